@@ -1,0 +1,54 @@
+import type { Diagnostic, Span } from './diagnostic';
+
+/** Everything the core computes at one `at` point (or a point given on the command line). */
+export interface PointReport {
+  /** The point by parameter name (`w[1]`, `U[1,2]`, `r`). */
+  at: Record<string, number>;
+  /** Where the point was written (the `at` line); absent for points given on the command line. */
+  span?: Span;
+  /** theta(W), length q, in output order. */
+  theta: number[];
+  /** J = dtheta/dW at the point, q rows x p columns. */
+  J: number[][];
+  /** False when theta or J has a NaN or infinity at this point; the spectral fields are then absent. */
+  finite: boolean;
+  singularValues?: number[];
+  rank?: number;
+  tolerance?: number;
+  conditionNumber?: number;
+  operatorNorm?: number;
+  /** Orthonormal basis of ker J (each vector of length p): parameter directions that do not move theta. */
+  kernel?: number[][];
+  /** Orthonormal basis of ker Jᵀ (each vector of length q): canonical directions the parametric gradient cannot see. */
+  cokernel?: number[][];
+  /** M = J Jᵀ (q x q). */
+  preconditioner?: number[][];
+  /** Eigenvalues of M, descending, and its eigenvectors (each of length q) in the same order. */
+  preconditionerEigenvalues?: number[];
+  preconditionerEigenvectors?: number[][];
+}
+
+/** Where each output row and parameter column was defined (for hovers on definitions). */
+export interface SymbolSite {
+  name: string;
+  span: Span;
+}
+
+/** The whole analysis of one document: what the CLI prints as JSON and the editor shows. */
+export interface AnalysisReport {
+  /** Parameter names in column order. */
+  params: string[];
+  /** Output names in row order. */
+  outputs: string[];
+  /** Symbolic J in mathjs syntax, q rows x p columns. */
+  jacobian: string[][];
+  /** Symbolic J as TeX, same shape. */
+  jacobianTex: string[][];
+  /** Output definitions (one per row) and parameter declarations (one per column). */
+  outputSites: SymbolSite[];
+  paramSites: SymbolSite[];
+  points: PointReport[];
+  diagnostics: Diagnostic[];
+  /** Timings and sizes, for the curious and for budgets. */
+  stats: { parseMs: number; jacobianMs: number; evaluateMs: number; simplified: boolean; nodes: number };
+}
