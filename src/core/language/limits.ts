@@ -1,0 +1,12 @@
+/** Hard limits on user input; each one, when hit, is a diagnostic that names it. */
+export const LIMITS = {
+  fileBytes: 1_000_000,
+  lineChars: 2_000,
+  nesting: 40,
+  params: 5_000,
+  outputs: 5_000,
+  /** Dense J entries (q * p) the numeric side will materialise per point. */
+  jacobianEntries: 4_000_000,
+  /** Distinct expression nodes one document may create (outputs and derivatives together). */
+  nodes: 2_000_000,
+} as const;

@@ -1,0 +1,122 @@
+import type { MathNode } from 'mathjs';
+import { OverparamError, type Diagnostic, type Span } from '../diagnostic';
+import type { Expr, ExprStore } from '../symbolic/expr';
+import { entryName, reservedNameProblem, sizeOf, type ParamInfo } from './declarations';
+import { expand, symbolsInOrder, type SymbolResolver } from './expand';
+import { LIMITS } from './limits';
+import type { OutputStatement } from './statements';
+import { shapeText, type Tensor } from './tensor';
+
+/** One scalar output row with the definition it came from. */
+export interface OutputRow { name: string; expr: Expr; span: Span; line: number }
+
+/** Everything symbol resolution needs to know about a document's names. */
+export interface NameTable {
+  params: ParamInfo[];
+  consts: ReadonlyMap<string, Tensor>;
+  /** Without `param` lines, unknown symbols become scalar parameters in order of first appearance. */
+  autoParams: boolean;
+}
+
+type AnyNode = MathNode & Record<string, unknown>;
+
+function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
+  const data: Expr[] = [];
+  for (let k = 0; k < sizeOf(p.shape); k++) data.push(s.variable(p.offset + k));
+  return { shape: p.shape, data };
+}
+
+/** A resolver over the document's names, with the index letter `index` bound to `value` (if any). */
+function resolver(s: ExprStore, names: NameTable, index?: { letter: string; value: number }): SymbolResolver {
+  const lookup = (name: string): Tensor | undefined => {
+    const p = names.params.find((x) => x.name === name);
+    if (p) return paramTensor(s, p);
+    return names.consts.get(name);
+  };
+  return {
+    indexValue: (name) => (index && name === index.letter ? index.value : undefined),
+    resolve(name, span) {
+      const direct = lookup(name);
+      if (direct) return direct;
+      if (name === 'pi' || name === 'e') return { shape: [], data: [s.constant(name)] };
+      if (index && name === index.letter) return { shape: [], data: [s.num(index.value)] };
+      const sub = /^(.+)_([A-Za-z]|\d+)$/u.exec(name);
+      if (sub) {
+        const base = lookup(sub[1]);
+        const k = /^\d+$/.test(sub[2]) ? Number(sub[2]) : index && sub[2] === index.letter ? index.value : undefined;
+        if (base && k === undefined) throw new OverparamError('index-range', `\`${sub[2]}\` in \`${name}\` is not an index letter of this definition`, span);
+        if (base && k !== undefined) {
+          if (base.shape.length !== 1) throw new OverparamError('shape', `\`${sub[1]}\` is ${shapeText(base.shape)}; subscripts like \`${name}\` index vectors`, span);
+          if (k < 1 || k > base.shape[0]) throw new OverparamError('index-range', `index ${k} is out of range 1..${base.shape[0]} for \`${sub[1]}\``, span);
+          return { shape: [], data: [base.data[k - 1]] };
+        }
+      }
+      if (names.autoParams && !reservedNameProblem(name)) {
+        const offset = names.params.reduce((a, p) => a + sizeOf(p.shape), 0);
+        const info: ParamInfo = { name, shape: [], offset, span };
+        names.params.push(info);
+        return paramTensor(s, info);
+      }
+      throw new OverparamError('unknown-symbol', `unknown symbol \`${name}\``, span);
+    },
+  };
+}
+
+/** The length an index letter ranges over: the vectors it subscripts (`w_i`, `w[i]`) must agree. */
+function indexRange(node: MathNode, letter: string, names: NameTable, span: Span): number {
+  const lengths = new Map<string, number>();
+  const lengthOf = (base: string): void => {
+    const t = names.params.find((p) => p.name === base)?.shape ?? names.consts.get(base)?.shape;
+    if (t && t.length === 1) lengths.set(base, t[0]);
+  };
+  for (const sym of symbolsInOrder(node)) {
+    const m = /^(.+)_([A-Za-z])$/u.exec(sym);
+    if (m && m[2] === letter) lengthOf(m[1]);
+  }
+  const visit = (n: AnyNode): void => {
+    if (n.type === 'AccessorNode' && ((n.index as AnyNode).dimensions as AnyNode[]).some((d) => d.name === letter)) lengthOf((n.object as AnyNode).name as string);
+    for (const key of ['args', 'items']) (n[key] as AnyNode[] | undefined)?.forEach(visit);
+    if (n.content) visit(n.content as AnyNode);
+  };
+  visit(node as AnyNode);
+  const distinct = [...new Set(lengths.values())];
+  if (distinct.length === 0) throw new OverparamError('index-range', `index \`${letter}\` has no range: subscript a vector with it, like w_${letter}`, span);
+  if (distinct.length > 1) throw new OverparamError('index-range', `index \`${letter}\` ranges over vectors of different lengths: ${[...lengths].map(([n, l]) => `${n} (${l})`).join(', ')}`, span);
+  return distinct[0];
+}
+
+/** Expands every output definition into scalar rows, in definition order; problems become diagnostics. */
+export function expandOutputs(stmts: readonly OutputStatement[], s: ExprStore, names: NameTable, diagnostics: Diagnostic[]): OutputRow[] {
+  const rows: OutputRow[] = [];
+  const defined = new Set<string>();
+  for (const st of stmts) {
+    try {
+      const m = /^(.+)_([A-Za-z])$/u.exec(st.name);
+      const isName = (n: string): boolean => names.params.some((p) => p.name === n) || names.consts.has(n);
+      const indexed = m && !isName(st.name) && !isName(m[2]) ? { base: m[1], letter: m[2] } : undefined;
+      const base = indexed ? indexed.base : st.name;
+      const reserved = reservedNameProblem(base);
+      if (reserved) throw new OverparamError('not-allowed', `${reserved} and cannot be an output`, st.nameSpan);
+      if (isName(base)) throw new OverparamError('duplicate-output', `\`${base}\` is already a parameter or constant`, st.nameSpan);
+      if (defined.has(base)) throw new OverparamError('duplicate-output', `output \`${base}\` is defined twice`, st.nameSpan);
+      defined.add(base);
+      if (indexed) {
+        const n = indexRange(st.value.node, indexed.letter, names, st.nameSpan);
+        for (let i = 1; i <= n; i++) {
+          const t = expand(st.value.node, st.value.spans, s, resolver(s, names, { letter: indexed.letter, value: i }));
+          if (t.shape.length !== 0) throw new OverparamError('shape', `each entry of an indexed output must be a scalar; this is ${shapeText(t.shape)}`, st.value.span);
+          rows.push({ name: `${base}[${i}]`, expr: t.data[0], span: st.nameSpan, line: st.line });
+        }
+      } else {
+        const t = expand(st.value.node, st.value.spans, s, resolver(s, names));
+        t.data.forEach((expr, k) => rows.push({ name: entryName(base, t.shape, k), expr, span: st.nameSpan, line: st.line }));
+      }
+      if (rows.length > LIMITS.outputs) throw new OverparamError('limit', `more than ${LIMITS.outputs} outputs, the limit`, st.nameSpan);
+    } catch (e) {
+      if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
+      else if (e instanceof RangeError) diagnostics.push({ severity: 'error', code: 'limit', message: e.message, ...st.span });
+      else throw e;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,51 @@
+import type { Span } from './diagnostic';
+import type { Expr, ExprStore } from './symbolic/expr';
+import { generateProgram, type BatchProgram, type Root } from './numeric/codegen';
+
+/** One `at` point: a full parameter vector, where it was written, and a title like `w = (0.1, 1)`. */
+export interface ModelPoint { values: Float64Array; span: Span; label: string }
+
+/** A structurally non-zero Jacobian entry: d outputs[row] / d params[col]. */
+export interface JacobianEntry { row: number; col: number; expr: Expr }
+
+/** The symbolic side of a model: what printing and checking need. */
+export interface SymbolicModel {
+  store: ExprStore;
+  outputs: readonly Expr[];
+  entries: readonly JacobianEntry[];
+}
+
+/** A parameterization compiled once and evaluated many times over Float64Array batches. */
+export interface CompiledModel {
+  /** Parameter names in column order (`w[1]`, `U[1,2]`, `r`). */
+  params: string[];
+  /** Output names in row order (`θ[1]`, `θ1`). */
+  outputs: string[];
+  p: number;
+  q: number;
+  points: ModelPoint[];
+  /** q*p mask, row-major: 1 where J may be non-zero. */
+  pattern: Uint8Array;
+  /** theta (n*q) and/or J (n*q*p, point-major, row-major) at n points given as W (n*p). Pass null to skip one. */
+  evaluate(W: Float64Array, n: number, theta: Float64Array | null, J: Float64Array | null): void;
+  symbolic: SymbolicModel;
+}
+
+/** Builds the model's evaluator: one generated program per use (theta, J, both), each made on first use. */
+export function makeEvaluator(sym: SymbolicModel, p: number, q: number): CompiledModel['evaluate'] {
+  const programs = new Map<string, BatchProgram>();
+  const roots = (withTheta: boolean, withJ: boolean): Root[] => [
+    ...(withTheta ? sym.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })) : []),
+    ...(withJ ? sym.entries.map((e) => ({ expr: e.expr, target: 'J' as const, offset: e.row * p + e.col })) : []),
+  ];
+  return (W, n, theta, J) => {
+    const key = `${theta ? 't' : ''}${J ? 'J' : ''}`;
+    if (!key) return;
+    let prog = programs.get(key);
+    if (!prog) {
+      prog = generateProgram(roots(!!theta, !!J), p, q);
+      programs.set(key, prog);
+    }
+    prog(W, n, theta, J);
+  };
+}

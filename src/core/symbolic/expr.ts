@@ -1,0 +1,198 @@
+/** The scalar functions of the language (beyond + - * / ^), each with one argument. */
+export const UNARY_FUNCTIONS = [
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'sqrt', 'abs',
+  'sigmoid', 'relu', 'softplus', 'sign', 'heaviside',
+] as const;
+export type UnaryFunction = (typeof UNARY_FUNCTIONS)[number];
+
+/** Named constants kept symbolic in printed output (folded only when evaluated). */
+export type NamedConstant = 'pi' | 'e';
+
+/** A node of the hash-consed scalar expression DAG. Equal structure means the same object (and id). */
+export type Expr =
+  | { readonly kind: 'num'; readonly id: number; readonly value: number; readonly vars: Int32Array }
+  | { readonly kind: 'const'; readonly id: number; readonly name: NamedConstant; readonly value: number; readonly vars: Int32Array }
+  | { readonly kind: 'var'; readonly id: number; readonly index: number; readonly vars: Int32Array }
+  | { readonly kind: 'add'; readonly id: number; readonly args: readonly Expr[]; readonly vars: Int32Array }
+  | { readonly kind: 'mul'; readonly id: number; readonly args: readonly Expr[]; readonly vars: Int32Array }
+  | { readonly kind: 'pow'; readonly id: number; readonly args: readonly [Expr, Expr]; readonly vars: Int32Array }
+  | { readonly kind: 'call'; readonly id: number; readonly fn: UnaryFunction; readonly args: readonly [Expr]; readonly vars: Int32Array };
+
+const NO_VARS = new Int32Array(0);
+
+function mergeVars(args: readonly Expr[]): Int32Array {
+  if (args.length === 1) return args[0].vars;
+  let total = 0;
+  for (const a of args) total += a.vars.length;
+  if (total === 0) return NO_VARS;
+  const all = new Int32Array(total);
+  let k = 0;
+  for (const a of args) { all.set(a.vars, k); k += a.vars.length; }
+  all.sort();
+  let w = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
+  return all.slice(0, w);
+}
+
+/** True when `e` depends on parameter `j` (binary search in its sorted free-parameter list). */
+export function dependsOn(e: Expr, j: number): boolean {
+  const v = e.vars;
+  let lo = 0, hi = v.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (v[mid] === j) return true;
+    if (v[mid] < j) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Owns every expression node of one document: hash-consing gives common subexpressions for free, and the
+ * smart constructors fold constants, drop `+ 0` / `* 1`, flatten sums and products and collect like terms,
+ * so derivatives stay readable and structural zeros are exact. One store per document: nothing is shared.
+ */
+export class ExprStore {
+  private readonly table = new Map<string, Expr>();
+  private nextId = 0;
+  /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
+  constructor(readonly maxNodes = 2_000_000) {}
+
+  get size(): number { return this.nextId; }
+
+  private intern<E extends Expr>(key: string, make: (id: number) => E): E {
+    const hit = this.table.get(key);
+    if (hit) return hit as E;
+    if (this.nextId >= this.maxNodes) throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
+    const e = make(this.nextId++);
+    this.table.set(key, e);
+    return e;
+  }
+
+  num(value: number): Expr {
+    const v = Object.is(value, -0) ? 0 : value;
+    return this.intern(`n${v}`, (id) => ({ kind: 'num', id, value: v, vars: NO_VARS }));
+  }
+
+  constant(name: NamedConstant): Expr {
+    return this.intern(`c${name}`, (id) => ({ kind: 'const', id, name, value: name === 'pi' ? Math.PI : Math.E, vars: NO_VARS }));
+  }
+
+  variable(index: number): Expr {
+    return this.intern(`v${index}`, (id) => ({ kind: 'var', id, index, vars: Int32Array.of(index) }));
+  }
+
+  /** Sum with flattening, constant folding and collection of like terms (2x + 3x = 5x). */
+  add(terms: readonly Expr[]): Expr {
+    let constant = 0;
+    const coef = new Map<number, number>();
+    const base = new Map<number, Expr>();
+    const visit = (t: Expr): void => {
+      if (t.kind === 'num') { constant += t.value; return; }
+      if (t.kind === 'add') { t.args.forEach(visit); return; }
+      let c = 1, rest: Expr = t;
+      if (t.kind === 'mul' && t.args[0].kind === 'num') {
+        c = t.args[0].value;
+        rest = t.args.length === 2 ? t.args[1] : this.rawMul(t.args.slice(1));
+      }
+      if (!base.has(rest.id)) base.set(rest.id, rest);
+      coef.set(rest.id, (coef.get(rest.id) ?? 0) + c);
+    };
+    terms.forEach(visit);
+    const out: Expr[] = [];
+    for (const [id, b] of base) {
+      const c = coef.get(id)!;
+      if (c === 0) continue;
+      out.push(c === 1 ? b : this.mul([this.num(c), b]));
+    }
+    if (constant !== 0 || Number.isNaN(constant)) out.push(this.num(constant));
+    if (out.length === 0) return this.num(0);
+    if (out.length === 1) return out[0];
+    return this.intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: out, vars: mergeVars(out) }));
+  }
+
+  /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
+  mul(factors: readonly Expr[]): Expr {
+    let coefficient = 1;
+    const exponent = new Map<number, Expr[]>();
+    const base = new Map<number, Expr>();
+    const visit = (f: Expr): void => {
+      if (f.kind === 'num') { coefficient *= f.value; return; }
+      if (f.kind === 'mul') { f.args.forEach(visit); return; }
+      let b: Expr = f, e: Expr = this.num(1);
+      if (f.kind === 'pow') { b = f.args[0]; e = f.args[1]; }
+      if (!base.has(b.id)) { base.set(b.id, b); exponent.set(b.id, []); }
+      exponent.get(b.id)!.push(e);
+    };
+    factors.forEach(visit);
+    // A structural zero: 0 * f is 0 (like every CAS; non-finite f is reported when evaluated elsewhere).
+    if (coefficient === 0) return this.num(0);
+    const out: Expr[] = [];
+    for (const [id, b] of base) {
+      const e = exponent.get(id)!;
+      const p = e.length === 1 ? e[0] : this.add(e);
+      if (p.kind === 'num' && p.value === 0) continue;
+      out.push(this.pow(b, p));
+    }
+    if (coefficient !== 1) out.unshift(this.num(coefficient));
+    if (out.length === 0) return this.num(1);
+    if (out.length === 1) return out[0];
+    return this.rawMul(out);
+  }
+
+  private rawMul(args: readonly Expr[]): Expr {
+    if (args.length === 1) return args[0];
+    return this.intern(`*${args.map((a) => a.id).join(',')}`, (id) => ({ kind: 'mul', id, args, vars: mergeVars(args) }));
+  }
+
+  /** b^e, folding numeric cases and (x^a)^n = x^(a n) for integer n. */
+  pow(b: Expr, e: Expr): Expr {
+    if (e.kind === 'num') {
+      if (e.value === 0) return this.num(1);
+      if (e.value === 1) return b;
+      if (b.kind === 'num') return this.num(Math.pow(b.value, e.value));
+      if (b.kind === 'pow' && b.args[1].kind === 'num' && Number.isInteger(e.value)) return this.pow(b.args[0], this.num(b.args[1].value * e.value));
+      if (b.kind === 'mul' && b.args[0].kind === 'num' && Number.isInteger(e.value)) {
+        return this.mul([this.num(Math.pow(b.args[0].value, e.value)), this.pow(this.rawMul(b.args.slice(1)), e)]);
+      }
+    }
+    if (b.kind === 'num' && b.value === 1) return b;
+    const args = [b, e] as const;
+    return this.intern(`^${b.id},${e.id}`, (id) => ({ kind: 'pow', id, args, vars: mergeVars(args) }));
+  }
+
+  /** f(a) for a function of the language, folded when `a` is a number. */
+  call(fn: UnaryFunction, a: Expr): Expr {
+    if (a.kind === 'num') return this.num(applyUnary(fn, a.value));
+    if (fn === 'sqrt') return this.pow(a, this.num(0.5));
+    const args = [a] as const;
+    return this.intern(`${fn}(${a.id})`, (id) => ({ kind: 'call', id, fn, args, vars: a.vars }));
+  }
+
+  neg(a: Expr): Expr { return this.mul([this.num(-1), a]); }
+  sub(a: Expr, b: Expr): Expr { return this.add([a, this.neg(b)]); }
+  div(a: Expr, b: Expr): Expr { return this.mul([a, this.pow(b, this.num(-1))]); }
+}
+
+/** The numeric value of a unary function of the language (shared by folding, the interpreter and codegen tests). */
+export function applyUnary(fn: UnaryFunction, x: number): number {
+  switch (fn) {
+    case 'sin': return Math.sin(x);
+    case 'cos': return Math.cos(x);
+    case 'tan': return Math.tan(x);
+    case 'asin': return Math.asin(x);
+    case 'acos': return Math.acos(x);
+    case 'atan': return Math.atan(x);
+    case 'sinh': return Math.sinh(x);
+    case 'cosh': return Math.cosh(x);
+    case 'tanh': return Math.tanh(x);
+    case 'exp': return Math.exp(x);
+    case 'log': return Math.log(x);
+    case 'sqrt': return Math.sqrt(x);
+    case 'abs': return Math.abs(x);
+    case 'sigmoid': return 1 / (1 + Math.exp(-x));
+    case 'relu': return x > 0 ? x : 0;
+    case 'softplus': return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    case 'sign': return Math.sign(x);
+    case 'heaviside': return x > 0 ? 1 : 0;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Expr } from './expr';
+
+// Binding strength: sums bind loosest, then products, unary minus, powers, atoms.
+const enum Prec { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 }
+
+/** Formats a number as mathjs reads it back exactly (shortest round-trip form). */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  return String(v);
+}
+
+interface Printed { text: string; prec: Prec }
+
+/** Splits a product into its sign, numeric coefficient, numerator and denominator factors (for a/b output). */
+export function splitProduct(e: Expr): { negative: boolean; coefficient: number; num: Expr[]; den: Array<{ base: Expr; exponent: number | Expr }> } {
+  const factors = e.kind === 'mul' ? e.args : [e];
+  let coefficient = 1;
+  const num: Expr[] = [];
+  const den: Array<{ base: Expr; exponent: number | Expr }> = [];
+  for (const f of factors) {
+    if (f.kind === 'num') coefficient *= f.value;
+    else if (f.kind === 'pow' && f.args[1].kind === 'num' && f.args[1].value < 0) den.push({ base: f.args[0], exponent: -f.args[1].value });
+    else num.push(f);
+  }
+  return { negative: coefficient < 0, coefficient: Math.abs(coefficient), num, den };
+}
+
+/** Prints an expression in mathjs syntax (parameters by their display names, e.g. `w[1]`, `U[1,2]`). */
+export function printText(e: Expr, names: readonly string[]): string {
+  const wrap = (p: Printed, min: Prec): string => (p.prec < min ? `(${p.text})` : p.text);
+
+  const powText = (base: Expr, exponent: number | Expr): Printed => {
+    if (typeof exponent === 'number') {
+      if (exponent === 1) return go(base);
+      if (exponent === 0.5) return { text: `sqrt(${go(base).text})`, prec: Prec.Atom };
+      return { text: `${wrap(go(base), Prec.Atom)} ^ ${formatNumber(exponent)}`, prec: Prec.Power };
+    }
+    return { text: `${wrap(go(base), Prec.Atom)} ^ ${wrap(go(exponent), Prec.Atom)}`, prec: Prec.Power };
+  };
+
+  const product = (e: Expr): Printed => {
+    const { negative, coefficient, num, den } = splitProduct(e);
+    const parts: string[] = [];
+    if (coefficient !== 1 || num.length === 0) parts.push(formatNumber(coefficient));
+    for (const f of num) parts.push(wrap(go(f), Prec.Product + 0.5));
+    let text = parts.join(' * ');
+    if (den.length > 0) {
+      const d = den.map((x) => powText(x.base, x.exponent));
+      const dText = d.length === 1 ? wrap(d[0], Prec.Power) : `(${d.map((x) => wrap(x, Prec.Product + 0.5)).join(' * ')})`;
+      text = `${wrap({ text, prec: Prec.Product }, Prec.Product)} / ${dText}`;
+    }
+    return negative ? { text: `-${wrap({ text, prec: Prec.Product }, Prec.Product)}`, prec: Prec.Unary } : { text, prec: Prec.Product };
+  };
+
+  const go = (e: Expr): Printed => {
+    switch (e.kind) {
+      case 'num': return e.value < 0 ? { text: formatNumber(e.value), prec: Prec.Unary } : { text: formatNumber(e.value), prec: Prec.Atom };
+      case 'const': return { text: e.name, prec: Prec.Atom };
+      case 'var': return { text: names[e.index], prec: Prec.Atom };
+      case 'call': return { text: `${e.fn}(${go(e.args[0]).text})`, prec: Prec.Atom };
+      case 'pow': {
+        const x = e.args[1];
+        if (x.kind === 'num' && x.value < 0) return product(e);
+        return powText(e.args[0], x.kind === 'num' ? x.value : x);
+      }
+      case 'mul': return product(e);
+      case 'add': {
+        let text = '';
+        e.args.forEach((t, i) => {
+          const p = go(t);
+          if (i > 0 && p.text.startsWith('-') && p.prec === Prec.Unary) text += ` - ${p.text.slice(1)}`;
+          else text += i === 0 ? p.text : ` + ${p.text}`;
+        });
+        return { text, prec: Prec.Sum };
+      }
+    }
+  };
+  return go(e).text;
+}
