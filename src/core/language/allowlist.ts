@@ -11,7 +11,7 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set<string>([
 
 /** mathjs operator functions the language keeps (`fn` names of OperatorNode). */
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow', 'transpose',
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow', 'transpose', 'ctranspose',
 ]);
 
 /** Where each node of a parsed expression stands in its line. */

@@ -71,8 +71,11 @@ export function printTex(e: Expr, names: readonly string[]): string {
       case 'mul': return product(e);
       case 'add': {
         let tex = '';
-        e.args.forEach((t, i) => {
-          const p = go(t);
+        const printed = e.args.map(go);
+        // Lead with a positive term when there is one: `1 - tanh(a)^2`, not `-tanh(a)^2 + 1`.
+        const lead = printed.findIndex((p) => !(p.tex.startsWith('-') && p.prec === Prec.Unary));
+        if (lead > 0) printed.unshift(...printed.splice(lead, 1));
+        printed.forEach((p, i) => {
           if (i > 0 && p.tex.startsWith('-') && p.prec === Prec.Unary) tex += ` - ${p.tex.slice(1)}`;
           else tex += i === 0 ? p.tex : ` + ${p.tex}`;
         });

@@ -67,8 +67,11 @@ export function printText(e: Expr, names: readonly string[]): string {
       case 'mul': return product(e);
       case 'add': {
         let text = '';
-        e.args.forEach((t, i) => {
-          const p = go(t);
+        const printed = e.args.map(go);
+        // Lead with a positive term when there is one: `1 - tanh(a)^2`, not `-tanh(a)^2 + 1`.
+        const lead = printed.findIndex((p) => !(p.text.startsWith('-') && p.prec === Prec.Unary));
+        if (lead > 0) printed.unshift(...printed.splice(lead, 1));
+        printed.forEach((p, i) => {
           if (i > 0 && p.text.startsWith('-') && p.prec === Prec.Unary) text += ` - ${p.text.slice(1)}`;
           else text += i === 0 ? p.text : ` + ${p.text}`;
         });

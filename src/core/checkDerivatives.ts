@@ -1,0 +1,52 @@
+import type { CompiledModel } from './model';
+
+/** One Jacobian entry where the symbolic value and central differences disagree. */
+export interface DerivativeMismatch { row: number; col: number; symbolic: number; numeric: number; at: Float64Array }
+
+/** A small deterministic generator, so a check gives the same verdict on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Compares the symbolic J with central differences of theta at a few random points (where theta is finite),
+ * on at most `maxColumns` columns per point. A mismatch means the symbolic derivative is wrong (or the model is
+ * not smooth there); it is reported, never silently used.
+ */
+export function checkDerivatives(model: CompiledModel, points = 3, maxColumns = 48, seed = 12345): DerivativeMismatch[] {
+  const { p, q } = model;
+  const rand = mulberry32(seed);
+  const mismatches: DerivativeMismatch[] = [];
+  const x = new Float64Array(p), theta = new Float64Array(q), J = new Float64Array(q * p);
+  let checked = 0;
+  for (let attempt = 0; attempt < points * 8 && checked < points; attempt++) {
+    for (let j = 0; j < p; j++) x[j] = 0.3 + 1.2 * rand() * (rand() < 0.5 ? -1 : 1);
+    model.evaluate(x, 1, theta, J);
+    if (!theta.every(Number.isFinite) || !J.every(Number.isFinite)) continue;
+    checked++;
+    const cols = p <= maxColumns ? Array.from({ length: p }, (_, j) => j) : Array.from({ length: maxColumns }, () => Math.floor(rand() * p));
+    const W = new Float64Array(2 * cols.length * p), T = new Float64Array(2 * cols.length * q);
+    const h = cols.map((j) => 1e-5 * Math.max(1, Math.abs(x[j])));
+    cols.forEach((j, c) => {
+      W.set(x, 2 * c * p); W.set(x, (2 * c + 1) * p);
+      W[2 * c * p + j] += h[c]; W[(2 * c + 1) * p + j] -= h[c];
+    });
+    model.evaluate(W, 2 * cols.length, T, null);
+    cols.forEach((j, c) => {
+      for (let k = 0; k < q; k++) {
+        const fd = (T[2 * c * q + k] - T[(2 * c + 1) * q + k]) / (2 * h[c]);
+        const sym = J[k * p + j];
+        const scale = 1 + Math.abs(sym) + Math.abs(theta[k]) / h[c] * 1e-9;
+        if (Number.isFinite(fd) && Math.abs(fd - sym) > 1e-4 * scale) mismatches.push({ row: k, col: j, symbolic: sym, numeric: fd, at: Float64Array.from(x) });
+      }
+    });
+  }
+  return mismatches;
+}

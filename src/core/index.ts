@@ -1,0 +1,11 @@
+// The core's public surface: pure (no vscode, no DOM), shared by the extension, its worker, the CLI and tests.
+export { analyze, pointFromNames, type AnalyzeOptions } from './analyze';
+export { compileDocument, type CompileOptions } from './compileDocument';
+export { analyzePoint } from './pointReport';
+export { gradientField, type FieldData, type FieldGrid } from './field';
+export { rankMap, type MapAxis, type RankMapData } from './rankMap';
+export { BudgetExceededError } from './budget';
+export { describeDirection, tuple } from './directions';
+export type { CompiledModel, ModelPoint } from './model';
+export type { AnalysisReport, PointReport, SymbolSite } from './report';
+export type { Diagnostic, DiagnosticCode, RelatedInfo, Severity, Span } from './diagnostic';

@@ -1,0 +1,46 @@
+/**
+ * `count` orthonormal vectors of length m orthogonal to the c orthonormal vectors stored one after another in `basis`
+ * (vector j at j*m). Requires c + count <= m. Returned one after another (vector t at t*m).
+ * Householder QR of the m x c basis: columns c, c+1, ... of Q span the complement, exactly orthogonal to rounding,
+ * which Gram-Schmidt against the standard basis would not guarantee when the basis is nearly aligned with it.
+ */
+export function orthogonalComplement(basis: Float64Array, c: number, m: number, count: number): Float64Array {
+  if (c + count > m) throw new Error(`orthogonalComplement: ${c} + ${count} vectors exceed dimension ${m}`);
+  const y = Float64Array.from(basis.subarray(0, c * m));
+  const beta = new Float64Array(c);
+  for (let j = 0; j < c; j++) {
+    const yj = j * m;
+    let ss = 0;
+    for (let i = j; i < m; i++) ss += y[yj + i] * y[yj + i];
+    const alpha = Math.sqrt(ss);
+    if (alpha === 0) continue;
+    const x0 = y[yj + j];
+    const s = x0 >= 0 ? 1 : -1;
+    y[yj + j] = x0 + s * alpha;
+    const b = 1 / (alpha * (alpha + Math.abs(x0)));
+    beta[j] = b;
+    for (let l = j + 1; l < c; l++) {
+      const yl = l * m;
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += y[yj + i] * y[yl + i];
+      dot *= b;
+      for (let i = j; i < m; i++) y[yl + i] -= dot * y[yj + i];
+    }
+  }
+  const out = new Float64Array(count * m);
+  for (let t = 0; t < count; t++) {
+    const o = t * m;
+    out[o + c + t] = 1;
+    // Q e = H_0 (H_1 (... H_{c-1} e)).
+    for (let j = c - 1; j >= 0; j--) {
+      const b = beta[j];
+      if (b === 0) continue;
+      const yj = j * m;
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += y[yj + i] * out[o + i];
+      dot *= b;
+      for (let i = j; i < m; i++) out[o + i] -= dot * y[yj + i];
+    }
+  }
+  return out;
+}

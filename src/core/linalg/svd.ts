@@ -1,0 +1,198 @@
+import { orthogonalComplement } from './orthogonalComplement';
+import { hypot2 } from './tridiagonalEigen';
+
+/** Thin SVD A = U diag(S) Vᵀ: U rows x k, V cols x k (row-major, column i = i-th singular vector), S descending. */
+export interface SvdResult {
+  U: Float64Array;
+  S: Float64Array;
+  V: Float64Array;
+  k: number;
+}
+
+const MAX_SWEEPS = 80;
+/** A vector whose norm (after scaling the matrix to max entry ~1) is below this has no reliable direction. */
+const TINY = 1e-140;
+
+/**
+ * Hestenes one-sided Jacobi: rotates pairs of the k vectors of length m in `x` (vector i at i*m) until every pair is
+ * orthogonal relative to its norms; that relative test is what keeps tiny singular values accurate. When `vt` (k x k)
+ * is given its rows receive the same rotations.
+ */
+function oneSidedJacobi(x: Float64Array, k: number, m: number, vt: Float64Array | null): void {
+  const tol = Number.EPSILON * Math.sqrt(m);
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let rotated = false;
+    for (let i = 0; i < k - 1; i++) {
+      const xi = i * m;
+      for (let j = i + 1; j < k; j++) {
+        const xj = j * m;
+        let a = 0, b = 0, c = 0;
+        for (let t = 0; t < m; t++) { const u = x[xi + t], v = x[xj + t]; a += u * u; b += v * v; c += u * v; }
+        if (!(Math.abs(c) > tol * Math.sqrt(a) * Math.sqrt(b))) continue;
+        rotated = true;
+        const zeta = (b - a) / (2 * c);
+        const tan = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + hypot2(1, zeta));
+        const cs = 1 / Math.sqrt(1 + tan * tan), sn = cs * tan;
+        for (let t = 0; t < m; t++) {
+          const u = x[xi + t], v = x[xj + t];
+          x[xi + t] = cs * u - sn * v;
+          x[xj + t] = sn * u + cs * v;
+        }
+        if (vt !== null) {
+          const vi = i * k, vj = j * k;
+          for (let t = 0; t < k; t++) {
+            const u = vt[vi + t], v = vt[vj + t];
+            vt[vi + t] = cs * u - sn * v;
+            vt[vj + t] = sn * u + cs * v;
+          }
+        }
+      }
+    }
+    if (!rotated) return;
+  }
+}
+
+/**
+ * Loads the point at `offset` into `x` as k = min(rows, cols) contiguous vectors of length max(rows, cols): the columns
+ * when rows >= cols, else the rows (Jacobi on the smaller side), scaled by a power of two to max entry ~1.
+ * Returns the scale, 0 for a zero matrix, NaN for a non-finite entry.
+ */
+function load(a: Float64Array, offset: number, rows: number, cols: number, x: Float64Array): number {
+  let max = 0;
+  const end = offset + rows * cols;
+  for (let i = offset; i < end; i++) { const v = Math.abs(a[i]); if (v > max || v !== v) max = v; }
+  if (!Number.isFinite(max)) return NaN;
+  if (max === 0) return 0;
+  const scale = Math.pow(2, Math.round(Math.log2(max)));
+  const inv = 1 / scale;
+  if (rows >= cols) {
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) x[c * rows + r] = a[offset + r * cols + c] * inv;
+  } else {
+    for (let i = 0; i < rows * cols; i++) x[i] = a[offset + i] * inv;
+  }
+  return scale;
+}
+
+function norm(x: Float64Array, o: number, m: number): number {
+  let ss = 0;
+  for (let t = 0; t < m; t++) ss += x[o + t] * x[o + t];
+  if (ss > 1e-250) return Math.sqrt(ss);
+  // Squares of tiny entries underflow: rescale by the largest entry.
+  let max = 0;
+  for (let t = 0; t < m; t++) max = Math.max(max, Math.abs(x[o + t]));
+  if (max === 0) return 0;
+  ss = 0;
+  for (let t = 0; t < m; t++) { const v = x[o + t] / max; ss += v * v; }
+  return max * Math.sqrt(ss);
+}
+
+function checkFinite(a: Float64Array, rows: number, cols: number, who: string): void {
+  if (a.length < rows * cols) throw new Error(`${who}: need ${rows * cols} entries, got ${a.length}`);
+  for (let i = 0; i < rows * cols; i++) {
+    if (!Number.isFinite(a[i])) throw new Error(`${who}: non-finite entry at (${Math.floor(i / cols)}, ${i % cols})`);
+  }
+}
+
+/** SVD of a matrix with at most one non-zero per row and per column (diagonal, permuted diagonal), or null. */
+function monomialSvd(a: Float64Array, rows: number, cols: number, withVectors = true): SvdResult | null {
+  const colOfRow = new Int32Array(rows).fill(-1), rowOfCol = new Int32Array(cols).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (a[r * cols + c] === 0) continue;
+      if (colOfRow[r] >= 0 || rowOfCol[c] >= 0) return null;
+      colOfRow[r] = c; rowOfCol[c] = r;
+    }
+  }
+  const k = Math.min(rows, cols);
+  const nz: number[] = [];
+  for (let r = 0; r < rows; r++) if (colOfRow[r] >= 0) nz.push(r);
+  nz.sort((x, y) => Math.abs(a[y * cols + colOfRow[y]]) - Math.abs(a[x * cols + colOfRow[x]]) || x - y);
+  const S = new Float64Array(k);
+  if (!withVectors) {
+    nz.forEach((r, i) => { S[i] = Math.abs(a[r * cols + colOfRow[r]]); });
+    return { U: new Float64Array(0), S, V: new Float64Array(0), k };
+  }
+  const U = new Float64Array(rows * k), V = new Float64Array(cols * k);
+  let i = 0;
+  for (const r of nz) {
+    const c = colOfRow[r], v = a[r * cols + c];
+    S[i] = Math.abs(v);
+    U[r * k + i] = v > 0 ? 1 : -1;
+    V[c * k + i] = 1;
+    i++;
+  }
+  let r = 0, c = 0;
+  for (; i < k; i++) {
+    while (colOfRow[r] >= 0) r++;
+    while (rowOfCol[c] >= 0) c++;
+    U[r++ * k + i] = 1;
+    V[c++ * k + i] = 1;
+  }
+  return { U, S, V, k };
+}
+
+/** Thin SVD by one-sided Jacobi on the smaller side: k = min(rows, cols), S descending, U rows x k, V cols x k. */
+export function svd(a: Float64Array, rows: number, cols: number): SvdResult {
+  checkFinite(a, rows, cols, 'svd');
+  const mono = monomialSvd(a, rows, cols);
+  if (mono !== null) return mono;
+  const k = Math.min(rows, cols), m = Math.max(rows, cols), tall = rows >= cols;
+  const x = new Float64Array(k * m);
+  const scale = load(a, 0, rows, cols, x);
+  const vt = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) vt[i * k + i] = 1;
+  oneSidedJacobi(x, k, m, vt);
+  const sig = new Float64Array(k);
+  for (let i = 0; i < k; i++) sig[i] = norm(x, i * m, m);
+  const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => sig[j] - sig[i] || i - j);
+  // Long-side singular vectors: normalized Jacobi vectors; those of (numerically) zero norm completed orthonormally.
+  const long = new Float64Array(k * m);
+  let reliable = 0;
+  for (let i = 0; i < k; i++) {
+    const s = sig[order[i]];
+    if (!(s > TINY)) break;
+    const src = order[i] * m;
+    for (let t = 0; t < m; t++) long[i * m + t] = x[src + t] / s;
+    reliable++;
+  }
+  if (reliable < k) {
+    const extra = orthogonalComplement(long, reliable, m, k - reliable);
+    long.set(extra, reliable * m);
+  }
+  const S = new Float64Array(k);
+  for (let i = 0; i < k; i++) S[i] = sig[order[i]] * scale;
+  const longMat = new Float64Array(m * k), shortMat = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let t = 0; t < m; t++) longMat[t * k + i] = long[i * m + t];
+    const src = order[i] * k;
+    for (let t = 0; t < k; t++) shortMat[t * k + i] = vt[src + t];
+  }
+  return tall ? { U: longMat, S, V: shortMat, k } : { U: shortMat, S, V: longMat, k };
+}
+
+/**
+ * Singular values of the rows x cols matrix at a[offset..], descending, into `out` (length >= min(rows, cols)), by
+ * one-sided Jacobi without vectors. Allocation-free: `work` needs rows * cols entries. Non-finite input gives NaN.
+ */
+export function jacobiSingularValuesInto(a: Float64Array, offset: number, rows: number, cols: number, out: Float64Array, work: Float64Array): void {
+  const k = Math.min(rows, cols), m = Math.max(rows, cols);
+  const scale = load(a, offset, rows, cols, work);
+  if (!(scale > 0)) { out.fill(scale === 0 ? 0 : NaN, 0, k); return; }
+  oneSidedJacobi(work, k, m, null);
+  for (let i = 0; i < k; i++) {
+    const s = norm(work, i * m, m) * scale;
+    let j = i - 1;
+    while (j >= 0 && out[j] < s) { out[j + 1] = out[j]; j--; }
+    out[j + 1] = s;
+  }
+}
+
+/** Singular values of the rows x cols row-major `a`, descending, length min(rows, cols); accurate for tiny ones. */
+export function singularValues(a: Float64Array, rows: number, cols: number): Float64Array {
+  checkFinite(a, rows, cols, 'singularValues');
+  const mono = monomialSvd(a, rows, cols, false);
+  if (mono !== null) return mono.S;
+  const out = new Float64Array(Math.min(rows, cols));
+  jacobiSingularValuesInto(a, 0, rows, cols, out, new Float64Array(rows * cols));
+  return out;
+}

@@ -1,0 +1,145 @@
+import { householderTridiagonal, hypot2, implicitQL } from './tridiagonalEigen';
+
+/** Above this size the O(n³)-per-sweep Jacobi method loses to Householder + implicit QL. */
+const JACOBI_MAX_N = 32;
+/** Values-only: Jacobi wins for tiny matrices, tridiagonal QL from here on (measured). */
+const VALUES_JACOBI_MAX_N = 3;
+const MAX_SWEEPS = 60;
+
+/**
+ * Cyclic Jacobi with threshold (Numerical Recipes `jacobi`) on the upper triangle of row-major `a` (destroyed).
+ * Eigenvalues into `d`, unsorted; eigenvectors as columns of `v` when given. `w[wo .. wo+2n)` is scratch.
+ */
+function jacobiEigen(a: Float64Array, n: number, d: Float64Array, v: Float64Array | null, w: Float64Array, wo: number): void {
+  const b = wo, z = wo + n;
+  for (let i = 0; i < n; i++) { w[b + i] = d[i] = a[i * n + i]; w[z + i] = 0; }
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let sm = 0;
+    for (let p = 0; p < n - 1; p++) for (let q = p + 1; q < n; q++) sm += Math.abs(a[p * n + q]);
+    if (!(sm > 0)) return;
+    // Early sweeps skip small rotations: they would be undone by the big ones anyway.
+    const thresh = sweep < 3 ? (0.2 * sm) / (n * n) : 0;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        const g = 100 * Math.abs(apq);
+        if (sweep > 3 && Math.abs(d[p]) + g === Math.abs(d[p]) && Math.abs(d[q]) + g === Math.abs(d[q])) {
+          a[p * n + q] = 0;
+          continue;
+        }
+        if (!(Math.abs(apq) > thresh)) continue;
+        let h = d[q] - d[p];
+        let t: number;
+        if (Math.abs(h) + g === Math.abs(h)) t = apq / h;
+        else {
+          const theta = (0.5 * h) / apq;
+          t = 1 / (Math.abs(theta) + hypot2(1, theta));
+          if (theta < 0) t = -t;
+        }
+        const c = 1 / Math.sqrt(1 + t * t), s = t * c, tau = s / (1 + c);
+        h = t * apq;
+        w[z + p] -= h; w[z + q] += h; d[p] -= h; d[q] += h;
+        a[p * n + q] = 0;
+        for (let j = 0; j < p; j++) rotate(a, j * n + p, j * n + q, s, tau);
+        for (let j = p + 1; j < q; j++) rotate(a, p * n + j, j * n + q, s, tau);
+        for (let j = q + 1; j < n; j++) rotate(a, p * n + j, q * n + j, s, tau);
+        if (v !== null) for (let j = 0; j < n; j++) rotate(v, j * n + p, j * n + q, s, tau);
+      }
+    }
+    for (let i = 0; i < n; i++) { w[b + i] += w[z + i]; d[i] = w[b + i]; w[z + i] = 0; }
+  }
+}
+
+function rotate(a: Float64Array, ij: number, kl: number, s: number, tau: number): void {
+  const g = a[ij], h = a[kl];
+  a[ij] = g - s * (h + g * tau);
+  a[kl] = h + s * (g - h * tau);
+}
+
+/**
+ * Copies the n x n block of `a` into `w` scaled by a power of two (exact) so entries are about 1, which keeps the
+ * squares in the rotations and reflections far from overflow and underflow. Returns the scale, NaN if non-finite.
+ */
+function copyScaled(a: Float64Array, n: number, w: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < n * n; i++) { const x = Math.abs(a[i]); if (x > max || x !== x) max = x; }
+  if (!Number.isFinite(max)) return NaN;
+  if (max === 0) { w.fill(0, 0, n * n); return 1; }
+  const scale = Math.pow(2, Math.round(Math.log2(max)));
+  const inv = 1 / scale;
+  for (let i = 0; i < n * n; i++) w[i] = a[i] * inv;
+  return scale;
+}
+
+function sortDescending(d: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = d[i];
+    let j = i - 1;
+    while (j >= 0 && d[j] < x) { d[j + 1] = d[j]; j--; }
+    d[j + 1] = x;
+  }
+}
+
+/**
+ * Eigen-decomposition of the symmetric n x n row-major `a`: values descending, `vectors` n x n row-major whose column k is the unit eigenvector of values[k].
+ * Does not modify `a`. Throws on a non-finite entry.
+ */
+export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  if (a.length < n * n) throw new Error(`symmetricEigen: need ${n * n} entries, got ${a.length}`);
+  for (let i = 0; i < n * n; i++) if (!Number.isFinite(a[i])) throw new Error(`symmetricEigen: non-finite entry at (${Math.floor(i / n)}, ${i % n})`);
+  const w = new Float64Array(n * n);
+  const scale = copyScaled(a, n, w);
+  const d = new Float64Array(n);
+  const v = new Float64Array(n * n);
+  let diagonal = true;
+  for (let i = 0; i < n && diagonal; i++) for (let j = i + 1; j < n; j++) if (w[i * n + j] !== 0) { diagonal = false; break; }
+  if (diagonal) {
+    for (let i = 0; i < n; i++) { d[i] = w[i * n + i]; v[i * n + i] = 1; }
+  } else if (n <= JACOBI_MAX_N) {
+    for (let i = 0; i < n; i++) v[i * n + i] = 1;
+    jacobiEigen(w, n, d, v, new Float64Array(2 * n), 0);
+  } else {
+    const e = new Float64Array(n);
+    householderTridiagonal(w, n, d, e, 0, v, new Float64Array(3 * n), 0);
+    implicitQL(d, e, 0, n, v);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[y] - d[x] || x - y);
+  const values = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const src = order[k];
+    values[k] = d[src] * scale;
+    for (let i = 0; i < n; i++) vectors[i * n + k] = v[i * n + src];
+  }
+  return { values, vectors };
+}
+
+/**
+ * Eigenvalues only of the symmetric n x n row-major `a`, descending, into `out` (length >= n). Allocation-free when
+ * `work` (length >= n * (n + 4)) is given. Does not modify `a`. A non-finite entry gives NaN values, never a hang.
+ */
+export function symmetricEigenvalues(a: Float64Array, n: number, out?: Float64Array, work?: Float64Array): Float64Array {
+  const d = out ?? new Float64Array(n);
+  if (n === 0) return d;
+  if (n === 1) { d[0] = a[0]; return d; }
+  if (n === 2) {
+    const a00 = a[0], a11 = a[3], b = a[1];
+    const mean = 0.5 * (a00 + a11), r = hypot2(0.5 * (a00 - a11), b);
+    d[0] = mean + r; d[1] = mean - r;
+    if (r !== r) d[0] = d[1] = NaN;
+    return d;
+  }
+  const w = work ?? new Float64Array(n * (n + 4));
+  // Layout of w: the scaled copy [0, n²), then e or Jacobi scratch, then Householder scratch.
+  const scale = copyScaled(a, n, w);
+  if (scale !== scale) { d.fill(NaN, 0, n); return d; }
+  if (n <= VALUES_JACOBI_MAX_N) {
+    jacobiEigen(w, n, d, null, w, n * n);
+  } else {
+    householderTridiagonal(w, n, d, w, n * n, null, w, n * n + n);
+    implicitQL(d, w, n * n, n, null);
+  }
+  for (let i = 0; i < n; i++) d[i] *= scale;
+  sortDescending(d, n);
+  return d;
+}
