@@ -75,7 +75,7 @@ async function runIntegration() {
   const browser = await launchBrowser();
   let exitCode = 1;
   try {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
     const done = new Promise((resolve) => {
       void page.exposeFunction('codeAutomationLog', (type, args) => console[type in console ? type : 'log'](...args));
       void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(); });

@@ -1,0 +1,58 @@
+// Hover for .overparam files: an `at` line shows the point's rank story; a parameter its columns of J; an output
+// definition its rows. Reads the analysis of the version on screen (waiting for it if an edit is in flight).
+import * as vscode from 'vscode';
+import type { AnalysisReport } from '../../core/report';
+import { Command, commandUri } from '../commands/commandIds';
+import { spanContains, toRange } from '../convert';
+import type { DocumentAnalyses } from '../documentAnalyses';
+import { pointMarkdown } from './pointMarkdown';
+import { base, columnsMarkdown, rowsMarkdown } from './siteMarkdown';
+
+/** Registers the hover provider for `overparam` documents. */
+export function registerHover(analyses: DocumentAnalyses): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: 'overparam' }, {
+    async provideHover(doc, pos, token) {
+      const state = await analyses.current(doc, token);
+      if (!state?.report || token.isCancellationRequested) return undefined;
+      return hoverAt(doc, pos, state.report);
+    },
+  });
+}
+
+/** The hover for position `pos`, if anything there has one. */
+function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: AnalysisReport): vscode.Hover | undefined {
+  const pointIndex = report.points.findIndex((p) => p.span && pos.line >= p.span.line - 1 && pos.line <= p.span.endLine - 1);
+  if (pointIndex >= 0) {
+    const links = {
+      openPanel: commandUri(Command.OpenPanel, [doc.uri.toString(), pointIndex]),
+      copyLatex: commandUri(Command.CopyJacobian, [doc.uri.toString(), 'latex', pointIndex]),
+    };
+    return hover(pointMarkdown(report, pointIndex, links), toRange(report.points[pointIndex].span!));
+  }
+  const wordRange = doc.getWordRangeAtPosition(pos);
+  const word = wordRange ? doc.getText(wordRange) : '';
+  const cols = byName(report.params, word);
+  if (cols.length) return hover(columnsMarkdown(report, cols), wordRange);
+  const site = report.outputSites.findIndex((s) => spanContains(s.span, pos));
+  const rows = site >= 0 ? report.outputSites.map((s, k) => (sameSpan(s.span, report.outputSites[site].span) ? k : -1)).filter((k) => k >= 0) : byName(report.outputs, word);
+  if (rows.length) return hover(rowsMarkdown(report, rows), wordRange);
+  return undefined;
+}
+
+/** Indices of the names whose base (`w` of `w[2]`) is `word` or `word` less an index suffix (`w_i`, `θ_k`). */
+function byName(names: readonly string[], word: string): number[] {
+  if (!word) return [];
+  const stem = word.includes('_') ? word.slice(0, word.lastIndexOf('_')) : word;
+  const hit = (n: string): boolean => n === word || base(n) === word || (stem !== word && base(n) === stem);
+  return names.map((n, i) => (hit(n) ? i : -1)).filter((i) => i >= 0);
+}
+
+function sameSpan(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
+  return a.line === b.line && a.column === b.column;
+}
+
+function hover(markdown: string, range?: vscode.Range): vscode.Hover {
+  const md = new vscode.MarkdownString(markdown, true);
+  md.isTrusted = { enabledCommands: [Command.OpenPanel, Command.CopyJacobian] };
+  return new vscode.Hover(md, range);
+}

@@ -1,0 +1,82 @@
+// The hover of an `at` line as markdown: rank, singular values, J, and what a rank drop means (ghost saddles and
+// symmetries) in plain words. Pure: no vscode; command links come in as ready-made URIs.
+import type { AnalysisReport, PointReport } from '../../core/report';
+import { fullRank, pointSummary } from '../findings';
+import { canonicalSign, combination, escapeMd, matrixTable, num, tuple } from '../format';
+
+/** Command URIs offered at the bottom of a hover. */
+export interface HoverLinks {
+  openPanel: string;
+  copyLatex: string;
+}
+
+/** Most basis vectors listed per kernel. */
+const MAX_DIRECTIONS = 3;
+
+/** `w = (1, 0), r = 2`: a point's values grouped by parameter name. */
+export function pointLabel(at: Record<string, number>, max = 6): string {
+  const groups = new Map<string, number[]>();
+  for (const [name, value] of Object.entries(at)) {
+    const base = name.replace(/\[[^\]]*\]$/, '');
+    const g = groups.get(base) ?? [];
+    g.push(value);
+    groups.set(base, g);
+  }
+  return [...groups].map(([name, v]) => `${name} = ${v.length === 1 && !(`${name}[1]` in at) ? num(v[0]) : tuple(v, max)}`).join(', ');
+}
+
+/** The markdown of point `index` of `report`, with command links when given. */
+export function pointMarkdown(report: AnalysisReport, index: number, links?: HoverLinks): string {
+  const point = report.points[index];
+  const full = fullRank(report);
+  const q = report.outputs.length;
+  const p = report.params.length;
+  const out: string[] = [];
+  const deficient = point.finite && point.rank !== undefined && point.rank < full;
+  const verdict = !point.finite ? 'not finite' : deficient ? 'rank-deficient' : 'full rank';
+  out.push(`**Point ${index + 1}** · ${escapeMd(pointLabel(point.at))} · **${pointSummary(point, full).replace(' · ', '** · ')} (${verdict})`);
+  if (!point.finite) {
+    out.push('θ or J has a NaN or an infinity at this point (for example 1/w at w = 0), so there is no rank to report.');
+    if (point.theta.length) out.push(`θ = ${tuple(point.theta)}`);
+  } else {
+    out.push(`σ = ${tuple(point.singularValues ?? [])} · ‖J‖ = ${num(point.operatorNorm ?? NaN)}${point.tolerance !== undefined ? ` · tol ${num(point.tolerance)}` : ''}`);
+  }
+  if (point.J.length) out.push(`J (${q} × ${p}) at this point:\n\n${matrixTable(point.J, report.outputs, report.params)}`);
+  else out.push(`J is ${q} × ${p}: too large to show here.`);
+  if (point.finite) out.push(...directions(report, point));
+  if (links) out.push(`[$(graph) Open panel at this point](${links.openPanel}) · [$(copy) Copy J as LaTeX](${links.copyLatex})`);
+  return out.join('\n\n');
+}
+
+/** Ghost-saddle (ker Jᵀ) and symmetry (ker J) directions in plain words. */
+function directions(report: AnalysisReport, point: PointReport): string[] {
+  const out: string[] = [];
+  const cokernel = point.cokernel ?? [];
+  const kernel = point.kernel ?? [];
+  if (cokernel.length) {
+    const lines = cokernel.slice(0, MAX_DIRECTIONS).map((v) => {
+      const d = canonicalSign(v);
+      return `- along ${tuple(d)} = ${escapeMd(combination(d, report.outputs))}`;
+    });
+    const first = tuple(canonicalSign(cokernel[0]));
+    out.push(
+      `**Ghost saddle** (ker Jᵀ, canonical directions the parametric gradient cannot see):\n${lines.join('\n')}${more(cokernel.length)}\n\n` +
+      `A loss whose canonical gradient points along ${first} has a critical point here that the canonical space does not have.`,
+    );
+  }
+  if (kernel.length) {
+    const lines = kernel.slice(0, MAX_DIRECTIONS).map((v) => {
+      const d = canonicalSign(v);
+      return `- along ${tuple(d)} = ${escapeMd(combination(d, report.params))}`;
+    });
+    out.push(
+      `**Symmetry** (ker J, parameter directions that leave θ unchanged to first order):\n${lines.join('\n')}${more(kernel.length)}\n\n` +
+      `Moving the parameters along ${tuple(canonicalSign(kernel[0]))} does not change the model, so the gradient has no component there.`,
+    );
+  }
+  return out;
+}
+
+function more(n: number): string {
+  return n > MAX_DIRECTIONS ? `\n- … ${n - MAX_DIRECTIONS} more (dimension ${n})` : '';
+}

@@ -1,0 +1,53 @@
+// What the language offers besides its grammar: the supported functions and constants with one-line docs, and a
+// cheap scan of the names a document declares (for completion while the file is being typed). Pure: no vscode.
+
+/** The functions the language allows, with their signatures and meanings. */
+export const FUNCTIONS: Record<string, string> = {
+  sin: 'sin(x): sine', cos: 'cos(x): cosine', tan: 'tan(x): tangent',
+  asin: 'asin(x): inverse sine', acos: 'acos(x): inverse cosine', atan: 'atan(x): inverse tangent',
+  sinh: 'sinh(x): hyperbolic sine', cosh: 'cosh(x): hyperbolic cosine', tanh: 'tanh(x): hyperbolic tangent',
+  exp: 'exp(x): e^x', log: 'log(x): natural logarithm', sqrt: 'sqrt(x): square root', abs: 'abs(x): absolute value',
+  sum: 'sum(v): sum of the entries of a vector', prod: 'prod(v): product of the entries of a vector',
+  dot: 'dot(u, v): inner product', transpose: "transpose(A): Aᵀ (same as A')", norm: 'norm(v): Euclidean norm',
+  sigmoid: 'sigmoid(x): 1 / (1 + e^-x)', relu: 'relu(x): max(x, 0)', softplus: 'softplus(x): log(1 + e^x)',
+  square: 'square(x): x^2', cube: 'cube(x): x^3',
+};
+
+/** The constants the language knows. */
+export const CONSTANTS: Record<string, string> = { pi: 'π = 3.14159…', e: 'e = 2.71828…' };
+
+/** The line keywords. */
+export const KEYWORDS: Record<string, string> = {
+  param: 'param w[3], U[2,3], r: declare parameters (the columns of J)',
+  const: 'const x = [1, 2]: a named constant (data, not a parameter)',
+  at: 'at w = [1, 0]: a point at which to diagnose J',
+};
+
+/** A name declared in a document and what it is. */
+export interface DeclaredName {
+  name: string;
+  kind: 'param' | 'const' | 'output';
+  /** `[2]`, `[2,3]` or '' for scalars. */
+  shape: string;
+  line: number;
+}
+
+const IDENT = '[\\p{L}_][\\p{L}\\p{N}_]*';
+
+/** Parameters, constants and outputs declared in `text`, found line by line with regular expressions. */
+export function declaredNames(text: string): DeclaredName[] {
+  const out: DeclaredName[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, line) => {
+    const s = raw.replace(/#.*$/, '');
+    let m: RegExpExecArray | null;
+    if ((m = new RegExp(`^\\s*param\\s+(.*)$`, 'u').exec(s))) {
+      for (const d of m[1].matchAll(new RegExp(`(${IDENT})\\s*(\\[[^\\]]*\\])?`, 'gu'))) out.push({ name: d[1], kind: 'param', shape: d[2] ?? '', line });
+    } else if ((m = new RegExp(`^\\s*const\\s+(${IDENT})`, 'u').exec(s))) {
+      out.push({ name: m[1], kind: 'const', shape: '', line });
+    } else if ((m = new RegExp(`^\\s*(${IDENT})\\s*=(?!=)`, 'u').exec(s)) && m[1] !== 'at') {
+      out.push({ name: m[1], kind: 'output', shape: '', line });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,38 @@
+// Entry of the analysis worker (bundled to dist/worker.js): answers WorkerRequests from the extension host one at a
+// time. Never imports vscode. The host enforces the hard limits (memory via resourceLimits, time by terminating).
+import { parentPort } from 'worker_threads';
+import { BudgetExceededError } from '../core/budget';
+import { createHandlers, type Handlers } from './handlers';
+import type { RequestType, WorkerFailure, WorkerReply, WorkerRequest } from './protocol';
+
+/** Runs one request through its handler. */
+function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
+  const handler = handlers[req.type] as (params: WorkerRequest<K>['params'], deadline: number) => unknown;
+  if (typeof handler !== 'function') throw new Error(`unknown request type ${String(req.type)}`);
+  return handler(req.params, req.deadline);
+}
+
+/** A thrown value as a failure the host can show. */
+function toFailure(e: unknown): WorkerFailure {
+  if (e instanceof BudgetExceededError) return { kind: 'budget', limit: e.limit, message: e.message };
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return { kind: 'budget', limit: 'stack', message: 'the expression is nested too deeply to analyse' };
+  return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) throw new Error('analysisWorker must run in a worker thread');
+  const handlers = createHandlers();
+  port.on('message', (req: WorkerRequest) => {
+    const start = performance.now();
+    let reply: WorkerReply;
+    try {
+      reply = { id: req.id, ok: true, result: dispatch(handlers, req), ms: performance.now() - start };
+    } catch (e) {
+      reply = { id: req.id, ok: false, failure: toFailure(e) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+main();

@@ -1,0 +1,22 @@
+// What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
+import { analyze, analyzePoint } from '../core';
+import { ModelCache } from './modelCache';
+import type { RequestParams, RequestResult, RequestType } from './protocol';
+import { trimReport } from './trimReport';
+
+/** One handler per request type; `deadline` is the Date.now() after which the core stops. */
+export type Handlers = { [K in RequestType]: (params: RequestParams<K>, deadline: number) => RequestResult<K> };
+
+/** The handlers, sharing one bounded model cache (keyed by document, so documents never see each other's models). */
+export function createHandlers(): Handlers {
+  const models = new ModelCache(8);
+  return {
+    analyze: ({ text, options }, deadline) => trimReport(analyze(text, { ...options, deadline })),
+    point: ({ key, text, options, values }, deadline) => {
+      const { model, diagnostics } = models.get(key, text, options, deadline);
+      if (!model) throw new Error(diagnostics[0]?.message ?? 'the document does not compile');
+      if (values.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${values.length}`);
+      return analyzePoint(model, Float64Array.from(values), options.tol);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Compiled models kept between `point` requests, one per document key and text: a model never serves another
+// document, and an edit (new text) or new options compile afresh. Bounded, least recently used out first.
+import { compileDocument } from '../core';
+import type { AnalysisOptions } from './protocol';
+
+/** What compileDocument returns. */
+type Compiled = ReturnType<typeof compileDocument>;
+
+/** A small LRU of compiled documents keyed by document. */
+export class ModelCache {
+  private readonly entries = new Map<string, { text: string; options: string; compiled: Compiled }>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** The compiled model of `text` for document `key`, compiling it when the cached one is for other text. */
+  get(key: string, text: string, options: AnalysisOptions, deadline: number): Compiled {
+    const opts = JSON.stringify(options);
+    const hit = this.entries.get(key);
+    this.entries.delete(key);
+    const compiled = hit && hit.text === text && hit.options === opts ? hit.compiled : compileDocument(text, { ...options, deadline });
+    this.entries.set(key, { text, options: opts, compiled });
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return compiled;
+  }
+}

@@ -1,0 +1,48 @@
+// The one protocol between the extension host and the analysis worker (worker_threads). Type-only on both sides.
+// To add a request (e.g. the panel's `explore`): add an entry to RequestMap below and a handler with the same key
+// in ./handlers.ts; `AnalysisClient.request('explore', params)` is then typed end to end.
+import type { AnalysisReport, PointReport } from '../core/report';
+
+/** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
+export interface AnalysisOptions {
+  tol?: number;
+  simplify?: boolean;
+  simplifyBudgetMs?: number;
+  checkDerivatives?: boolean;
+}
+
+/** Every request the worker answers: its parameters and its result. */
+export interface RequestMap {
+  /** Parse, differentiate and diagnose a whole document. */
+  analyze: { params: { key: string; text: string; options: AnalysisOptions }; result: AnalysisReport };
+  /** One point of an already analysed document (the model is compiled once per key and text, then cached). */
+  point: { params: { key: string; text: string; options: AnalysisOptions; values: number[] }; result: PointReport };
+}
+
+/** The name of a request. */
+export type RequestType = keyof RequestMap;
+/** The parameters of request K. */
+export type RequestParams<K extends RequestType> = RequestMap[K]['params'];
+/** The result of request K. */
+export type RequestResult<K extends RequestType> = RequestMap[K]['result'];
+
+/** Host -> worker: a request with its id and the wall-clock time (Date.now() ms) after which the core must stop. */
+export interface WorkerRequest<K extends RequestType = RequestType> {
+  id: number;
+  type: K;
+  params: RequestParams<K>;
+  deadline: number;
+}
+
+/** Why a request failed: a budget ran out (the core stopped cooperatively) or something else went wrong. */
+export interface WorkerFailure {
+  kind: 'budget' | 'failed';
+  message: string;
+  /** For `budget`: which limit (e.g. `time`). */
+  limit?: string;
+}
+
+/** Worker -> host: the answer to request `id`. */
+export type WorkerReply =
+  | { id: number; ok: true; result: unknown; ms: number }
+  | { id: number; ok: false; failure: WorkerFailure };
