@@ -1,0 +1,126 @@
+// The host side of the explorer protocol without `vscode`: validates what arrives, queues work (a reload first,
+// then only the newest slider position), and posts what the session computes. The panel and the webview tests'
+// driver both run this class, so the browser tests exercise the real host logic.
+import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/messages';
+import { isWebviewMessage } from '../../protocol/validate';
+import { ExplorerSession, inProcessRankMap } from './explorerSession';
+import type { RankMapper } from './explorerSession';
+
+/** The document the panel shows, as plain data. */
+export interface ExplorerDocument {
+  text: string;
+  version: number;
+  fileName: string;
+  uri: string;
+}
+
+/** What the host environment supplies: posting to the webview, the current document, saving an export. */
+export interface ExplorerHostEnv {
+  post(m: HostMessage): void;
+  document(): ExplorerDocument | undefined;
+  save(m: ExportMessage): Promise<{ ok: boolean; message: string }>;
+  mapRanks?: RankMapper;
+}
+
+/** Receives webview messages and answers them with numbers from the core, one piece of work at a time. */
+export class ExplorerHost {
+  private readonly session: ExplorerSession;
+  private ready = false;
+  private busy = false;
+  private pending: SetPointMessage | undefined;
+  /** The request id a pending reload answers (0: the host's own), or undefined when none is pending. */
+  private reloadWanted: number | undefined;
+  private requestedPoint: number | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly env: ExplorerHostEnv) {
+    this.session = new ExplorerSession(env.mapRanks ?? inProcessRankMap);
+  }
+
+  /** The webview went away (hidden with no retained context): wait for its next `ready`. */
+  detach(): void {
+    this.ready = false;
+  }
+
+  /** The document (or which one) changed: recompile and redraw; `pointIndex` selects the live point. */
+  documentChanged(pointIndex?: number): void {
+    if (pointIndex !== undefined) this.requestedPoint = pointIndex;
+    this.requestReload(0);
+  }
+
+  /** Resolves when no work is queued or running (for tests and orderly shutdown). */
+  idle(): Promise<void> {
+    return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** Handles one message from the webview; malformed messages are dropped. */
+  receive(m: unknown): void {
+    if (!isWebviewMessage(m)) return;
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.session.setView(m.view, m.pointIndex);
+        return this.requestReload(m.requestId);
+      case 'setView':
+        this.session.setView(m.view, m.pointIndex);
+        return this.requestReload(m.requestId);
+      case 'setPoint':
+        // Slider drags arrive faster than frames can be computed: keep only the newest while busy.
+        this.pending = m;
+        return void this.drain();
+      case 'export':
+        return void this.export(m);
+      default: {
+        const never: never = m;
+        return never;
+      }
+    }
+  }
+
+  private requestReload(requestId: number): void {
+    this.reloadWanted = Math.max(requestId, this.reloadWanted ?? 0);
+    void this.drain();
+  }
+
+  /** Recompiles when the version moved, then sends the document and the live frame. */
+  private async reload(requestId: number): Promise<void> {
+    const d = this.env.document();
+    if (!d || !this.ready) return;
+    this.session.load(d.text, d.version);
+    if (this.requestedPoint !== undefined) this.session.selectPoint(this.requestedPoint);
+    this.requestedPoint = undefined;
+    this.env.post(this.session.documentMessage(requestId, d.fileName, d.uri));
+    this.env.post(await this.session.frame(requestId));
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.pending || this.reloadWanted !== undefined) {
+        if (this.reloadWanted !== undefined) {
+          const id = this.reloadWanted;
+          this.reloadWanted = undefined;
+          await this.reload(id);
+        } else if (this.pending && this.ready) {
+          const m = this.pending;
+          this.pending = undefined;
+          this.session.setPoint(m.pointIndex, m.values);
+          this.env.post(await this.session.frame(m.requestId));
+        } else {
+          break;
+        }
+      }
+    } catch (e) {
+      this.env.post({ type: 'error', requestId: 0, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.busy = false;
+      this.idleWaiters.splice(0).forEach((f) => f());
+    }
+  }
+
+  private async export(m: ExportMessage): Promise<void> {
+    const result = await this.env.save(m);
+    this.env.post({ type: 'exportResult', requestId: m.requestId, ...result });
+  }
+}

@@ -1,0 +1,118 @@
+// The explorer webview panel: lifecycle (createOrShow / revive / dispose), following the active .overparam editor,
+// and wiring to ExplorerHost (the protocol and the numbers). The webview only draws.
+import * as vscode from 'vscode';
+import { ExplorerHost } from './explorerHost';
+import type { ExplorerDocument } from './explorerHost';
+import { saveExport } from './exportFile';
+import { makeNonce, panelHtml } from './panelHtml';
+
+/** The webview panel type (also the serializer's key; package.json needs `onWebviewPanel:overparam.explorer`). */
+export const EXPLORER_VIEW_TYPE = 'overparam.explorer';
+
+/** How long typing must pause before the panel recompiles (ms). */
+const EDIT_DEBOUNCE_MS = 60;
+
+const isOverparam = (d: vscode.TextDocument): boolean => d.languageId === 'overparam' || d.uri.path.endsWith('.overparam');
+const baseName = (u: vscode.Uri): string => u.path.split('/').pop() ?? '';
+
+/** The explorer panel: one per extension context, following the active .overparam document. */
+export class ExplorerPanel {
+  private static readonly panels = new WeakMap<vscode.ExtensionContext, ExplorerPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: ExplorerHost;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Shows the panel for `document` (creating it beside the editor if needed), at `pointIndex` when given. */
+  static createOrShow(context: vscode.ExtensionContext, document: vscode.TextDocument, pointIndex?: number): ExplorerPanel {
+    let panel = ExplorerPanel.panels.get(context);
+    if (panel) {
+      panel.panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      const webview = vscode.window.createWebviewPanel(EXPLORER_VIEW_TYPE, 'Overparam Explorer',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, ExplorerPanel.options(context));
+      panel = new ExplorerPanel(webview, context, document);
+    }
+    panel.show(document, pointIndex);
+    return panel;
+  }
+
+  /** Re-creates a panel VS Code restored after a restart. */
+  static revive(webview: vscode.WebviewPanel, context: vscode.ExtensionContext, document: vscode.TextDocument | undefined): ExplorerPanel {
+    webview.webview.options = ExplorerPanel.options(context);
+    const panel = new ExplorerPanel(webview, context, document);
+    if (document) panel.show(document);
+    return panel;
+  }
+
+  private static options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    };
+  }
+
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private document: vscode.TextDocument | undefined) {
+    ExplorerPanel.panels.get(context)?.dispose();
+    ExplorerPanel.panels.set(context, this);
+    const webview = panel.webview;
+    this.host = new ExplorerHost({
+      post: (m) => void webview.postMessage(m),
+      document: () => this.snapshot(),
+      save: (m) => saveExport(m, this.document?.uri),
+    });
+    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
+    webview.html = panelHtml({
+      cspSource: webview.cspSource, nonce: makeNonce(),
+      scriptUri: uri('dist', 'webview.js'), styleUri: uri('media', 'explorer.css'), katexStyleUri: uri('dist', 'katex', 'katex.min.css'),
+    });
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((m: unknown) => this.host.receive(m)),
+      panel.onDidChangeViewState(() => { if (!panel.visible) this.host.detach(); }),
+      vscode.window.onDidChangeActiveTextEditor((e) => { if (e && isOverparam(e.document)) this.show(e.document); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === this.document && e.contentChanges.length > 0) this.scheduleReload(); }),
+    );
+  }
+
+  /** Closes the panel and releases every listener. */
+  dispose(): void {
+    if (ExplorerPanel.panels.get(this.context) === this) ExplorerPanel.panels.delete(this.context);
+    if (this.editTimer) clearTimeout(this.editTimer);
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+    this.panel.dispose();
+  }
+
+  private show(document: vscode.TextDocument, pointIndex?: number): void {
+    const changed = document !== this.document;
+    this.document = document;
+    this.panel.title = `Overparam: ${baseName(document.uri)}`;
+    if (changed || pointIndex !== undefined) this.host.documentChanged(pointIndex);
+  }
+
+  private snapshot(): ExplorerDocument | undefined {
+    const d = this.document;
+    return d && { text: d.getText(), version: d.version, fileName: baseName(d.uri), uri: d.uri.toString() };
+  }
+
+  private scheduleReload(): void {
+    if (this.editTimer) clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => { this.editTimer = undefined; this.host.documentChanged(); }, EDIT_DEBOUNCE_MS);
+  }
+}
+
+/** Registers the serializer that restores the panel (and its document) after VS Code restarts. */
+export function registerExplorerPanelSerializer(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+      let document: vscode.TextDocument | undefined;
+      if (typeof saved === 'string') {
+        try { document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved)); } catch { document = undefined; }
+      }
+      const active = vscode.window.activeTextEditor?.document;
+      document ??= active && isOverparam(active) ? active : undefined;
+      ExplorerPanel.revive(panel, context, document);
+    },
+  }));
+}

@@ -1,0 +1,182 @@
+// The one protocol between the extension host and the explorer webview.
+// Both sides import it type-only; the runtime checks of what arrives are in ./validate.ts.
+// Nothing here touches `vscode` or the DOM.
+// Numbers travel as typed arrays or plain arrays (postMessage structured-clones typed arrays).
+
+/** A list of numbers as it arrives: a typed array from the host, a plain array from JSON. */
+export type NumArray = Float64Array | Float32Array | Int32Array | number[];
+
+/** The field grid: size x size canonical gradients over [min, max]^2 on canonical coordinates `coords`. */
+export interface GridSettings {
+  size: number;
+  min: number;
+  max: number;
+  coords: [number, number];
+}
+
+/** One axis of a rank map: parameter column `param` from `from` to `to` in `steps` cells. */
+export interface AxisSettings {
+  param: number;
+  from: number;
+  to: number;
+  steps: number;
+}
+
+/** What the user chose to look at; owned by the webview, persisted with `setState`, sent to the host. */
+export interface ViewSettings {
+  grid: GridSettings;
+  rankX: AxisSettings;
+  rankY: AxisSettings;
+}
+
+/** A parameter as declared: a scalar (shape []), vector ([n]) or matrix ([r, c]); `columns` index J's columns. */
+export interface ParamGroup {
+  name: string;
+  shape: number[];
+  columns: number[];
+}
+
+/** The model as the webview needs it: names, shapes and the symbolic Jacobian as TeX (q x p). */
+export interface ModelInfo {
+  params: string[];
+  outputs: string[];
+  groups: ParamGroup[];
+  p: number;
+  q: number;
+  jacobianTex: string[][];
+  /** The `at` points: their labels (`w = (0.1, 1)`) and values as written in the document. */
+  points: { label: string; values: NumArray }[];
+}
+
+/** A diagnostic reduced to what the panel shows. */
+export interface PanelDiagnostic {
+  severity: 'error' | 'warning' | 'information';
+  line: number;
+  message: string;
+}
+
+/** Arrows of one subplot: start (gx, gy), unscaled direction (dx, dy) = M g on the two coordinates. */
+export interface FieldFrame {
+  pointIndex: number;
+  label: string;
+  size: number;
+  gx: NumArray;
+  gy: NumArray;
+  dx: NumArray;
+  dy: NumArray;
+  /** theta on the two shown coordinates (the blue arrow). */
+  theta: [number, number];
+}
+
+/** The analysis of the live point (what the details view shows). */
+export interface PointDetails {
+  finite: boolean;
+  theta: NumArray;
+  /** J row-major, q x p. */
+  J: NumArray;
+  singularValues: NumArray;
+  rank: number;
+  conditionNumber: number | null;
+  kernel: NumArray[];
+  cokernel: NumArray[];
+  /** M = J Jᵀ row-major, q x q. */
+  preconditioner: NumArray;
+}
+
+/** A rank map over two parameter axes, row-major (index = iy * nx + ix). */
+export interface RankMapFrame {
+  x: AxisSettings;
+  y: AxisSettings;
+  /** Cell centres along each axis (lengths x.steps and y.steps). */
+  xs: NumArray;
+  ys: NumArray;
+  sMin: NumArray;
+  sMax: NumArray;
+  rank: NumArray;
+  /** min(q, p): a cell whose rank is below it is rank-deficient. */
+  fullRank: number;
+}
+
+/** Host -> webview: a (re)compiled document, with one field per `at` point at the live values. */
+export interface DocumentMessage {
+  type: 'document';
+  requestId: number;
+  version: number;
+  fileName: string;
+  /** The document's URI, kept in the webview's state so a restarted VS Code can reopen it. */
+  uri: string;
+  model: ModelInfo | null;
+  diagnostics: PanelDiagnostic[];
+  fields: FieldFrame[];
+  /** The live values of every point (slider edits survive edits elsewhere in the file). */
+  values: NumArray[];
+  /** The view the host used (the webview's request, made valid for this model). */
+  view: ViewSettings;
+}
+
+/** Host -> webview: the live point after `setPoint`/`setView`/`document`: its field, details and rank map. */
+export interface FrameMessage {
+  type: 'frame';
+  requestId: number;
+  version: number;
+  pointIndex: number;
+  values: NumArray;
+  view: ViewSettings;
+  field: FieldFrame | null;
+  details: PointDetails | null;
+  rankMap: RankMapFrame | null;
+}
+
+/** Host -> webview: the outcome of an `export` request. */
+export interface ExportResultMessage {
+  type: 'exportResult';
+  requestId: number;
+  ok: boolean;
+  message: string;
+}
+
+/** Host -> webview: a request failed (the message is for the user). */
+export interface ErrorMessage {
+  type: 'error';
+  requestId: number;
+  message: string;
+}
+
+/** Everything the host sends. */
+export type HostMessage = DocumentMessage | FrameMessage | ExportResultMessage | ErrorMessage;
+
+/** Webview -> host: the page is up; carries the restored view state so the first frame matches it. */
+export interface ReadyMessage {
+  type: 'ready';
+  requestId: number;
+  view: ViewSettings | null;
+  pointIndex: number;
+}
+
+/** Webview -> host: move the live point (slider drag). */
+export interface SetPointMessage {
+  type: 'setPoint';
+  requestId: number;
+  pointIndex: number;
+  values: NumArray;
+}
+
+/** Webview -> host: the grid, coordinates or rank-map axes changed. */
+export interface SetViewMessage {
+  type: 'setView';
+  requestId: number;
+  pointIndex: number;
+  view: ViewSettings;
+}
+
+/** Webview -> host: save a figure or data; `data` is base64 for png, text otherwise. */
+export interface ExportMessage {
+  type: 'export';
+  requestId: number;
+  format: 'png' | 'svg' | 'csv';
+  suggestedName: string;
+  data: string;
+}
+
+/** Everything the webview sends. */
+export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage;

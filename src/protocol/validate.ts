@@ -1,0 +1,108 @@
+// Runtime checks of messages on receipt, on both sides. Shallow where the sender is ours, strict on the shapes
+// a handler indexes into (so a malformed message is dropped, never half-drawn).
+import type {
+  AxisSettings, FieldFrame, GridSettings, HostMessage, ModelInfo, PointDetails, RankMapFrame, ViewSettings,
+  WebviewMessage,
+} from './messages';
+
+type Rec = Record<string, unknown>;
+
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isNum = (x: unknown): x is number => typeof x === 'number';
+const isInt = (x: unknown): x is number => Number.isInteger(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+
+/** True for a plain array of numbers or a Float64Array, Float32Array or Int32Array. */
+export function isNumArray(x: unknown, length?: number): boolean {
+  const ok = x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || (Array.isArray(x) && x.every(isNum));
+  return ok && (length === undefined || (x as ArrayLike<number>).length === length);
+}
+
+const isNumArrays = (x: unknown): boolean => Array.isArray(x) && x.every((v) => isNumArray(v));
+const isPair = (x: unknown): boolean => Array.isArray(x) && x.length === 2 && x.every(isNum);
+
+function isGrid(x: unknown): x is GridSettings {
+  return isRec(x) && isInt(x.size) && (x.size as number) >= 2 && (x.size as number) <= 64 && isNum(x.min) && isNum(x.max)
+    && (x.min as number) < (x.max as number) && Array.isArray(x.coords) && x.coords.length === 2 && x.coords.every(isInt);
+}
+
+function isAxis(x: unknown): x is AxisSettings {
+  return isRec(x) && isInt(x.param) && isNum(x.from) && isNum(x.to) && isInt(x.steps)
+    && (x.steps as number) >= 2 && (x.steps as number) <= 256;
+}
+
+/** True for a well-formed view: a grid and two rank-map axes. */
+export function isView(x: unknown): x is ViewSettings {
+  return isRec(x) && isGrid(x.grid) && isAxis(x.rankX) && isAxis(x.rankY);
+}
+
+function isModel(x: unknown): x is ModelInfo {
+  if (!isRec(x) || !isInt(x.p) || !isInt(x.q)) return false;
+  const p = x.p as number;
+  const q = x.q as number;
+  return Array.isArray(x.params) && x.params.length === p && x.params.every(isStr)
+    && Array.isArray(x.outputs) && x.outputs.length === q && x.outputs.every(isStr)
+    && Array.isArray(x.groups) && x.groups.every((g) => isRec(g) && isStr(g.name) && Array.isArray(g.shape) && Array.isArray(g.columns))
+    && Array.isArray(x.jacobianTex) && x.jacobianTex.every((row) => Array.isArray(row) && row.every(isStr))
+    && Array.isArray(x.points) && x.points.every((pt) => isRec(pt) && isStr(pt.label) && isNumArray(pt.values, p));
+}
+
+function isField(x: unknown): x is FieldFrame {
+  if (!isRec(x) || !isInt(x.size) || !isInt(x.pointIndex) || !isStr(x.label) || !isPair(x.theta)) return false;
+  const n = (x.size as number) * (x.size as number);
+  return isNumArray(x.gx, n) && isNumArray(x.gy, n) && isNumArray(x.dx, n) && isNumArray(x.dy, n);
+}
+
+function isDetails(x: unknown): x is PointDetails {
+  return isRec(x) && typeof x.finite === 'boolean' && isNumArray(x.theta) && isNumArray(x.J)
+    && isNumArray(x.singularValues) && isInt(x.rank) && (x.conditionNumber === null || isNum(x.conditionNumber))
+    && isNumArrays(x.kernel) && isNumArrays(x.cokernel) && isNumArray(x.preconditioner);
+}
+
+function isRankMap(x: unknown): x is RankMapFrame {
+  if (!isRec(x) || !isAxis(x.x) || !isAxis(x.y) || !isInt(x.fullRank)) return false;
+  const nx = (x.x as AxisSettings).steps;
+  const ny = (x.y as AxisSettings).steps;
+  const n = nx * ny;
+  return isNumArray(x.xs, nx) && isNumArray(x.ys, ny) && isNumArray(x.sMin, n) && isNumArray(x.sMax, n) && isNumArray(x.rank, n);
+}
+
+const orNull = <T>(check: (v: unknown) => v is T) => (v: unknown): boolean => v === null || check(v);
+
+/** True when `x` is a well-formed host -> webview message. */
+export function isHostMessage(x: unknown): x is HostMessage {
+  if (!isRec(x) || !isInt(x.requestId)) return false;
+  switch (x.type) {
+    case 'document':
+      return isInt(x.version) && isStr(x.fileName) && isStr(x.uri) && orNull(isModel)(x.model) && Array.isArray(x.diagnostics)
+        && x.diagnostics.every((d) => isRec(d) && isStr(d.message) && isInt(d.line) && ['error', 'warning', 'information'].includes(d.severity as string))
+        && Array.isArray(x.fields) && x.fields.every(isField) && isNumArrays(x.values) && isView(x.view);
+    case 'frame':
+      return isInt(x.version) && isInt(x.pointIndex) && isNumArray(x.values) && isView(x.view) && orNull(isField)(x.field)
+        && orNull(isDetails)(x.details) && orNull(isRankMap)(x.rankMap);
+    case 'exportResult':
+      return typeof x.ok === 'boolean' && isStr(x.message);
+    case 'error':
+      return isStr(x.message);
+    default:
+      return false;
+  }
+}
+
+/** True when `x` is a well-formed webview -> host message. */
+export function isWebviewMessage(x: unknown): x is WebviewMessage {
+  if (!isRec(x) || !isInt(x.requestId)) return false;
+  switch (x.type) {
+    case 'ready':
+      return (x.view === null || isView(x.view)) && isInt(x.pointIndex);
+    case 'setPoint':
+      return isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite);
+    case 'setView':
+      return isInt(x.pointIndex) && isView(x.view);
+    case 'export':
+      return ['png', 'svg', 'csv'].includes(x.format as string) && isStr(x.suggestedName) && isStr(x.data)
+        && (x.data as string).length < 64 * 1024 * 1024;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,126 @@
+// Point details: singular values (bar chart), rank and condition, theta, M = J Jᵀ, kernel and cokernel directions
+// named by parameters/outputs, and the symbolic Jacobian typeset by KaTeX (built as DOM nodes, no HTML strings).
+import katex from 'katex';
+import type { ModelInfo, NumArray, PointDetails } from '../src/protocol/messages';
+import { Chart } from './charts';
+import { el, fmt, setChildren } from './dom';
+import type { Theme } from './theme';
+
+/** Largest Jacobian typeset in full; bigger ones show their top-left corner. */
+const TEX_MAX_ROWS = 8;
+const TEX_MAX_COLS = 8;
+/** Largest M shown as a table. */
+const TABLE_MAX = 12;
+
+/** A direction as a readable combination: `0.7071 w[1] − 0.7071 w[2]` (tiny components dropped). */
+export function combination(v: NumArray, names: readonly string[]): string {
+  const parts: string[] = [];
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]));
+  for (let i = 0; i < v.length; i++) {
+    if (Math.abs(v[i]) <= max * 1e-9) continue;
+    const sign = v[i] < 0 ? '−' : '+';
+    const mag = fmt(Math.abs(v[i]));
+    parts.push(parts.length === 0 ? `${v[i] < 0 ? '−' : ''}${mag} ${names[i]}` : `${sign} ${mag} ${names[i]}`);
+  }
+  return parts.join(' ') || '0';
+}
+
+/** The TeX of J (entries from the core), cut to its top-left corner when large. */
+export function jacobianTex(tex: string[][]): string {
+  const rows = tex.slice(0, TEX_MAX_ROWS).map((r) => {
+    const cells = r.slice(0, TEX_MAX_COLS);
+    if (r.length > TEX_MAX_COLS) cells.push('\\cdots');
+    return cells.join(' & ');
+  });
+  if (tex.length > TEX_MAX_ROWS) rows.push(Array(Math.min(TEX_MAX_COLS, tex[0]?.length ?? 1)).fill('\\vdots').join(' & '));
+  return `J = \\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+function matrixTable(m: NumArray, rows: readonly string[], caption: string): HTMLTableElement {
+  const n = Math.min(rows.length, TABLE_MAX);
+  const head = el('tr', {}, el('th', { scope: 'col' }, ''), ...rows.slice(0, n).map((r) => el('th', { scope: 'col' }, r)));
+  const body = rows.slice(0, n).map((r, i) => el('tr', {}, el('th', { scope: 'row' }, r),
+    ...rows.slice(0, n).map((_, j) => el('td', {}, fmt(m[i * rows.length + j])))));
+  return el('table', { class: 'matrix' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body));
+}
+
+/** The details section; `setModel` on a new document, `setPoint` on every frame. */
+export class DetailsView {
+  private readonly summary = el('p', { class: 'summary', role: 'status' });
+  private readonly svCanvas = el('canvas', { role: 'img', 'aria-label': 'Singular values of J' });
+  private readonly tables = el('div', { class: 'tables' });
+  private readonly directions = el('div', { class: 'directions' });
+  private readonly tex = el('div', { class: 'jacobian', 'aria-label': 'Symbolic Jacobian' });
+  private readonly texNote = el('p', { class: 'note' });
+  private chart: Chart<'bar'> | undefined;
+  private model: ModelInfo | null = null;
+
+  constructor(root: HTMLElement, private readonly theme: () => Theme) {
+    root.append(this.summary, el('div', { class: 'details-grid' },
+      el('div', { class: 'sv' }, el('h3', {}, 'Singular values of J'), el('div', { class: 'sv-canvas' }, this.svCanvas)),
+      el('div', {}, this.tables, this.directions)),
+    el('h3', {}, 'Symbolic Jacobian'), this.tex, this.texNote);
+  }
+
+  /** A new model: typeset its Jacobian once. */
+  setModel(model: ModelInfo | null): void {
+    this.model = model;
+    if (!model) {
+      setChildren(this.tex);
+      setChildren(this.texNote);
+      return;
+    }
+    // KaTeX builds DOM nodes itself (render, not renderToString + innerHTML); user names never enter the TeX.
+    katex.render(jacobianTex(model.jacobianTex), this.tex, { throwOnError: false, displayMode: true, trust: false, strict: 'ignore', maxExpand: 1000 });
+    const cut = model.q > TEX_MAX_ROWS || model.p > TEX_MAX_COLS ? ` (showing ${Math.min(model.q, TEX_MAX_ROWS)} × ${Math.min(model.p, TEX_MAX_COLS)} of ${model.q} × ${model.p})` : '';
+    this.texNote.textContent = `Rows: ${model.outputs.join(', ')}. Columns: ${model.params.slice(0, 40).join(', ')}${model.p > 40 ? ', …' : ''}.${cut}`;
+  }
+
+  /** The live point's numbers. */
+  setPoint(d: PointDetails | null): void {
+    const m = this.model;
+    if (!m || !d) {
+      this.summary.textContent = 'No point to analyse.';
+      return;
+    }
+    if (!d.finite) {
+      this.summary.textContent = 'θ or J is not finite here (NaN or infinity): no spectral analysis at this point.';
+      setChildren(this.tables);
+      setChildren(this.directions);
+      this.drawSingularValues([]);
+      return;
+    }
+    const full = Math.min(m.p, m.q);
+    this.summary.textContent = `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`;
+    setChildren(this.tables, matrixTable(d.preconditioner, m.outputs, m.q > TABLE_MAX ? `M = J Jᵀ (first ${TABLE_MAX} of ${m.q})` : 'M = J Jᵀ (the preconditioner)'));
+    const list = (title: string, vs: NumArray[], names: readonly string[], empty: string): HTMLElement =>
+      el('div', {}, el('h4', {}, title), vs.length === 0 ? el('p', { class: 'note' }, empty)
+        : el('ul', {}, ...vs.slice(0, 12).map((v) => el('li', {}, combination(v, names)))));
+    setChildren(this.directions,
+      list('Kernel of J: parameter directions that do not move θ', d.kernel, m.params, 'None: every parameter direction moves θ.'),
+      list('Kernel of Jᵀ: canonical directions the parametric gradient cannot see', d.cokernel, m.outputs, 'None: J has full row rank.'));
+    this.drawSingularValues(Array.from(d.singularValues));
+  }
+
+  /** Destroys the chart (theme change, document change). */
+  destroy(): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  private drawSingularValues(sv: number[]): void {
+    const labels = sv.map((_, i) => `σ${i + 1}`);
+    if (!this.chart) {
+      this.chart = new Chart(this.svCanvas, {
+        type: 'bar',
+        data: { labels, datasets: [{ data: sv, backgroundColor: this.theme().theta }] },
+        options: { responsive: true, maintainAspectRatio: true, aspectRatio: 1.6, animation: false, plugins: { tooltip: { enabled: true } }, scales: { y: { beginAtZero: true } } },
+      });
+      return;
+    }
+    this.chart.data.labels = labels;
+    this.chart.data.datasets[0].data = sv;
+    this.chart.update('none');
+  }
+}

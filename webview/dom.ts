@@ -1,0 +1,34 @@
+// Building the page with the DOM API only: text goes through textContent, never through HTML parsing.
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+/** A new element with attributes (set as attributes, so `aria-*`, `for` and `data-*` work) and children. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+/** Replaces an element's children. */
+export function setChildren(parent: Element, ...children: (Node | string)[]): void {
+  parent.replaceChildren(...children.map((c) => (typeof c === 'string' ? document.createTextNode(c) : c)));
+}
+
+/** A number for people: 4 significant digits, exponent form when tiny or huge. */
+export function fmt(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  const s = a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+  return s.replace('-', '−');
+}
+
+/** A process-unique id for label/for pairs. */
+export function uid(prefix: string, n: number): string {
+  return `op-${prefix}-${n}`;
+}

@@ -1,0 +1,145 @@
+// The gradient field: one chart.js subplot per point, arrows drawn by a plugin within the chart's axes.
+import type { Plugin } from 'chart.js';
+import type { FieldFrame, GridSettings } from '../src/protocol/messages';
+import { Chart } from './charts';
+import { el } from './dom';
+import { arrowPolygons, arrowStats, fillPolygon, quiverScale, thetaPolygon } from './quiver';
+import type { PlotArea } from './quiver';
+import type { Theme } from './theme';
+
+interface Subplot {
+  figure: HTMLElement;
+  title: HTMLElement;
+  canvas: HTMLCanvasElement;
+  chart: Chart<'scatter'>;
+  field: FieldFrame;
+}
+
+/** The axis range of a grid, with a margin so edge arrows are not cut (like the blog's [-2.2, 2.2]). */
+export function axisRange(grid: GridSettings): [number, number] {
+  const m = (grid.max - grid.min) * 0.05;
+  return [grid.min - m, grid.max + m];
+}
+
+/** Shaft width in pixels for a plot of this width (quiver's 0.005 of the axes width, at least 1.2 px). */
+export const shaftWidth = (plotWidth: number): number => Math.max(1.2, 0.005 * plotWidth);
+
+/** Subplots of the gradient field; `draw` repaints from the latest data without rebuilding charts. */
+export class FieldView {
+  private subplots: Subplot[] = [];
+  commonScale = false;
+  live = 0;
+
+  constructor(private readonly root: HTMLElement, private readonly theme: () => Theme, private readonly onSelect: (pointIndex: number) => void) {}
+
+  /** Rebuilds the subplots for a new set of fields (new document, grid or axes). */
+  setFields(fields: FieldFrame[], grid: GridSettings, axisNames: [string, string]): void {
+    this.destroy();
+    const [lo, hi] = axisRange(grid);
+    for (const field of fields) {
+      const canvas = el('canvas', { role: 'img', 'aria-label': `Gradient field at ${field.label}` });
+      const title = el('h3', { class: 'subplot-title' }, field.label);
+      const figure = el('figure', { class: 'subplot', tabindex: 0, 'data-point': field.pointIndex, 'aria-label': `Subplot ${field.label}; press Enter to make it the live point` }, title, el('div', { class: 'subplot-canvas' }, canvas));
+      figure.addEventListener('click', () => this.onSelect(field.pointIndex));
+      figure.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(field.pointIndex); } });
+      this.root.append(figure);
+      const sub: Subplot = { figure, title, canvas, field, chart: undefined as unknown as Chart<'scatter'> };
+      sub.chart = new Chart(canvas, {
+        type: 'scatter',
+        data: { datasets: [{ data: [], pointRadius: 0 }] },
+        options: {
+          responsive: true, maintainAspectRatio: true, aspectRatio: 1.3, animation: false, events: [],
+          scales: {
+            x: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[0] }, ticks: { maxTicksLimit: 5 } },
+            y: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[1] }, ticks: { maxTicksLimit: 5 } },
+          },
+          plugins: { tooltip: { enabled: false } },
+        },
+        plugins: [this.arrowPlugin(sub)],
+      });
+      this.subplots.push(sub);
+    }
+    this.markLive();
+  }
+
+  /** Replaces one subplot's arrows (the live point while dragging). */
+  updateField(field: FieldFrame): void {
+    const sub = this.subplots.find((s) => s.field.pointIndex === field.pointIndex);
+    if (!sub) return;
+    sub.field = field;
+    if (sub.title.textContent !== field.label) sub.title.textContent = field.label;
+    sub.canvas.setAttribute('aria-label', `Gradient field at ${field.label}`);
+  }
+
+  /** Marks the live subplot. */
+  markLive(): void {
+    for (const s of this.subplots) s.figure.classList.toggle('live', s.field.pointIndex === this.live);
+  }
+
+  /** Repaints every subplot (all of them: with a common scale one subplot's data moves the others). */
+  draw(): void {
+    for (const s of this.subplots) s.chart.draw();
+  }
+
+  /** The subplots' canvases, titles, plot areas and data (for export). */
+  figures(): { canvas: HTMLCanvasElement; title: string; area: PlotArea; field: FieldFrame; scale: number }[] {
+    return this.subplots.map((s) => ({ canvas: s.canvas, title: s.field.label, area: this.area(s.chart), field: s.field, scale: this.scaleFor(s) }));
+  }
+
+  /** Destroys every chart. */
+  destroy(): void {
+    for (const s of this.subplots) s.chart.destroy();
+    this.subplots = [];
+    this.root.replaceChildren();
+  }
+
+  private area(chart: Chart<'scatter'>): PlotArea {
+    const a = chart.chartArea;
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    return { left: a.left, top: a.top, right: a.right, bottom: a.bottom, xmin: x.min, xmax: x.max, ymin: y.min, ymax: y.max };
+  }
+
+  /** Pixels per unit of M g: per subplot, or one scale from the mean over all subplots. */
+  private scaleFor(sub: Subplot): number {
+    const width = sub.chart.chartArea ? sub.chart.chartArea.right - sub.chart.chartArea.left : 0;
+    if (!this.commonScale) {
+      const s = arrowStats(sub.field);
+      return quiverScale(width, s.n, s.mean);
+    }
+    let sum = 0;
+    let n = 0;
+    for (const o of this.subplots) {
+      const s = arrowStats(o.field);
+      sum += s.mean * s.n;
+      n += s.n;
+    }
+    return quiverScale(width, n / Math.max(1, this.subplots.length), n > 0 ? sum / n : 0);
+  }
+
+  private arrowPlugin(sub: Subplot): Plugin<'scatter'> {
+    return {
+      id: 'overparamArrows',
+      afterDatasetsDraw: (chart) => {
+        const area = this.area(chart);
+        const ctx = chart.ctx;
+        const t = this.theme();
+        const w = shaftWidth(area.right - area.left);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+        ctx.clip();
+        ctx.fillStyle = t.foreground;
+        for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub), w)) {
+          if (poly.length === 2) ctx.fillRect(poly[0] - 0.5, poly[1] - 0.5, 1, 1);
+          else fillPolygon(ctx, poly);
+        }
+        ctx.fillStyle = t.theta;
+        const th = thetaPolygon(sub.field.theta, area, w);
+        if (th.length === 2) { ctx.beginPath(); ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI); ctx.fill(); } else fillPolygon(ctx, th);
+        ctx.restore();
+        chart.canvas.dataset.plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
+      },
+    };
+  }
+}

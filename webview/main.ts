@@ -1,0 +1,192 @@
+// The explorer webview: receives numbers from the host and draws them. It never parses user text.
+import type { DocumentMessage, FieldFrame, FrameMessage, HostMessage, ModelInfo, ViewSettings } from '../src/protocol/messages';
+import { applyChartTheme } from './charts';
+import { ViewControls } from './controls';
+import { DetailsView } from './detailsView';
+import { el, setChildren } from './dom';
+import { composeField, fieldCsv, fieldSvg, pngBase64, rankMapSvg } from './exportFigure';
+import { FieldView } from './fieldView';
+import { HostLink } from './hostLink';
+import type { SavedState } from './hostLink';
+import { buildLayout } from './layout';
+import { RankMapView } from './rankMapView';
+import { Sliders } from './sliders';
+import { readTheme, watchTheme } from './theme';
+import type { Theme } from './theme';
+
+/** The whole panel: state, message handling and draw scheduling. */
+class App {
+  private readonly ui = buildLayout(document.getElementById('app')!);
+  private readonly link = new HostLink((m) => this.receive(m));
+  private theme: Theme = readTheme();
+  private readonly field = new FieldView(this.ui.subplots, () => this.theme, (i) => this.selectPoint(i));
+  private readonly rank = new RankMapView(this.ui.rankMap, () => this.theme);
+  private readonly details = new DetailsView(this.ui.details, () => this.theme);
+  private readonly sliders = new Sliders(this.ui.sliders, (v) => this.moveLive(v));
+  private readonly controls: ViewControls;
+  private state: SavedState;
+  private model: ModelInfo | null = null;
+  private fields: FieldFrame[] = [];
+  private values: Float64Array[] = [];
+  private view: ViewSettings | null = null;
+  private version = -1;
+  private frames = 0;
+  private drawQueued = false;
+  /** The point the sliders were built for (-1: rebuild on the next frame). */
+  private sliderPoint = -1;
+
+  constructor() {
+    applyChartTheme(this.theme);
+    this.state = this.link.loadState() ?? { uri: '', view: null, pointIndex: 0, commonScale: false };
+    this.field.commonScale = this.state.commonScale;
+    this.controls = new ViewControls(this.ui.fieldControls, this.ui.rankControls, (v) => this.link.send({ type: 'setView', view: v, pointIndex: this.state.pointIndex }),
+      (on) => { this.field.commonScale = on; this.save({ commonScale: on }); this.scheduleDraw(); });
+    this.ui.pointPicker.addEventListener('change', () => this.selectPoint(Number(this.ui.pointPicker.value)));
+    this.ui.reset.addEventListener('click', () => this.resetPoint());
+    this.wireExports();
+    watchTheme(() => this.retheme());
+    window.addEventListener('resize', () => this.scheduleDraw());
+    this.link.send({ type: 'ready', view: this.state.view, pointIndex: this.state.pointIndex });
+  }
+
+  private receive(m: HostMessage): void {
+    switch (m.type) {
+      case 'document': return this.onDocument(m);
+      case 'frame': return this.onFrame(m);
+      case 'exportResult': return this.status(m.message);
+      case 'error': return this.status(m.message);
+      default: {
+        const never: never = m;
+        return never;
+      }
+    }
+  }
+
+  private onDocument(m: DocumentMessage): void {
+    this.version = m.version;
+    this.model = m.model;
+    this.fields = m.fields;
+    this.values = m.values.map((v) => Float64Array.from(v));
+    this.view = m.view;
+    this.sliderPoint = -1;
+    this.ui.fileName.textContent = m.fileName;
+    setChildren(this.ui.diagnostics, ...m.diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
+      .map((d) => el('li', { class: d.severity }, `line ${d.line}: ${d.message}`)));
+    this.ui.pointPicker.replaceChildren(...(m.model?.points ?? []).map((p, i) => el('option', { value: i }, `${i + 1}: ${p.label}`)));
+    this.controls.setModel(m.model);
+    this.controls.setView(m.view, this.field.commonScale);
+    this.details.setModel(m.model);
+    const names = this.coordNames();
+    this.field.setFields(m.fields, m.view.grid, names);
+    if (!m.model) this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the explorer.' : 'Nothing to show.');
+    else if (m.model.q < 2) this.status('The field needs at least two outputs; the rank map and details still apply.');
+    else this.status('');
+    this.save({ uri: m.uri, view: m.view });
+    this.scheduleDraw();
+  }
+
+  private onFrame(m: FrameMessage): void {
+    if (m.version !== this.version || !this.model) return;
+    const i = m.pointIndex;
+    // While a drag is in flight the host's answer lags the sliders: the local values stay the truth.
+    if (!this.link.busy) this.values[i] = Float64Array.from(m.values);
+    if (i !== this.state.pointIndex) this.save({ pointIndex: i });
+    this.ui.pointPicker.value = String(i);
+    if (this.sliderPoint !== i) {
+      this.sliders.setModel(this.model, i, this.values[i]);
+      this.sliderPoint = i;
+    } else if (!this.link.busy) {
+      this.sliders.setValues(this.values[i]);
+    }
+    this.field.live = i;
+    this.field.markLive();
+    if (m.field) {
+      this.fields[i] = m.field;
+      this.field.updateField(m.field);
+    }
+    if (JSON.stringify(m.view) !== JSON.stringify(this.view)) {
+      this.view = m.view;
+      this.controls.setView(m.view, this.field.commonScale);
+      this.save({ view: m.view });
+    }
+    const r = m.rankMap;
+    this.rank.setData(r, r ? [this.model.params[r.x.param], this.model.params[r.y.param]] : ['', ''], r ? [m.values[r.x.param], m.values[r.y.param]] : null);
+    this.details.setPoint(m.details);
+    this.scheduleDraw();
+  }
+
+  private moveLive(values: Float64Array): void {
+    const i = this.state.pointIndex;
+    this.values[i] = values;
+    this.link.sendPoint(i, values);
+  }
+
+  private selectPoint(i: number): void {
+    if (!this.model || !this.values[i]) return;
+    this.save({ pointIndex: i });
+    this.link.sendPoint(i, this.values[i]);
+  }
+
+  private resetPoint(): void {
+    const i = this.state.pointIndex;
+    const written = this.model?.points[i]?.values;
+    if (!written) return;
+    this.values[i] = Float64Array.from(written);
+    this.sliderPoint = -1;
+    this.link.sendPoint(i, this.values[i]);
+  }
+
+  private coordNames(): [string, string] {
+    const c = this.view?.grid.coords ?? [0, 1];
+    return [this.model?.outputs[c[0]] ?? '', this.model?.outputs[c[1]] ?? ''];
+  }
+
+  private save(part: Partial<SavedState>): void {
+    this.state = { ...this.state, ...part };
+    this.link.saveState(this.state);
+  }
+
+  private status(text: string): void {
+    this.ui.status.textContent = text;
+  }
+
+  private scheduleDraw(): void {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    requestAnimationFrame(() => {
+      this.drawQueued = false;
+      this.field.draw();
+      this.rank.draw();
+      this.frames++;
+      document.body.dataset.frames = String(this.frames);
+      document.body.dataset.version = String(this.version);
+    });
+  }
+
+  private retheme(): void {
+    this.theme = readTheme();
+    applyChartTheme(this.theme);
+    if (this.view) this.field.setFields(this.fields, this.view.grid, this.coordNames());
+    this.field.live = this.state.pointIndex;
+    this.field.markLive();
+    this.details.destroy();
+    this.details.setModel(this.model);
+    this.rank.retheme();
+    this.scheduleDraw();
+  }
+
+  private wireExports(): void {
+    const base = (): string => (this.ui.fileName.textContent ?? 'overparam').replace(/\.overparam$/, '');
+    const { fieldExport: fe, rankExport: re } = this.ui;
+    fe.png.addEventListener('click', () => this.link.send({ type: 'export', format: 'png', suggestedName: `${base()}-field.png`, data: pngBase64(composeField(this.ui.subplots, this.theme)) }));
+    fe.svg.addEventListener('click', () => this.view && this.link.send({ type: 'export', format: 'svg', suggestedName: `${base()}-field.svg`, data: fieldSvg(this.fields, this.view.grid, this.coordNames(), this.field.commonScale, this.theme) }));
+    fe.csv.addEventListener('click', () => this.link.send({ type: 'export', format: 'csv', suggestedName: `${base()}-field.csv`, data: fieldCsv(this.fields, this.coordNames()) }));
+    re.png.addEventListener('click', () => this.link.send({ type: 'export', format: 'png', suggestedName: `${base()}-rankmap.png`, data: pngBase64(this.rank.canvas) }));
+    re.svg.addEventListener('click', () => {
+      const snap = this.rank.snapshot();
+      if (snap) this.link.send({ type: 'export', format: 'svg', suggestedName: `${base()}-rankmap.svg`, data: rankMapSvg(snap, this.theme) });
+    });
+  }
+}
+
+new App();
