@@ -1,0 +1,121 @@
+// npm run bench: our core against a baseline written the way a mathjs user would (derivative + compile per entry,
+// evaluate with a scope object per point, math.eigs of J Jᵀ), in the same run, plus the SymPy + numpy figures
+// measured on this kind of machine (shared/performance-notes.md). Ratios matter; lone times on a shared machine don't.
+import * as math from 'mathjs';
+import { compileDocument } from '../src/core';
+import { createBatchSpectrum } from '../src/core/linalg/batchSingularValues';
+import { printText } from '../src/core/symbolic/printText';
+
+interface Case { name: string; text: string; points: number; sympy?: number; target: number }
+
+const mat = (rows: number, cols: number) => `[${Array.from({ length: rows }, (_, i) => `[${Array.from({ length: cols }, (_, j) => (((i * 7 + j * 3) % 5) / 5 - 0.4).toFixed(1)).join(', ')}]`).join(', ')}]`;
+const vec = (n: number, f: (i: number) => number) => `[${Array.from({ length: n }, (_, i) => f(i)).join(', ')}]`;
+const deep = (d: number) => `param U[${d},${d}], v[${d}]\nw = U' * v\nat U = ${mat(d, d)}, v = ${vec(d, (i) => i + 1)}`;
+const tanh = (m: number) => `const x = [1, -2, 0.5, 3]\nparam a[${m}], b[${m}]\nF_k = sum(b .* tanh(a * x_k)) / sqrt(${m})\nat a = ${vec(m, (i) => Math.sin(i + 1))}, b = ${vec(m, (i) => Math.cos(i + 1))}`;
+
+const CASES: Case[] = [
+  { name: 'squared d=2', text: 'param w[2]\nθ_i = w_i^2\nat w = [1, 2]', points: 10_000, sympy: 4.6 + 4.5, target: 5 },
+  { name: 'polar', text: 'θ1 = r * cos(φ)\nθ2 = r * sin(φ)\nat r = 1, φ = 0.5', points: 10_000, sympy: 2.8 + 5.9, target: 5 },
+  { name: 'deep linear d=4', text: deep(4), points: 10_000, sympy: 11 + 31, target: 5 },
+  { name: 'deep linear d=8', text: deep(8), points: 10_000, sympy: 70 + 164, target: 5 },
+  { name: 'deep linear d=16', text: deep(16), points: 10_000, sympy: 511 + 865, target: 10 },
+  { name: 'three-layer d=8', text: `param U1[8,8], U2[8,8], v[8]\nw = (U2*U1)' * v\nat U1 = ${mat(8, 8)}, U2 = ${mat(8, 8)}, v = ${vec(8, (i) => i)}`, points: 10_000, sympy: 2018 + 344, target: 10 },
+  { name: 'squared d=1000', text: `param w[1000]\nθ_i = w_i^2\nat w = ${vec(1000, (i) => 1 + i / 1000)}`, points: 10, sympy: 21_600 + 1155, target: 10 },
+  { name: 'tanh m=64', text: tanh(64), points: 10_000, target: 5 },
+  { name: 'tanh m=256', text: tanh(256), points: 10_000, sympy: 35_800 + 771, target: 10 },
+];
+
+const now = () => performance.now();
+function best<T>(runs: number, f: () => T): { ms: number; value: T } {
+  let ms = Infinity, value!: T;
+  for (let i = 0; i < runs; i++) { const t = now(); value = f(); ms = Math.min(ms, now() - t); }
+  return { ms, value };
+}
+
+function randomPoints(base: Float64Array, n: number): Float64Array {
+  const p = base.length, W = new Float64Array(n * p);
+  let s = 1;
+  for (let i = 0; i < n * p; i++) { s = (s * 16807) % 2147483647; W[i] = base[i % p] + (s / 2147483647 - 0.5) * 0.2; }
+  return W;
+}
+
+/** Ours: symbolic J (parse, expand, differentiate), then J and all singular values at every point. */
+function ours(c: Case): { symbolic: number; numeric: number; q: number; p: number } {
+  const sym = best(3, () => compileDocument(c.text));
+  const model = sym.value.model!;
+  const { p, q } = model;
+  const W = randomPoints(model.points[0].values, c.points);
+  const numeric = best(3, () => {
+    // A fresh model each run: program generation is part of the cost.
+    const m = compileDocument(c.text).model!;
+    const t0 = now();
+    const spectrum = createBatchSpectrum(q, p, m.pattern);
+    const block = Math.max(1, Math.min(1024, Math.floor(4_000_000 / (q * p))));
+    const J = new Float64Array(block * q * p), sv = new Float64Array(Math.min(q, p));
+    for (let s = 0; s < c.points; s += block) {
+      const n = Math.min(block, c.points - s);
+      m.evaluate(W.subarray(s * p, (s + n) * p), n, null, J);
+      for (let k = 0; k < n; k++) spectrum.singularValuesInto(J, k * q * p, sv);
+    }
+    return now() - t0;
+  });
+  return { symbolic: sym.ms, numeric: Math.min(numeric.ms, numeric.value), q, p };
+}
+
+/** The mathjs user's way, measured on a sample and extrapolated where the full run would take minutes. */
+function baseline(c: Case, budgetMs: number): { symbolic: number; numeric: number; extrapolated: boolean } {
+  const model = compileDocument(c.text).model!;
+  const { p, q } = model;
+  const names = model.params.map((n) => n.replace(/\[(\d+)(?:,(\d+))?\]/, (_, a, b) => (b ? `_${a}_${b}` : `_${a}`)));
+  const outputs = model.symbolic.outputs.map((e) => math.parse(printText(e, names)));
+  let extrapolated = false;
+  // Symbolic: derivative of every output by every parameter ({simplify: false}: the default simplify explodes).
+  const t0 = now();
+  const compiled: math.EvalFunction[][] = [];
+  let done = 0;
+  outer: for (let k = 0; k < q; k++) {
+    compiled.push([]);
+    for (let j = 0; j < p; j++) {
+      compiled[k].push(math.derivative(outputs[k], names[j], { simplify: false }).compile());
+      done++;
+      if (now() - t0 > budgetMs) { extrapolated = true; break outer; }
+    }
+  }
+  const symbolic = ((now() - t0) / done) * q * p;
+  // Numeric: per point, a scope object, every entry evaluated, then math.eigs of J Jᵀ.
+  const W = randomPoints(model.points[0].values, c.points);
+  const t1 = now();
+  let pts = 0;
+  const entries = done;
+  for (let i = 0; i < c.points; i++) {
+    const scope: Record<string, number> = {};
+    names.forEach((n, j) => { scope[n] = W[i * p + j]; });
+    const J = Array.from({ length: q }, (_, k) => Array.from({ length: p }, (_, j) => (k * p + j < entries ? compiled[k][j].evaluate(scope) : compiled[0][0].evaluate(scope)) as number));
+    math.eigs(math.multiply(J, math.transpose(J)) as number[][]);
+    pts++;
+    if (now() - t1 > budgetMs) { extrapolated = true; break; }
+  }
+  const numeric = ((now() - t1) / pts) * c.points * (q * p / Math.max(1, entries));
+  return { symbolic, numeric, extrapolated: extrapolated || entries < q * p };
+}
+
+function main(): void {
+  const budget = Number(process.env.BENCH_BASELINE_MS ?? 1500);
+  compileDocument('θ = w^2\nat w = 1'); // load the parser once, as SymPy's import is not counted either
+  const f = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  console.log('times in ms; "ours" = symbolic J + J and all singular values at every point; "~" = extrapolated from a sample');
+  console.log(['case', 'q x p', 'pts', 'ours sym', 'ours num', 'ours total', 'mathjs total', 'vs mathjs', 'sympy total', 'vs sympy', 'target', 'ok'].join(' | '));
+  let failures = 0;
+  for (const c of CASES) {
+    const o = ours(c);
+    const b = baseline(c, budget);
+    const total = o.symbolic + o.numeric, bTotal = b.symbolic + b.numeric;
+    const vsSympy = c.sympy ? c.sympy / total : undefined;
+    const ok = vsSympy === undefined ? bTotal / total >= c.target : vsSympy >= c.target;
+    if (!ok) failures++;
+    console.log([c.name, `${o.q}x${o.p}`, c.points, f(o.symbolic), f(o.numeric), f(total), `${b.extrapolated ? '~' : ''}${f(bTotal)}`, `${f(bTotal / total)}x`, c.sympy ? f(c.sympy) : '-', vsSympy ? `${f(vsSympy)}x` : '-', `${c.target}x`, ok ? 'yes' : 'NO'].join(' | '));
+  }
+  console.log(failures ? `${failures} case(s) below target` : 'every case meets its target');
+}
+
+main();
