@@ -34,6 +34,8 @@ function mergeVars(args: readonly Expr[]): Int32Array {
   return all.slice(0, w);
 }
 
+const sortedIds = (args: readonly Expr[]): string => args.map((a) => a.id).sort((x, y) => x - y).join(',');
+
 /** True when `e` depends on parameter `j` (binary search in its sorted free-parameter list). */
 export function dependsOn(e: Expr, j: number): boolean {
   const v = e.vars;
@@ -107,7 +109,8 @@ export class ExprStore {
     if (constant !== 0 || Number.isNaN(constant)) out.push(this.num(constant));
     if (out.length === 0) return this.num(0);
     if (out.length === 1) return out[0];
-    return this.intern(`+${out.map((a) => a.id).join(',')}`, (id) => ({ kind: 'add', id, args: out, vars: mergeVars(out) }));
+    // The key is order-free (a + b and b + a are one node); the node keeps the order it was first written in.
+    return this.intern(`+${sortedIds(out)}`, (id) => ({ kind: 'add', id, args: out, vars: mergeVars(out) }));
   }
 
   /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
@@ -141,7 +144,7 @@ export class ExprStore {
 
   private rawMul(args: readonly Expr[]): Expr {
     if (args.length === 1) return args[0];
-    return this.intern(`*${args.map((a) => a.id).join(',')}`, (id) => ({ kind: 'mul', id, args, vars: mergeVars(args) }));
+    return this.intern(`*${sortedIds(args)}`, (id) => ({ kind: 'mul', id, args, vars: mergeVars(args) }));
   }
 
   /** b^e, folding numeric cases and (x^a)^n = x^(a n) for integer n. */
