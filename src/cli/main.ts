@@ -4,7 +4,7 @@ import { parseArgs, parseAxisArg, parsePointArg, UsageError, type ParsedArgs } f
 import { formatDiagnostic, formatReport } from './format';
 
 const USAGE = `usage:
-  overparam analyze FILE [--json] [--at "w1=1, w2=0"] [--tol X] [--no-check]
+  overparam analyze FILE [--json] [--at "w1=1, w2=0"] [--tol X] [--no-check] [--simplify]
   overparam map FILE --x NAME:FROM:TO:STEPS --y NAME:FROM:TO:STEPS [--point K] [--tol X] [--json|--csv]
 exit codes: 0 analysed (rank deficiency is a finding), 1 the file has errors, 2 usage error`;
 
@@ -31,7 +31,7 @@ function runAnalyze(args: ParsedArgs, write: (s: string) => void): number {
   const at = args.flags.get('--at');
   let report: AnalysisReport;
   try {
-    report = analyze(text, { tol: tolerance(args), checkDerivatives: !args.flags.has('--no-check'), extraPoints: typeof at === 'string' ? [parsePointArg(at)] : undefined });
+    report = analyze(text, { tol: tolerance(args), checkDerivatives: !args.flags.has('--no-check'), simplify: args.flags.has('--simplify'), extraPoints: typeof at === 'string' ? [parsePointArg(at)] : undefined });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`--at: ${(e as Error).message}`);

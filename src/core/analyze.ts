@@ -9,6 +9,7 @@ import { analyzePoint } from './pointReport';
 import type { AnalysisReport, PointReport } from './report';
 import { printTex } from './symbolic/printTex';
 import { printText } from './symbolic/printText';
+import { simplifyForDisplay } from './symbolic/simplifyDisplay';
 
 /** Options of a full analysis. */
 export interface AnalyzeOptions {
@@ -20,6 +21,10 @@ export interface AnalyzeOptions {
   extraPoints?: Record<string, number>[];
   /** Date.now() value after which the analysis stops with BudgetExceededError. */
   deadline?: number;
+  /** Run mathjs `simplify` over the displayed Jacobian entries (default false; slow: ~50 ms an entry). */
+  simplify?: boolean;
+  /** Time budget of that pass in ms (default 1000); entries not reached stay in their normalised form. */
+  simplifyBudgetMs?: number;
 }
 
 const NEAR_SINGULAR = 1 / Math.sqrt(Number.EPSILON);
@@ -83,10 +88,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRep
   report.paramSites = sites.params.flatMap((x) => model.params.filter((n) => n === x.name || n.startsWith(`${x.name}[`)).map((name) => ({ name, span: x.span })));
   const text0 = Array.from({ length: model.q }, () => new Array<string>(model.p).fill('0'));
   const tex0 = Array.from({ length: model.q }, () => new Array<string>(model.p).fill('0'));
-  for (const e of model.symbolic.entries) {
-    text0[e.row][e.col] = printText(e.expr, model.params);
-    tex0[e.row][e.col] = printTex(e.expr, model.params);
+  const shown = model.symbolic.entries.map((e) => e.expr);
+  if (options.simplify) {
+    const outcome = simplifyForDisplay(shown, model.symbolic.store, model.p, Date.now() + (options.simplifyBudgetMs ?? 1000));
+    report.stats.simplified = outcome.simplified > 0;
+    if (outcome.budgetHit) diagnostics.push({ severity: 'information', code: 'budget', message: `simplification stopped at its time budget (${options.simplifyBudgetMs ?? 1000} ms) after ${outcome.tried} entries; the rest are shown unsimplified (setting overparam.simplify.timeBudgetMs)`, ...sites.outputRows[0].span });
   }
+  model.symbolic.entries.forEach((e, i) => {
+    text0[e.row][e.col] = printText(shown[i], model.params);
+    tex0[e.row][e.col] = printTex(shown[i], model.params);
+  });
   report.jacobian = text0;
   report.jacobianTex = tex0;
   report.stats.nodes = model.symbolic.store.size;
