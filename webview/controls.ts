@@ -37,11 +37,11 @@ export class ViewControls {
     let n = 0;
     const labelled = (text: string, input: HTMLElement): HTMLElement => labelledAs(text, input, ++n);
     this.coords = el('span', { class: 'coords' }, labelled('horizontal', this.cx), labelled('vertical', this.cy));
-    fieldRoot.append(labelled('grid', this.size), labelled('from', this.min), labelled('to', this.max),
+    fieldRoot.append(labelled('arrows per side', this.size), labelled('g from', this.min), labelled('g to', this.max),
       labelled('one scale for all subplots', this.common), this.coords);
     options(this.steps, ['32', '64', '128', '256']);
-    rankRoot.append(labelled('x axis', this.px), labelled('from', this.xFrom), labelled('to', this.xTo),
-      labelled('y axis', this.py), labelled('from', this.yFrom), labelled('to', this.yTo), labelled('cells per axis', this.steps));
+    rankRoot.append(labelled('x axis', this.px), labelled('x from', this.xFrom), labelled('x to', this.xTo),
+      labelled('y axis', this.py), labelled('y from', this.yFrom), labelled('y to', this.yTo), labelled('cells per axis', this.steps));
     for (const input of [this.size, this.min, this.max, this.cx, this.cy, this.px, this.py, this.xFrom, this.xTo, this.yFrom, this.yTo, this.steps]) {
       input.addEventListener('change', () => this.emit());
     }

@@ -58,7 +58,7 @@ export function composeField(root: HTMLElement, t: Theme): HTMLCanvasElement {
 
 /** The field figure as SVG, two subplots per row, redrawn from the data with the same quiver scaling. */
 export function fieldSvg(fields: FieldFrame[], lohi: { min: number; max: number }, names: [string, string], commonScale: boolean, t: Theme): string {
-  const W = 340, H = 290, cols = Math.min(2, Math.max(1, fields.length));
+  const W = 330, H = 310, cols = Math.min(2, Math.max(1, fields.length));
   const rowsN = Math.ceil(fields.length / cols);
   const [lo, hi] = axisRange({ size: 2, min: lohi.min, max: lohi.max, coords: [0, 1] });
   const stats = fields.map(arrowStats);
@@ -70,8 +70,8 @@ export function fieldSvg(fields: FieldFrame[], lohi: { min: number; max: number 
     const area: PlotArea = { left: ox + 50, top: oy + 34, right: ox + W - 16, bottom: oy + H - 44, xmin: lo, xmax: hi, ymin: lo, ymax: hi };
     const pw = area.right - area.left;
     const scale = commonScale
-      ? quiverScale(pw, total.n / fields.length, total.n > 0 ? total.sum / total.n : 0)
-      : quiverScale(pw, stats[k].n, stats[k].mean);
+      ? quiverScale(hi - lo, total.n / fields.length, total.n > 0 ? total.sum / total.n : 0)
+      : quiverScale(hi - lo, stats[k].n, stats[k].mean);
     const w = shaftWidth(pw);
     const px = (v: number): number => area.left + ((v - lo) / (hi - lo)) * pw;
     const py = (v: number): number => area.bottom - ((v - lo) / (hi - lo)) * (area.bottom - area.top);

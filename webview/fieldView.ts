@@ -48,7 +48,7 @@ export class FieldView {
         type: 'scatter',
         data: { datasets: [{ data: [], pointRadius: 0 }] },
         options: {
-          responsive: true, maintainAspectRatio: true, aspectRatio: 1.3, animation: false, events: [],
+          responsive: true, maintainAspectRatio: true, aspectRatio: 1.15, animation: false, events: [],
           scales: {
             x: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[0] }, ticks: { maxTicksLimit: 5 } },
             y: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[1] }, ticks: { maxTicksLimit: 5 } },
@@ -81,11 +81,6 @@ export class FieldView {
     for (const s of this.subplots) s.chart.draw();
   }
 
-  /** The subplots' canvases, titles, plot areas and data (for export). */
-  figures(): { canvas: HTMLCanvasElement; title: string; area: PlotArea; field: FieldFrame; scale: number }[] {
-    return this.subplots.map((s) => ({ canvas: s.canvas, title: s.field.label, area: this.area(s.chart), field: s.field, scale: this.scaleFor(s) }));
-  }
-
   /** Destroys every chart. */
   destroy(): void {
     for (const s of this.subplots) s.chart.destroy();
@@ -100,9 +95,9 @@ export class FieldView {
     return { left: a.left, top: a.top, right: a.right, bottom: a.bottom, xmin: x.min, xmax: x.max, ymin: y.min, ymax: y.max };
   }
 
-  /** Pixels per unit of M g: per subplot, or one scale from the mean over all subplots. */
-  private scaleFor(sub: Subplot): number {
-    const width = sub.chart.chartArea ? sub.chart.chartArea.right - sub.chart.chartArea.left : 0;
+  /** Data units per unit of M g: per subplot, or one scale from the mean over all subplots. */
+  private scaleFor(sub: Subplot, chart: Chart<'scatter'>): number {
+    const width = chart.scales.x ? chart.scales.x.max - chart.scales.x.min : 0;
     if (!this.commonScale) {
       const s = arrowStats(sub.field);
       return quiverScale(width, s.n, s.mean);
@@ -130,7 +125,7 @@ export class FieldView {
         ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
         ctx.clip();
         ctx.fillStyle = t.foreground;
-        for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub), w)) {
+        for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub, chart), w)) {
           if (poly.length === 2) ctx.fillRect(poly[0] - 0.5, poly[1] - 0.5, 1, 1);
           else fillPolygon(ctx, poly);
         }

@@ -1,5 +1,5 @@
-// The webview's end of the protocol: validated receipt, request ids, flow control for slider drags (one request
-// in flight, only the newest position queued), and the state VS Code keeps for us (getState/setState).
+// The webview's end of the protocol: validated receipt, request ids, flow control for slider drags (at most two
+// requests in flight, only the newest position queued), and the state VS Code keeps for us (getState/setState).
 import type { HostMessage, ViewSettings, WebviewMessage } from '../src/protocol/messages';
 import { isHostMessage, isView } from '../src/protocol/validate';
 
@@ -23,12 +23,15 @@ type Outgoing = WebviewMessage extends infer M ? (M extends WebviewMessage ? Omi
 
 /** A slider request that got no answer within this time is given up (the host may have dropped it). */
 const STALE_MS = 2000;
+/** Slider requests in flight at once: two keep the host computing the next frame while this one travels and draws. */
+const MAX_IN_FLIGHT = 2;
 
 /** The connection to the extension host. */
 export class HostLink {
   private readonly api = acquireVsCodeApi();
   private nextId = 1;
-  private awaiting = 0;
+  /** Request ids of slider requests not yet answered (a frame answers its id and every older one). */
+  private inFlight: number[] = [];
   private sentAt = 0;
   private queued: { pointIndex: number; values: Float64Array } | null = null;
 
@@ -40,8 +43,8 @@ export class HostLink {
       }
       const m = e.data;
       onMessage(m);
-      if (m.type === 'frame' && this.awaiting !== 0 && m.requestId >= this.awaiting) {
-        this.awaiting = 0;
+      if (m.type === 'frame' && m.requestId > 0) {
+        this.inFlight = this.inFlight.filter((id) => id > m.requestId);
         this.flush();
       }
     });
@@ -57,13 +60,13 @@ export class HostLink {
   /** Moves the live point; while a frame is pending only the newest position is kept. */
   sendPoint(pointIndex: number, values: Float64Array): void {
     this.queued = { pointIndex, values };
-    if (this.awaiting !== 0 && performance.now() - this.sentAt < STALE_MS) return;
+    if (this.inFlight.length > 0 && performance.now() - this.sentAt > STALE_MS) this.inFlight = [];
     this.flush();
   }
 
   /** True while a slider request awaits its frame or a newer one is queued. */
   get busy(): boolean {
-    return this.awaiting !== 0 || this.queued !== null;
+    return this.inFlight.length > 0 || this.queued !== null;
   }
 
   /** The saved state, when it has the expected shape. */
@@ -80,9 +83,9 @@ export class HostLink {
 
   private flush(): void {
     const q = this.queued;
-    if (!q) return;
+    if (!q || this.inFlight.length >= MAX_IN_FLIGHT) return;
     this.queued = null;
-    this.awaiting = this.send({ type: 'setPoint', pointIndex: q.pointIndex, values: Array.from(q.values) });
+    this.inFlight.push(this.send({ type: 'setPoint', pointIndex: q.pointIndex, values: Array.from(q.values) }));
     this.sentAt = performance.now();
   }
 }

@@ -32,6 +32,11 @@ class App {
   private version = -1;
   private frames = 0;
   private drawQueued = false;
+  /** Time spent handling messages and drawing (ms, cumulative; the browser tests report it per frame). */
+  private workMs = 0;
+  private pendingDetails: FrameMessage['details'] = null;
+  private detailsTimer: ReturnType<typeof setTimeout> | undefined;
+  private detailsAt = 0;
   /** The point the sliders were built for (-1: rebuild on the next frame). */
   private sliderPoint = -1;
 
@@ -50,6 +55,15 @@ class App {
   }
 
   private receive(m: HostMessage): void {
+    const t0 = performance.now();
+    try {
+      this.handle(m);
+    } finally {
+      this.workMs += performance.now() - t0;
+    }
+  }
+
+  private handle(m: HostMessage): void {
     switch (m.type) {
       case 'document': return this.onDocument(m);
       case 'frame': return this.onFrame(m);
@@ -111,8 +125,20 @@ class App {
     }
     const r = m.rankMap;
     this.rank.setData(r, r ? [this.model.params[r.x.param], this.model.params[r.y.param]] : ['', ''], r ? [m.values[r.x.param], m.values[r.y.param]] : null);
-    this.details.setPoint(m.details);
+    this.showDetails(m.details);
     this.scheduleDraw();
+  }
+
+  /** Details (tables, bar chart) cost more than a figure frame: during a drag they refresh at most every 100 ms. */
+  private showDetails(d: FrameMessage['details']): void {
+    this.pendingDetails = d;
+    if (this.detailsTimer !== undefined) return;
+    const wait = Math.max(0, 100 - (performance.now() - this.detailsAt));
+    this.detailsTimer = setTimeout(() => {
+      this.detailsTimer = undefined;
+      this.detailsAt = performance.now();
+      this.details.setPoint(this.pendingDetails);
+    }, this.link.busy ? wait : 0);
   }
 
   private moveLive(values: Float64Array): void {
@@ -155,8 +181,11 @@ class App {
     this.drawQueued = true;
     requestAnimationFrame(() => {
       this.drawQueued = false;
+      const t0 = performance.now();
       this.field.draw();
       this.rank.draw();
+      this.workMs += performance.now() - t0;
+      document.body.dataset.workMs = this.workMs.toFixed(1);
       this.frames++;
       document.body.dataset.frames = String(this.frames);
       document.body.dataset.version = String(this.version);

@@ -1,5 +1,6 @@
-// Quiver-style arrows (matplotlib's defaults): autoscale by the mean arrow length, arrows drawn in screen space
-// as filled polygons (shaft + head), so a picture reads like the blog's figures.
+// Quiver-style arrows (matplotlib's defaults): autoscale by the mean arrow length, filled polygons (shaft + head)
+// like the blog's figures. Arrow vectors live in data space (quiver's angles='xy'), so a direction in the plot is
+// the direction of M g even when the plot is not square.
 
 /** Arrows of one subplot: starts (gx, gy) in data units, directions (dx, dy) unscaled. */
 export interface ArrowData {
@@ -20,9 +21,9 @@ export function arrowStats(a: ArrowData): { mean: number; n: number } {
   return { mean: n > 0 ? sum / n : 0, n };
 }
 
-/** Pixels per unit of direction so the mean arrow is 1/(1.8 max(10, sqrt n)) of the plot width, as quiver does. */
-export function quiverScale(plotWidthPx: number, n: number, mean: number): number {
-  return mean > 0 ? plotWidthPx / (1.8 * Math.max(10, Math.sqrt(n)) * mean) : 0;
+/** Data units per unit of direction so the mean arrow is 1/(1.8 max(10, sqrt n)) of the axis span, as quiver does. */
+export function quiverScale(span: number, n: number, mean: number): number {
+  return mean > 0 ? span / (1.8 * Math.max(10, Math.sqrt(n)) * mean) : 0;
 }
 
 /** The outline of one arrow from (x0, y0) with pixel vector (vx, vy): shaft width w, matplotlib proportions. */
@@ -74,7 +75,7 @@ export interface PlotArea {
   ymax: number;
 }
 
-/** Every arrow of a subplot as a polygon in pixels (NaN arrows skipped); `scale` in px per unit of direction. */
+/** Every arrow of a subplot as a polygon in pixels (NaN arrows skipped); `scale` in data units per unit of direction. */
 export function arrowPolygons(a: ArrowData, area: PlotArea, scale: number, w: number): number[][] {
   const sx = (area.right - area.left) / (area.xmax - area.xmin);
   const sy = (area.bottom - area.top) / (area.ymax - area.ymin);
@@ -82,8 +83,8 @@ export function arrowPolygons(a: ArrowData, area: PlotArea, scale: number, w: nu
   for (let i = 0; i < a.gx.length; i++) {
     const x0 = area.left + (a.gx[i] - area.xmin) * sx;
     const y0 = area.bottom - (a.gy[i] - area.ymin) * sy;
-    const vx = a.dx[i] * scale;
-    const vy = -a.dy[i] * scale;
+    const vx = a.dx[i] * scale * sx;
+    const vy = -a.dy[i] * scale * sy;
     if (!Number.isFinite(x0 + y0 + vx + vy)) continue;
     const poly = arrowPolygon(x0, y0, vx, vy, w);
     out.push(poly.length > 0 ? poly : [x0, y0]);
@@ -99,6 +100,6 @@ export function thetaPolygon(theta: [number, number], area: PlotArea, w: number)
   const y0 = area.bottom + area.ymin * sy;
   const len = Math.hypot(theta[0], theta[1]);
   if (!(len > 0) || !Number.isFinite(len)) return [x0, y0];
-  const L = (area.right - area.left) / 14;
-  return arrowPolygon(x0, y0, (theta[0] / len) * L, (-theta[1] / len) * L, w * 1.2);
+  const L = (area.xmax - area.xmin) / 14;
+  return arrowPolygon(x0, y0, (theta[0] / len) * L * sx, (-theta[1] / len) * L * sy, w * 1.2);
 }

@@ -8,14 +8,14 @@ import type { Theme } from './theme';
 
 const M = { left: 52, right: 92, top: 12, bottom: 40 };
 
-/** The log10 ratio range the colours span: [lo, 0], lo a whole number in [-16, -1] from the data. */
+/** The log10 ratio range the colours span: [lo, 0], lo the data's minimum rounded down to half a decade, in [-16, -1]. */
 export function ratioRange(frame: RankMapFrame): number {
   let min = 0;
   for (let i = 0; i < frame.sMin.length; i++) {
     const r = frame.sMin[i] / frame.sMax[i];
     if (r > 0 && Number.isFinite(r)) min = Math.min(min, Math.log10(r));
   }
-  return Math.max(-16, Math.min(-1, Math.floor(min)));
+  return Math.max(-16, Math.min(-1, Math.floor(min * 2) / 2));
 }
 
 /** Paints the cells into RGBA pixels, row 0 at the top (= the last y step). */
@@ -68,11 +68,19 @@ export class RankMapView {
   private names: [string, string] = ['', ''];
   private marker: [number, number] | null = null;
   private probe: [number, number] | null = null;
+  /** The wrapper's width, tracked by a ResizeObserver (reading clientWidth per frame would force a layout). */
+  private width = 420;
+  private legend: HTMLCanvasElement | null = null;
 
   constructor(root: HTMLElement, private readonly theme: () => Theme) {
     this.canvas = el('canvas', { class: 'rankmap', tabindex: 0, role: 'img', 'aria-label': 'Rank map; arrow keys move the probe', 'aria-describedby': 'op-rank-tip' });
     this.tip = el('div', { class: 'tooltip', id: 'op-rank-tip', role: 'status', hidden: true });
-    root.append(el('div', { class: 'rankmap-wrap' }, this.canvas, this.tip));
+    const wrap = el('div', { class: 'rankmap-wrap' }, this.canvas, this.tip);
+    root.append(wrap);
+    new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? this.width);
+      if (w > 0 && w !== this.width) { this.width = w; this.draw(); }
+    }).observe(wrap);
     this.canvas.addEventListener('mousemove', (e) => this.probeAt(e.offsetX, e.offsetY));
     this.canvas.addEventListener('mouseleave', () => this.hideTip());
     this.canvas.addEventListener('keydown', (e) => this.onKey(e));
@@ -107,7 +115,7 @@ export class RankMapView {
   /** Repaints the heatmap, axes, marker and legend. */
   draw(): void {
     const t = this.theme();
-    const cssW = Math.max(280, Math.min(560, this.canvas.parentElement?.clientWidth ?? 420));
+    const cssW = Math.max(280, Math.min(560, this.width));
     const cssH = Math.round((cssW - M.left - M.right) + M.top + M.bottom);
     const dpr = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(cssW * dpr) || this.canvas.height !== Math.round(cssH * dpr)) {
@@ -182,11 +190,18 @@ export class RankMapView {
 
   private drawLegend(ctx: CanvasRenderingContext2D, cssW: number, a: ReturnType<RankMapView['plotArea']>, t: Theme, lo: number): void {
     const x = cssW - M.right + 14;
-    const h = (a.bottom - a.top) * 0.7;
-    for (let i = 0; i < h; i++) {
-      ctx.fillStyle = cssColor(this.lut, 1 - i / h);
-      ctx.fillRect(x, a.top + i, 12, 1.5);
+    const h = Math.round((a.bottom - a.top) * 0.7);
+    if (!this.legend || this.legend.height !== h) {
+      this.legend = document.createElement('canvas');
+      this.legend.width = 1;
+      this.legend.height = h;
+      const lc = this.legend.getContext('2d')!;
+      for (let i = 0; i < h; i++) {
+        lc.fillStyle = cssColor(this.lut, 1 - i / h);
+        lc.fillRect(0, i, 1, 1);
+      }
     }
+    ctx.drawImage(this.legend, x, a.top, 12, h);
     ctx.fillStyle = t.foreground;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';

@@ -4,7 +4,7 @@
 // Numbers travel as typed arrays or plain arrays (postMessage structured-clones typed arrays).
 
 /** A list of numbers as it arrives: a typed array from the host, a plain array from JSON. */
-export type NumArray = Float64Array | Float32Array | Int32Array | number[];
+export type NumArray = Float64Array | Float32Array | Int32Array | Uint8Array | number[];
 
 /** The field grid: size x size canonical gradients over [min, max]^2 on canonical coordinates `coords`. */
 export interface GridSettings {
@@ -83,7 +83,7 @@ export interface PointDetails {
   preconditioner: NumArray;
 }
 
-/** A rank map over two parameter axes, row-major (index = iy * nx + ix). */
+/** A rank map over two parameter axes, row-major (index = iy * nx + ix); singular values may be single precision. */
 export interface RankMapFrame {
   x: AxisSettings;
   y: AxisSettings;

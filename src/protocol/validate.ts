@@ -12,9 +12,9 @@ const isNum = (x: unknown): x is number => typeof x === 'number';
 const isInt = (x: unknown): x is number => Number.isInteger(x);
 const isStr = (x: unknown): x is string => typeof x === 'string';
 
-/** True for a plain array of numbers or a Float64Array, Float32Array or Int32Array. */
+/** True for a plain array of numbers or a Float64Array, Float32Array, Int32Array or Uint8Array. */
 export function isNumArray(x: unknown, length?: number): boolean {
-  const ok = x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || (Array.isArray(x) && x.every(isNum));
+  const ok = x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array || (Array.isArray(x) && x.every(isNum));
   return ok && (length === undefined || (x as ArrayLike<number>).length === length);
 }
 

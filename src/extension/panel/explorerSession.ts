@@ -24,6 +24,8 @@ export class ExplorerSession {
   private text = '';
   private version = -1;
   private values: Float64Array[] = [];
+  /** What the webview asked for (kept as asked: a model may arrive later) and what it gets for this model. */
+  private requested: ViewSettings | null = null;
   private view: ViewSettings | null = null;
   private pointIndex = 0;
   private mapCache: { key: string; frame: RankMapFrame } | undefined;
@@ -66,7 +68,7 @@ export class ExplorerSession {
       jacobianTex: report.jacobianTex, points: written,
     };
     this.pointIndex = Math.min(this.pointIndex, written.length - 1);
-    this.view = this.sanitized(this.view);
+    this.view = this.sanitized(this.requested);
   }
 
   /** The loaded document as a message: the model, diagnostics and one field per point at its live values. */
@@ -80,6 +82,7 @@ export class ExplorerSession {
 
   /** Adopts the webview's view (made valid for the model). */
   setView(view: ViewSettings | null, pointIndex: number): void {
+    this.requested = view;
     this.view = this.sanitized(view);
     this.selectPoint(pointIndex);
   }
@@ -109,8 +112,8 @@ export class ExplorerSession {
     return this.view ?? defaultView(1, 1, [0]);
   }
 
-  private sanitized(view: ViewSettings | null): ViewSettings {
-    if (!this.info) return view ?? defaultView(1, 1, [0]);
+  private sanitized(view: ViewSettings | null): ViewSettings | null {
+    if (!this.info) return view;
     const fallback = defaultView(this.info.p, this.info.q, this.values[this.pointIndex] ?? []);
     return sanitizeView(view, this.info.p, this.info.q, fallback);
   }
@@ -149,7 +152,12 @@ export class ExplorerSession {
     const key = JSON.stringify([this.version, x, y, rest]);
     if (this.mapCache?.key === key) return this.mapCache.frame;
     const m = await this.mapRanks(model, this.text, values, x, y);
-    const frame: RankMapFrame = { x, y, xs: m.xs, ys: m.ys, sMin: m.sMin, sMax: m.sMax, rank: m.rank, fullRank: Math.min(model.p, model.q) };
+    // Single precision and byte ranks: plenty for colours and tooltips, and a third of the bytes to post per frame.
+    const fullRank = Math.min(model.p, model.q);
+    const frame: RankMapFrame = {
+      x, y, xs: m.xs, ys: m.ys, sMin: Float32Array.from(m.sMin), sMax: Float32Array.from(m.sMax),
+      rank: fullRank < 256 ? Uint8Array.from(m.rank) : m.rank, fullRank,
+    };
     this.mapCache = { key, frame };
     return frame;
   }

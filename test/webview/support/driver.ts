@@ -1,0 +1,166 @@
+// The test driver: the real host logic (ExplorerHost on the real core) attached to a Chromium page in place of
+// VS Code. The page gets the same `acquireVsCodeApi` surface a webview has; messages cross as structured clones.
+import type { Page } from 'playwright-core';
+import { ExplorerHost } from '../../../src/extension/panel/explorerHost';
+import type { ExplorerDocument } from '../../../src/extension/panel/explorerHost';
+import type { ExportMessage, HostMessage } from '../../../src/protocol/messages';
+import type { Rig } from './browser';
+
+/** VS Code's theme variables for the three kinds of theme (a subset of what VS Code injects). */
+const THEMES = {
+  light: { cls: 'vscode-light', vars: { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#1f1f1f', '--vscode-focusBorder': '#005fb8', '--vscode-charts-blue': '#1a5fd0', '--vscode-charts-red': '#e51400', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#ffffff', '--vscode-font-family': 'sans-serif' } },
+  dark: { cls: 'vscode-dark', vars: { '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-foreground': '#cccccc', '--vscode-focusBorder': '#0078d4', '--vscode-charts-blue': '#3794ff', '--vscode-charts-red': '#f14c4c', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#313131', '--vscode-font-family': 'sans-serif' } },
+  hc: { cls: 'vscode-high-contrast', vars: { '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff', '--vscode-focusBorder': '#f38518', '--vscode-charts-blue': '#3794ff', '--vscode-charts-red': '#f48771', '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#000000', '--vscode-font-family': 'sans-serif' } },
+};
+
+/** A theme kind. */
+export type ThemeKind = keyof typeof THEMES;
+
+/** Typed arrays as base64 for the trip over the devtools protocol (VS Code's IPC moves them as binary too). */
+function pack(value: unknown): unknown {
+  if (value instanceof Float64Array || value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array) {
+    return { __typed: value.constructor.name, b64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  }
+  if (Array.isArray(value)) return value.map(pack);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pack(v)]));
+  return value;
+}
+
+/** In the page before any of its scripts: the webview API, theme variables, a CSP-violation log. */
+function pageInit(theme: { cls: string; vars: Record<string, string> }): void {
+  const w = window as unknown as Record<string, unknown>;
+  // The host's messages arrive packed (see pack); they are posted to the page as VS Code does: structured clones.
+  const unpack = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(unpack);
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.__typed === 'string' && typeof o.b64 === 'string') {
+      const bin = atob(o.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const ctor = { Float64Array, Float32Array, Int32Array, Uint8Array }[o.__typed as 'Float64Array'];
+      return new ctor(bytes.buffer);
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unpack(x)]));
+  };
+  w.__deliver = (json: string) => window.postMessage(unpack(JSON.parse(json)), '*');
+  const violations: string[] = [];
+  w.__cspViolations = violations;
+  document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  let acquired = false;
+  w.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('acquireVsCodeApi called twice');
+    acquired = true;
+    return {
+      postMessage: (m: unknown) => (w.__overparamPost as (m: unknown) => void)(m),
+      getState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null'),
+      setState: (s: unknown) => sessionStorage.setItem('vscodeState', JSON.stringify(s)),
+    };
+  };
+  const apply = (t: { cls: string; vars: Record<string, string> }): boolean => {
+    if (!document.documentElement) return false;
+    for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
+    if (!document.body) return false;
+    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
+    document.body.classList.add(t.cls);
+    return true;
+  };
+  w.__applyTheme = apply;
+  if (!apply(theme)) {
+    const mo = new MutationObserver(() => { if (apply(theme)) mo.disconnect(); });
+    mo.observe(document, { childList: true, subtree: true });
+  }
+}
+
+/** A page showing one document, driven by the real host logic. */
+export class PageHost {
+  readonly saved: ExportMessage[] = [];
+  /** Uncaught errors in the page (a test asserts there are none). */
+  readonly errors: string[] = [];
+  readonly host: ExplorerHost;
+  /** Rewrites what the host sends (used to inject hostile names); identity by default. */
+  transform: (m: HostMessage) => HostMessage = (m) => m;
+  private doc: ExplorerDocument;
+
+  private constructor(readonly page: Page, text: string) {
+    this.doc = { text, version: 1, fileName: 'test.overparam', uri: 'file:///test.overparam' };
+    this.host = new ExplorerHost({
+      post: (m) => this.post(m),
+      document: () => this.doc,
+      save: async (m) => { this.saved.push(m); return { ok: true, message: `Saved ${m.suggestedName}.` }; },
+    });
+  }
+
+  /** Milliseconds from each slider request's arrival to its frame being posted (the host's compute time). */
+  readonly computeMs: number[] = [];
+  private received = new Map<number, number>();
+
+  private post(m: HostMessage): void {
+    const t = this.received.get(m.requestId);
+    if (m.type === 'frame' && t !== undefined) {
+      this.computeMs.push(performance.now() - t);
+      this.received.delete(m.requestId);
+    }
+    const json = JSON.stringify(pack(this.transform(m)));
+    void this.page.evaluate((j) => (window as unknown as { __deliver(j: string): void }).__deliver(j), json).catch(() => undefined);
+  }
+
+  private receive(m: unknown): void {
+    const r = m as { type?: string; requestId?: number };
+    if (r.type === 'setPoint' && typeof r.requestId === 'number') this.received.set(r.requestId, performance.now());
+    this.host.receive(m);
+  }
+
+  /** Opens a page on `text` and waits for its first drawing. */
+  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void): Promise<PageHost> {
+    const page = await rig.browser.newPage({ viewport: { width: 1180, height: 1500 }, deviceScaleFactor: 1 });
+    const h = new PageHost(page, text);
+    setup?.(h);
+    page.on('pageerror', (e) => h.errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') h.errors.push(m.text()); });
+    await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
+    await page.addInitScript(pageInit, THEMES[theme]);
+    await page.goto(rig.server.url);
+    await h.waitVersion(1);
+    return h;
+  }
+
+  /** The document's text changes (an edit): the host recompiles and the panel redraws. */
+  edit(text: string): number {
+    this.doc = { ...this.doc, text, version: this.doc.version + 1 };
+    this.host.documentChanged();
+    return this.doc.version;
+  }
+
+  /** Waits until the page has drawn document `version` (and at least `frames` frames in all). */
+  async waitVersion(version: number, frames = 1): Promise<void> {
+    await this.page.waitForFunction(([v, f]) => document.body.dataset.version === String(v) && Number(document.body.dataset.frames ?? 0) >= f, [version, frames] as const, { timeout: 15000 });
+  }
+
+  /** Frames drawn so far. */
+  frames(): Promise<number> {
+    return this.page.evaluate(() => Number(document.body.dataset.frames ?? 0));
+  }
+
+  /** Waits for the host to go idle and the page to draw what it was sent. */
+  async settle(): Promise<void> {
+    await this.host.idle();
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
+  /** Switches theme the way VS Code does (body class + variables). */
+  async theme(kind: ThemeKind): Promise<void> {
+    await this.page.evaluate((t) => (window as unknown as { __applyTheme(t: unknown): void }).__applyTheme(t), THEMES[kind]);
+    await this.settle();
+  }
+
+  /** CSP violations seen by the page. */
+  violations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  }
+
+  /** Closes the page. */
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

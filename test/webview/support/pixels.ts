@@ -1,0 +1,56 @@
+// Pixel measures run inside the page (self-contained functions for page.evaluate) on a canvas's plot area
+// (`data-plot-area` = left top right bottom xmin xmax ymin ymax, CSS px at device scale 1).
+
+/** Ink (arrow) statistics in a canvas's plot area: adjacent ink pairs horizontally (H), vertically (V) and along
+ *  both diagonals, and from them the dominant stroke orientation `angle` (radians from +x, counter-clockwise, in
+ *  data units: a second-harmonic estimate 0.5 atan2(D1 - D2, H - V), corrected for the plot's aspect). */
+export function inkStats(selector: string): { ink: number; H: number; V: number; angle: number } {
+  const canvas = document.querySelector(selector) as HTMLCanvasElement;
+  const [l, t, r, b, xmin, xmax, ymin, ymax] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
+  const ctx = canvas.getContext('2d')!;
+  const x0 = Math.ceil(l) + 3, y0 = Math.ceil(t) + 3, w = Math.floor(r - l) - 6, h = Math.floor(b - t) - 6;
+  const d = ctx.getImageData(x0, y0, w, h).data;
+  const ink = (i: number): boolean => d[i + 3] > 128 && d[i] < 110 && d[i + 1] < 110 && d[i + 2] < 110 && Math.abs(d[i + 2] - d[i]) < 40;
+  let n = 0, H = 0, V = 0, D1 = 0, D2 = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      if (!ink(i)) continue;
+      n++;
+      if (x + 1 < w && ink(i + 4)) H++;
+      if (y + 1 < h && ink(i + w * 4)) V++;
+      if (x + 1 < w && y > 0 && ink(i - w * 4 + 4)) D1++;
+      if (x + 1 < w && y + 1 < h && ink(i + w * 4 + 4)) D2++;
+    }
+  }
+  const px = 0.5 * Math.atan2(D1 - D2, H - V);
+  const sx = (r - l) / (xmax - xmin), sy = (b - t) / (ymax - ymin);
+  return { ink: n, H, V, angle: Math.atan2(Math.sin(px) / sy, Math.cos(px) / sx) };
+}
+
+/** Mean luminance (0..255) of each cell column of the rank map's plot area, left to right, in `columns` bins. */
+export function columnLuminance([selector, columns]: [string, number]): number[] {
+  const canvas = document.querySelector(selector) as HTMLCanvasElement;
+  const [l, t, r, b] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
+  const d = canvas.getContext('2d')!.getImageData(Math.ceil(l), Math.ceil(t), Math.floor(r - l), Math.floor(b - t)).data;
+  const w = Math.floor(r - l), h = Math.floor(b - t);
+  const sums = new Array(columns).fill(0), counts = new Array(columns).fill(0);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      const k = Math.min(columns - 1, Math.floor((x / w) * columns));
+      sums[k] += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+      counts[k]++;
+    }
+  }
+  return sums.map((s, k) => s / Math.max(1, counts[k]));
+}
+
+/** A cheap fingerprint of a canvas's pixels (to tell whether a picture changed). */
+export function canvasDigest(selector: string): number[] {
+  const canvas = document.querySelector(selector) as HTMLCanvasElement;
+  const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const bins = new Array(64).fill(0);
+  for (let i = 0; i < d.length; i += 4) bins[Math.floor(i / (d.length / 64))] += d[i] + d[i + 1] * 3 + d[i + 2] * 7;
+  return bins;
+}
