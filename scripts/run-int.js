@@ -14,6 +14,9 @@ const DEFAULT_CS = path.join(ROOT, '.vscode-test/node_modules/.bin/code-server')
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+/** Workbench chatter that says nothing about the tests (shown with INT_DEBUG=1). */
+const NOISE = /open-vsx\.org|Creating a socket|Resolving connection|Resolved connection|\[Service Worker\]|ChatSessionStore|Updating additional builtin|CodeExpectedError/;
+
 /** A free TCP port on 127.0.0.1. */
 const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
@@ -24,7 +27,7 @@ async function startServer({ csBin = process.env.CS_BIN || DEFAULT_CS, settings,
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'int-'));   // keep it short: unix socket paths max 108 chars
   const udd = path.join(base, 'udd'); fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
   const userSettings = JSON.parse(fs.readFileSync(settings || path.join(__dirname, '../test/integration/settings.json'), 'utf8'));
-  if (!trust) userSettings['security.workspace.trust.enabled'] = true;
+  if (!trust) Object.assign(userSettings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' });
   fs.writeFileSync(path.join(udd, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
   const env = { ...process.env, TMPDIR: path.join(base, 'tmp'), XDG_CONFIG_HOME: path.join(base, 'xdg'), XDG_DATA_HOME: path.join(base, 'xdg'), XDG_CACHE_HOME: path.join(base, 'xdg') };
   fs.mkdirSync(env.TMPDIR);
@@ -77,11 +80,13 @@ async function runIntegration() {
   try {
     const page = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
     const done = new Promise((resolve) => {
-      void page.exposeFunction('codeAutomationLog', (type, args) => console[type in console ? type : 'log'](...args));
+      void page.exposeFunction('codeAutomationLog', (type, args) => {
+        if (!process.env.INT_DEBUG && NOISE.test(String(args[0]))) return;
+        console[type in console ? type : 'log'](...args);
+      });
       void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(); });
     });
     await page.goto(workbenchUrl(server.port, { folder: ws, extDev: process.env.EXT_DEV || ROOT, tests }));
-    if (process.env.INT_TRUST === 'untrusted') void declineTrust(page);
     const timeout = new Promise((r) => setTimeout(() => { console.error('run-int: timed out'); r(); }, +(process.env.INT_TIMEOUT || 180000)));
     await Promise.race([done, timeout]);
     if (exitCode !== 0 && process.env.INT_DEBUG) console.error(server.log());
@@ -91,12 +96,6 @@ async function runIntegration() {
     if (!process.env.WS) fs.rmSync(ws, { recursive: true, force: true });
   }
   return exitCode;
-}
-
-/** Answers the workspace trust dialog with "No, I don't trust the authors" (restricted mode). */
-async function declineTrust(page) {
-  const button = page.getByRole('button', { name: /don't trust/i });
-  await button.click({ timeout: 60000 }).catch(() => { /* no dialog: already restricted */ });
 }
 
 module.exports = { startServer, stopTree, launchBrowser, workbenchUrl, freePort, ROOT };

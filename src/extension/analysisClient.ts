@@ -2,7 +2,7 @@
 // a time budget per request (the core stops itself at the deadline; if it does not, the worker is terminated and
 // respawned), cancellation through AbortSignal. No vscode import: plain node, so it runs in any test tier.
 import { Worker } from 'worker_threads';
-import type { RequestParams, RequestResult, RequestType, WorkerReply, WorkerRequest } from '../worker/protocol';
+import { WORKER_READY, type RequestParams, type RequestResult, type RequestType, type WorkerReply, type WorkerRequest } from '../worker/protocol';
 
 /** Limits read for every request (settings may change between requests). */
 export interface ClientLimits {
@@ -51,6 +51,8 @@ interface Pending {
 /** Sends typed requests to the analysis worker (see ../worker/protocol.ts for the request types). */
 export class AnalysisClient {
   private worker: Worker | undefined;
+  /** Whether the worker has loaded (requests are sent, and budgets start, only then). */
+  private ready = false;
   private readonly queue: Pending[] = [];
   private inFlight: Pending | undefined;
   private nextId = 1;
@@ -91,9 +93,10 @@ export class AnalysisClient {
 
   private pump(): void {
     if (this.inFlight || this.disposed) return;
-    const p = this.queue.shift();
-    if (!p) return;
+    if (!this.queue.length) return;
     const worker = this.ensureWorker();
+    if (!this.ready) return;
+    const p = this.queue.shift()!;
     this.inFlight = p;
     const req: WorkerRequest = { id: p.id, type: p.type, params: p.params as never, deadline: Date.now() + p.budgetMs };
     p.timer = setTimeout(() => this.overBudget(p), p.budgetMs + HARD_GRACE_MS);
@@ -108,10 +111,16 @@ export class AnalysisClient {
       stdout: false,
       stderr: false,
     });
-    worker.on('message', (reply: WorkerReply) => { if (worker === this.worker) this.onReply(reply); });
+    worker.on('message', (reply: WorkerReply | typeof WORKER_READY) => {
+      if (worker !== this.worker) return;
+      if (reply !== WORKER_READY) return this.onReply(reply);
+      this.ready = true;
+      this.pump();
+    });
     worker.on('error', (e: Error & { code?: string }) => { if (worker === this.worker) this.onWorkerDied(e); });
     worker.on('exit', (code) => { if (worker === this.worker) this.onWorkerDied(new Error(`the analysis worker exited with code ${code}`)); });
     this.worker = worker;
+    this.ready = false;
     this.log.info(`analysis worker started (heap cap ${memoryMb} MB)`);
     return worker;
   }
@@ -127,13 +136,17 @@ export class AnalysisClient {
   }
 
   private onWorkerDied(e: Error & { code?: string }): void {
+    const loaded = this.ready;
     this.worker = undefined;
+    this.ready = false;
     const memoryMb = this.limits().memoryMb;
     const error = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? new BudgetError('memory', 'overparam.analysis.memoryMb', `Analysis stopped: it needed more than the ${memoryMb} MB memory cap. Raise \`overparam.analysis.memoryMb\` to allow more.`)
       : e;
     this.log.warn(`analysis worker stopped: ${e.message}`);
     this.failInFlight(error);
+    // A worker that dies while loading would die again: fail what waits instead of respawning in a loop.
+    if (!loaded) for (const p of this.queue.splice(0)) this.settle(p, error);
     this.pump();
   }
 
@@ -176,6 +189,7 @@ export class AnalysisClient {
   private kill(): void {
     const w = this.worker;
     this.worker = undefined;
+    this.ready = false;
     if (w) void w.terminate();
   }
 }

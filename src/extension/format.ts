@@ -45,10 +45,18 @@ export function combination(v: readonly number[], names: readonly string[], max 
   return terms.length > max ? `${text} + … (${terms.length - max} more terms)` : text || '0';
 }
 
+/** Longest expression shown in a hover or table cell; longer ones are cut (markdown of huge text is slow to render). */
+export const MAX_EXPRESSION = 160;
+
+/** `s` cut to `max` characters with a note of how long it was. */
+export function clip(s: string, max = MAX_EXPRESSION): string {
+  return s.length <= max ? s : `${s.slice(0, max)}… (${s.length} characters)`;
+}
+
 /** A markdown table of a matrix with row and column names, cut to `maxRows` x `maxCols`. */
 export function matrixTable(m: readonly (readonly (number | string)[])[], rows: readonly string[], cols: readonly string[], maxRows = 6, maxCols = 6): string {
   const nc = Math.min(cols.length, maxCols);
-  const cell = (x: number | string): string => (typeof x === 'number' ? num(x) : `\`${x.replace(/`/g, "'")}\``).replace(/\|/g, '\\|');
+  const cell = (x: number | string): string => (typeof x === 'number' ? num(x) : `\`${clip(x, 60).replace(/`/g, "'")}\``).replace(/\|/g, '\\|');
   const head = `| | ${cols.slice(0, nc).map(escapeMd).join(' | ')}${cols.length > nc ? ' | …' : ''} |`;
   const rule = `|---|${'---:|'.repeat(nc)}${cols.length > nc ? '---|' : ''}`;
   const body = m.slice(0, maxRows).map((row, i) => `| **${escapeMd(rows[i] ?? '')}** | ${row.slice(0, nc).map(cell).join(' | ')}${cols.length > nc ? ' | …' : ''} |`);

@@ -1,9 +1,11 @@
 // Entry of the analysis worker (bundled to dist/worker.js): answers WorkerRequests from the extension host one at a
 // time. Never imports vscode. The host enforces the hard limits (memory via resourceLimits, time by terminating).
+import { readlinkSync } from 'fs';
+import { setPriority } from 'os';
 import { parentPort } from 'worker_threads';
 import { BudgetExceededError } from '../core/budget';
 import { createHandlers, type Handlers } from './handlers';
-import type { RequestType, WorkerFailure, WorkerReply, WorkerRequest } from './protocol';
+import { WORKER_READY, type RequestType, type WorkerFailure, type WorkerReply, type WorkerRequest } from './protocol';
 
 /** Runs one request through its handler. */
 function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
@@ -19,7 +21,21 @@ function toFailure(e: unknown): WorkerFailure {
   return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 
+/** Nice value of the worker thread: the editor's threads win when the machine's cores are all busy. */
+const WORKER_NICE = 5;
+
+/** Lowers this thread's scheduling priority (Linux: a thread id is a valid target of setpriority). */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) setPriority(tid, WORKER_NICE);
+  } catch {
+    // not Linux, or not allowed: run at normal priority
+  }
+}
+
 function main(): void {
+  lowerPriority();
   const port = parentPort;
   if (!port) throw new Error('analysisWorker must run in a worker thread');
   const handlers = createHandlers();
@@ -33,6 +49,7 @@ function main(): void {
     }
     port.postMessage(reply);
   });
+  port.postMessage(WORKER_READY);
 }
 
 main();

@@ -42,6 +42,9 @@ export interface WorkerFailure {
   limit?: string;
 }
 
+/** Worker -> host, once, when the worker has loaded and takes requests (budgets start counting from here). */
+export const WORKER_READY = 'ready';
+
 /** Worker -> host: the answer to request `id`. */
 export type WorkerReply =
   | { id: number; ok: true; result: unknown; ms: number }

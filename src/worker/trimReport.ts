@@ -11,7 +11,7 @@ export function trimReport(report: AnalysisReport): AnalysisReport {
   const p = report.params.length;
   const big = q * p > MAX_ENTRIES || q * q > MAX_ENTRIES;
   if (!big) return report;
-  const entries = (q * p).toLocaleString('en-US');
+  const entries = String(q * p);
   return {
     ...report,
     jacobian: [],
@@ -22,7 +22,7 @@ export function trimReport(report: AnalysisReport): AnalysisReport {
       {
         severity: 'information',
         code: 'limit',
-        message: `J is ${q} × ${p} (${entries} entries), too large to show in the editor (limit ${MAX_ENTRIES.toLocaleString('en-US')}); ranks, singular values and condition numbers are still reported. The CLI prints the full matrices.`,
+        message: `J is ${q} × ${p} (${entries} entries), too large to show in the editor (limit ${MAX_ENTRIES}); ranks, singular values and condition numbers are still reported. The CLI prints the full matrices.`,
         line: 1,
         column: 1,
         endLine: 1,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, openNew, setText, waitForDiagnostics } from './helpers';
+import { diagnosticsOf, openFixture, openNew, setText, waitForDiagnostics } from './helpers';
 
 const range = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 
@@ -8,7 +8,7 @@ describe('diagnostics', () => {
   it('warns on the at line of a rank-deficient point, with the exact range, code and related definitions', async () => {
     const doc = await openFixture('squared.overparam');
     const [d] = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0);
-    const all = vscode.languages.getDiagnostics(doc.uri);
+    const all = diagnosticsOf(doc.uri);
     assert.strictEqual(all.length, 1, all.map((x) => x.message).join('\n'));
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(d.code, 'rank-deficient');

@@ -43,12 +43,20 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-/** Waits until the document's diagnostics satisfy `ok` (diagnostics arrive asynchronously from the worker). */
+/** A document's diagnostics less the note that simplification ran out of time (it depends on the machine's load). */
+export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => !(d.code === 'budget' && /simplif/i.test(d.message)));
+}
+
+/** Waits until the document's diagnostics (see diagnosticsOf) satisfy `ok`; they arrive asynchronously. */
 export function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  let last: vscode.Diagnostic[] = [];
   return waitFor(`diagnostics on ${uri.path}`, () => {
-    const d = vscode.languages.getDiagnostics(uri);
-    return ok(d) ? d : undefined;
-  }, timeoutMs);
+    last = diagnosticsOf(uri);
+    return ok(last) ? last : undefined;
+  }, timeoutMs).catch((e: Error) => {
+    throw new Error(`${e.message}; last seen: ${JSON.stringify(last.map((d) => [d.code, d.range.start.line, d.message]))}`);
+  });
 }
 
 /** Replaces the whole text of an open document. */

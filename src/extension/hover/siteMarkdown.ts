@@ -1,6 +1,6 @@
 // The hover of an output definition (its rows of the symbolic Jacobian) or a parameter (its columns). Pure.
 import type { AnalysisReport } from '../../core/report';
-import { escapeMd } from '../format';
+import { clip, escapeMd } from '../format';
 
 /** Most rows or columns listed, and most non-zero partials listed per row or column. */
 const MAX_LINES = 6;
@@ -31,7 +31,7 @@ export function columnsMarkdown(report: AnalysisReport, cols: readonly number[])
 /** `∂θ[1]/∂w[1] = 2 * w[1]`, …; an all-zero line says so. */
 function partials(terms: [string, string, string][], total: number): string {
   if (!terms.length) return 'all partial derivatives are 0';
-  const shown = terms.slice(0, MAX_TERMS).map(([o, p, e]) => `∂${escapeMd(o)}/∂${escapeMd(p)} = \`${e.replace(/`/g, "'")}\``);
+  const shown = terms.slice(0, MAX_TERMS).map(([o, p, e]) => `∂${escapeMd(o)}/∂${escapeMd(p)} = \`${clip(e).replace(/`/g, "'")}\``);
   const rest = terms.length > MAX_TERMS ? `, … ${terms.length - MAX_TERMS} more` : '';
   const zeros = total - terms.length > 0 ? ` (the other ${total - terms.length} are 0)` : '';
   return shown.join(', ') + rest + zeros;
