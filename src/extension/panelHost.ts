@@ -1,11 +1,10 @@
-// Where the explorer panel is opened from. The panel (src/extension/panel/explorerPanel.ts) is its own issue;
-// until it lands this shows the live markdown report. To switch: import { ExplorerPanel } from './panel/explorerPanel'
-// and replace the body with `ExplorerPanel.createOrShow(ctx.extension, doc, pointIndex);`.
+// Where the explorer panel (src/extension/panel/, its own module) is opened from, so commands, code lenses and the
+// status bar need not know how. The markdown report (overparam.showReport) stays as the text alternative.
 import type * as vscode from 'vscode';
-import { showReport } from './commands/showReportCommand';
 import type { Ctx } from './ctx';
+import { ExplorerPanel } from './panel/explorerPanel';
 
 /** Shows the explorer for `doc`, focused on point `pointIndex` when given. */
-export async function openExplorer(_ctx: Ctx, doc: vscode.TextDocument, pointIndex?: number): Promise<void> {
-  await showReport(doc, pointIndex);
+export async function openExplorer(ctx: Ctx, doc: vscode.TextDocument, pointIndex?: number): Promise<void> {
+  ExplorerPanel.createOrShow(ctx.extension, doc, pointIndex);
 }

@@ -1,7 +1,7 @@
 // What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
-import { analyze, analyzePoint } from '../core';
+import { analyze, analyzePoint, rankMap } from '../core';
 import { ModelCache } from './modelCache';
-import type { RequestParams, RequestResult, RequestType } from './protocol';
+import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from './protocol';
 import { trimReport } from './trimReport';
 
 /** One handler per request type; `deadline` is the Date.now() after which the core stops. */
@@ -10,13 +10,22 @@ export type Handlers = { [K in RequestType]: (params: RequestParams<K>, deadline
 /** The handlers, sharing one bounded model cache (keyed by document, so documents never see each other's models). */
 export function createHandlers(): Handlers {
   const models = new ModelCache(8);
+  const compiled = (key: string, text: string, options: AnalysisOptions, deadline: number) => {
+    const { model, diagnostics } = models.get(key, text, options, deadline);
+    if (!model) throw new Error(diagnostics[0]?.message ?? 'the document does not compile');
+    return model;
+  };
   return {
     analyze: ({ text, options }, deadline) => trimReport(analyze(text, { ...options, deadline })),
     point: ({ key, text, options, values }, deadline) => {
-      const { model, diagnostics } = models.get(key, text, options, deadline);
-      if (!model) throw new Error(diagnostics[0]?.message ?? 'the document does not compile');
+      const model = compiled(key, text, options, deadline);
       if (values.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${values.length}`);
       return analyzePoint(model, Float64Array.from(values), options.tol);
+    },
+    rankMap: ({ key, text, options, base, x, y }, deadline) => {
+      const model = compiled(key, text, options, deadline);
+      if (base.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${base.length}`);
+      return rankMap(model, Float64Array.from(base), x, y, options.tol);
     },
   };
 }

@@ -1,6 +1,7 @@
 // The one protocol between the extension host and the analysis worker (worker_threads). Type-only on both sides.
 // To add a request (e.g. the panel's `explore`): add an entry to RequestMap below and a handler with the same key
 // in ./handlers.ts; `AnalysisClient.request('explore', params)` is then typed end to end.
+import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
@@ -17,6 +18,8 @@ export interface RequestMap {
   analyze: { params: { key: string; text: string; options: AnalysisOptions }; result: AnalysisReport };
   /** One point of an already analysed document (the model is compiled once per key and text, then cached). */
   point: { params: { key: string; text: string; options: AnalysisOptions; values: number[] }; result: PointReport };
+  /** sigma_min, sigma_max and rank over a 2-D slice through `base` (the panel's rank map), off the host thread. */
+  rankMap: { params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis }; result: RankMapData };
 }
 
 /** The name of a request. */

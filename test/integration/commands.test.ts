@@ -1,10 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitFor } from './helpers';
+import { EXTENSION_ID, openFixture, waitFor } from './helpers';
 
 const ALL = ['overparam.openPanel', 'overparam.showReport', 'overparam.copyJacobian', 'overparam.analyzeFile', 'overparam.openExample'];
 
 describe('commands', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  });
+
   it('registers every command', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const c of ALL) assert.ok(commands.includes(c), `${c} is registered`);
@@ -27,9 +31,17 @@ describe('commands', () => {
     assert.match(text, /squared\.overparam:3:1: warning: /);
   });
 
-  it('opens the explorer (the live report until the panel lands) at a point', async () => {
+  it('opens the explorer panel at a point', async () => {
     const doc = await openFixture('squared.overparam');
     await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString(), 0);
+    const tab = await waitFor('the explorer tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('overparam.explorer')));
+    assert.strictEqual(tab.label, 'Overparam: squared.overparam');
+  });
+
+  it('shows the live analysis report', async () => {
+    const doc = await openFixture('squared.overparam');
+    await vscode.commands.executeCommand('overparam.showReport', doc.uri.toString(), 0);
     const report = await waitFor('the report document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'overparam-report'));
     assert.match(report.getText(), /# Overparam analysis: squared\.overparam/);
     assert.match(report.getText(), /rank 1\/2/);
