@@ -40,8 +40,10 @@ export function tokenize(line: string): Token[] {
       tokens.push({ kind: 'number', text: num, start, end: i });
       continue;
     }
-    if (c === '"' || c === "'" && /[\s(,=+\-*/^[]|^$/.test(line.slice(Math.max(0, i - 1), i))) {
-      // A string literal (a quote not following an operand, so not the transpose operator).
+    const prev = tokens[tokens.length - 1];
+    const afterOperand = prev !== undefined && (prev.kind !== 'punct' || /[)\]}']/.test(prev.text));
+    if (c === '"' || (c === "'" && !afterOperand)) {
+      // A string literal (a quote not following an operand, even across spaces as mathjs reads it: not a transpose).
       const close = line.indexOf(c, i + 1);
       i = close < 0 ? line.length : close + 1;
       tokens.push({ kind: 'string', text: line.slice(start, i), start, end: i });
