@@ -2,6 +2,7 @@ import type { MathNode } from 'mathjs';
 import { OverparamError, spanOf, type Span } from '../diagnostic';
 import { UNARY_FUNCTIONS } from '../symbolic/expr';
 import type { Token } from './lexer';
+import { LIMITS } from './limits';
 
 /** Functions a user may call: the scalar ones plus a few that reduce or reshape vectors. */
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set<string>([
@@ -13,6 +14,9 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set<string>([
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow', 'transpose', 'ctranspose',
 ]);
+
+/** Operators whose left-nested chains (a + b - c, a * b / c) are flat sums and products, one level deep. */
+const CHAIN: Readonly<Record<string, string>> = { add: '+', subtract: '+', multiply: '*', divide: '*', dotMultiply: '*', dotDivide: '*' };
 
 /** Where each node of a parsed expression stands in its line. */
 export type NodeSpans = Map<MathNode, Span>;
@@ -40,8 +44,11 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
   };
   const fail = (message: string, span: Span): never => { throw new OverparamError('not-allowed', message, span); };
 
-  const visit = (n: AnyNode): Span => {
+  const visit = (n: AnyNode, depth = 1): Span => {
+    // Deep trees without brackets (x^x^...^x) would overflow the stack later, in expansion or generated code.
+    if (depth > LIMITS.depth) throw new OverparamError('limit', `this expression nests more than ${LIMITS.depth} levels deep; the limit is ${LIMITS.depth}`, whole);
     let span: Span | undefined;
+    const down = (c: AnyNode): Span => visit(c, depth + 1);
     switch (n.type) {
       case 'ConstantNode': {
         span = take();
@@ -54,12 +61,14 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         span = take();
         break;
       case 'ParenthesisNode':
-        span = visit(n.content as AnyNode);
+        span = down(n.content as AnyNode);
         break;
       case 'OperatorNode': {
         const args = n.args as AnyNode[];
         // A prefix operator's span starts at the operator itself; we only know leaf positions, so use the args'.
-        for (const a of args) span = join(span, visit(a));
+        const chain = CHAIN[n.fn as string];
+        // The left operand of a + b + c continues the same flat sum: it stays at this level.
+        args.forEach((a, k) => { span = join(span, k === 0 && chain && a.type === 'OperatorNode' && CHAIN[a.fn as string] === chain ? visit(a, depth) : down(a)); });
         if (!ALLOWED_OPERATORS.has(n.fn as string)) fail(`the operator \`${String(n.op)}\` is not allowed (allowed: + - * / ^ .* ./ .^ ')`, span!);
         break;
       }
@@ -70,22 +79,22 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         const name = fn.name as string;
         if (!ALLOWED_FUNCTIONS.has(name)) fail(`the function \`${name}\` is not allowed; allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`, span);
         spans.set(fn, span);
-        for (const a of n.args as AnyNode[]) span = join(span, visit(a));
+        for (const a of n.args as AnyNode[]) span = join(span, down(a));
         break;
       }
       case 'ArrayNode':
-        for (const item of n.items as AnyNode[]) span = join(span, visit(item));
+        for (const item of n.items as AnyNode[]) span = join(span, down(item));
         span ??= whole;
         break;
       case 'AccessorNode': {
         const obj = n.object as AnyNode;
         const index = n.index as AnyNode;
         if (obj.type !== 'SymbolNode') fail('only a named parameter or constant can be indexed, like w[1] or U[1,2]', whole);
-        span = visit(obj);
+        span = down(obj);
         if (index.dotNotation) fail(`property access \`.${String((index.dimensions as AnyNode[])[0]?.value)}\` is not allowed`, span);
         for (const d of index.dimensions as AnyNode[]) {
           if (d.type !== 'ConstantNode' && d.type !== 'SymbolNode') fail('an index must be a whole number or an index letter, like w[2] or w[i]', span);
-          span = join(span, visit(d));
+          span = join(span, down(d));
         }
         spans.set(index, span);
         break;

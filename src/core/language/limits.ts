@@ -3,6 +3,8 @@ export const LIMITS = {
   fileBytes: 1_000_000,
   lineChars: 2_000,
   nesting: 40,
+  /** Depth of one expression's parse tree (x^x^...^x, - - - x); a chain like a + b + c counts as one level. */
+  depth: 200,
   params: 5_000,
   outputs: 5_000,
   /** Dense J entries (q * p) the numeric side will materialise per point. */
