@@ -118,11 +118,24 @@ function splitCommasAtAssignments(text: string, start: number, end: number): Arr
   return merged;
 }
 
+/** Bytes of `s` in UTF-8 (the size of the file on disk), without encoding it. */
+function utf8Length(s: string): number {
+  if (s.length > LIMITS.fileBytes) return s.length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800 && (c & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 2; i++; } // a pair: 4 bytes
+    else if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
 /** Splits a document into statements; every line that fails yields a diagnostic and the rest go on. */
 export function parseStatements(source: string): { statements: Statement[]; diagnostics: Diagnostic[] } {
   const statements: Statement[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (source.length > LIMITS.fileBytes) {
+  if (utf8Length(source) > LIMITS.fileBytes) {
     diagnostics.push({ severity: 'error', code: 'limit', message: `the file is larger than ${LIMITS.fileBytes / 1e6} MB, the limit`, ...spanOf(1, 0, 1) });
     return { statements, diagnostics };
   }
