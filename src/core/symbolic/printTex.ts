@@ -1,5 +1,5 @@
 import type { Expr } from './expr';
-import { formatNumber, splitProduct } from './printText';
+import { formatNumber, MAX_PRINTED_NODES, splitProduct, tooLargeText, treeSize } from './printText';
 
 const GREEK: Record<string, string> = {
   α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
@@ -37,6 +37,8 @@ interface Printed { tex: string; prec: Prec }
 
 /** Prints an expression as TeX (fractions, \cdot products, Greek names). */
 export function printTex(e: Expr, names: readonly string[]): string {
+  const size = treeSize(e);
+  if (size > MAX_PRINTED_NODES) return `\\text{${tooLargeText(size)}}`;
   const paren = (p: Printed, min: Prec): string => (p.prec < min ? `\\left(${p.tex}\\right)` : p.tex);
   const pow = (base: Expr, exponent: number | Expr): Printed => {
     if (exponent === 1) return go(base);

@@ -12,6 +12,24 @@ export function formatNumber(v: number): string {
 
 interface Printed { text: string; prec: Prec }
 
+/** Largest expression tree (shared nodes counted once per use) printed in full; past it printing is exponential. */
+export const MAX_PRINTED_NODES = 20_000;
+
+/** Nodes of `e` as a tree, with shared subexpressions counted once per use (linear in the DAG). */
+export function treeSize(e: Expr, memo = new Map<number, number>()): number {
+  const hit = memo.get(e.id);
+  if (hit !== undefined) return hit;
+  let n = 1;
+  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call') for (const a of e.args) n += treeSize(a, memo);
+  memo.set(e.id, n);
+  return n;
+}
+
+/** What is printed instead of an expression with more than MAX_PRINTED_NODES nodes (its value is still computed). */
+export function tooLargeText(size: number): string {
+  return `too large to print: ${Number.isSafeInteger(size) ? size : size.toPrecision(3)} nodes`;
+}
+
 /** Splits a product into its sign, numeric coefficient, numerator and denominator factors (for a/b output). */
 export function splitProduct(e: Expr): { negative: boolean; coefficient: number; num: Expr[]; den: Array<{ base: Expr; exponent: number | Expr }> } {
   const factors = e.kind === 'mul' ? e.args : [e];
@@ -28,6 +46,8 @@ export function splitProduct(e: Expr): { negative: boolean; coefficient: number;
 
 /** Prints an expression in mathjs syntax (parameters by their display names, e.g. `w[1]`, `U[1,2]`). */
 export function printText(e: Expr, names: readonly string[]): string {
+  const size = treeSize(e);
+  if (size > MAX_PRINTED_NODES) return `<${tooLargeText(size)}>`;
   const wrap = (p: Printed, min: Prec): string => (p.prec < min ? `(${p.text})` : p.text);
 
   const powText = (base: Expr, exponent: number | Expr): Printed => {
