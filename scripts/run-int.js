@@ -21,9 +21,9 @@ const NOISE = /open-vsx\.org|Creating a socket|Resolving connection|Resolved con
 const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
 /** Starts code-server in a private temp home; resolves to { port, base, server, log(), stop() }. */
-async function startServer({ csBin = process.env.CS_BIN || DEFAULT_CS, settings, trust = true } = {}) {
+async function startServer({ csBin = process.env.CS_BIN || DEFAULT_CS, settings, trust = true, port } = {}) {
   if (!fs.existsSync(csBin)) throw new Error(`code-server not found at ${csBin}: run scripts/setup-vscode.sh`);
-  const port = await freePort();
+  port = port || await freePort();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'int-'));   // keep it short: unix socket paths max 108 chars
   const udd = path.join(base, 'udd'); fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
   const userSettings = JSON.parse(fs.readFileSync(settings || path.join(__dirname, '../test/integration/settings.json'), 'utf8'));
@@ -98,7 +98,18 @@ async function runIntegration() {
   return exitCode;
 }
 
-module.exports = { startServer, stopTree, launchBrowser, workbenchUrl, freePort, ROOT };
+/** `npm start` without a desktop VS Code: serves the workbench with this extension and `folder` open until Ctrl+C. */
+async function serve(folder, port = Number(process.env.PORT) || 0) {
+  const server = await startServer({ settings: path.join(ROOT, 'test/integration/settings.json'), port });
+  console.log('\nOverparam Lens in the VS Code server (code-server 4.100.3 = VS Code 1.100.3), examples/ open:');
+  console.log(`\n  open  ${workbenchUrl(server.port, { folder })}\n\nCtrl+C stops the server.`);
+  const stop = () => { server.stop(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.server.on('exit', (code) => { console.error(`code-server exited (${code})`); process.exit(1); });
+}
+
+module.exports = { serve, startServer, stopTree, launchBrowser, workbenchUrl, freePort, ROOT };
 
 if (require.main === module) {
   runIntegration().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });

@@ -25,12 +25,14 @@ export interface Finding {
   pointIndex?: number;
 }
 
-/** The worst finding: errors, then budget, then non-finite points, then the largest rank drop, then near-singular. */
+/** The worst finding: errors, then an analysis stopped by a budget, then non-finite points, then the largest rank drop, then near-singular. */
 export function worstFinding(report: AnalysisReport | undefined, diagnostics: readonly ExtDiagnostic[]): Finding {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) return { kind: 'error', text: `${errors} error${errors > 1 ? 's' : ''}`, detail: 'The file has errors; see the Problems panel.' };
-  if (diagnostics.some((d) => d.code === 'budget')) return { kind: 'budget', text: 'budget', detail: diagnostics.find((d) => d.code === 'budget')!.message };
-  if (!report) return { kind: 'empty', text: '', detail: '' };
+  if (!report) {
+    const budget = diagnostics.find((d) => d.code === 'budget');
+    return budget ? { kind: 'budget', text: 'budget', detail: budget.message } : { kind: 'empty', text: '', detail: '' };
+  }
   const full = fullRank(report);
   const nonFinite = report.points.findIndex((p) => !p.finite);
   if (nonFinite >= 0) return { kind: 'non-finite', text: 'not finite', detail: `J has a NaN or infinity at point ${nonFinite + 1}${lineOf(report.points[nonFinite])}.`, pointIndex: nonFinite };

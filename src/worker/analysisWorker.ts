@@ -34,11 +34,21 @@ function lowerPriority(): void {
   }
 }
 
+/** One small analysis before taking requests, so the first real one is not charged mathjs's warm-up. */
+function warmUp(handlers: Handlers): void {
+  try {
+    handlers.analyze({ key: '', text: 'param w[2]\nθ_i = w_i^2 + sin(w_i) * w_i\nat w = [1, 0]\n', options: {} }, Date.now() + 10_000);
+  } catch {
+    // a failing warm-up is not a reason not to serve requests
+  }
+}
+
 function main(): void {
   lowerPriority();
   const port = parentPort;
   if (!port) throw new Error('analysisWorker must run in a worker thread');
   const handlers = createHandlers();
+  warmUp(handlers);
   port.on('message', (req: WorkerRequest) => {
     const start = performance.now();
     let reply: WorkerReply;

@@ -1,0 +1,64 @@
+/**
+ * UI end-to-end steps in the real VS Code workbench (code-server in headless Chromium), driven by playwright-core;
+ * run by scripts/test-e2e.js, which starts the server and the browser and opens the examples folder.
+ * Opens an example, checks the code lenses, hovers an `at` line and reads the hover, runs the panel command from
+ * the palette and waits for the explorer's canvases. Screenshots through `shot(name)`.
+ */
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+
+/** What the runner hands to the steps. */
+export interface E2eContext {
+  page: Page;
+  shot(name: string): Promise<unknown>;
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+const AT_LINE = 'at w = [1, 0]';
+
+/** Every step; rejects on the first failure. */
+export async function run({ page, shot, step }: E2eContext): Promise<void> {
+  await step('open examples/squared.overparam with Ctrl+P', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('squared.overparam');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.view-line', { hasText: AT_LINE }).waitFor();
+  });
+
+  const lenses = await step('code lenses above the at lines', async () => {
+    const all = page.locator('.codelens-decoration');
+    await all.filter({ hasText: 'rank 1/2 · cond inf · show field' }).first().waitFor();
+    return (await all.allInnerTexts()).map((t) => t.trim());
+  });
+  assert.ok(lenses.some((t) => /^rank 2\/2 · cond 10 · show field$/.test(t)), `a full-rank lens at w = (0.1, 1): ${lenses.join(' | ')}`);
+
+  const hover = await step(`hover the \`${AT_LINE}\` line`, async () => {
+    const box = await page.locator('.view-line', { hasText: AT_LINE }).boundingBox();
+    if (!box) throw new Error('the at line is not on screen');
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    const contents = page.locator('.monaco-hover .hover-contents', { hasText: 'rank 1/2' }).first();
+    await contents.waitFor();
+    await shot('hover');
+    return contents.innerText();
+  });
+  for (const expected of ['Point 5', 'rank 1/2', 'cond inf', 'Ghost saddle', 'along (0, 1) = θ[2]',
+    'critical point here that the canonical space does not have', 'Symmetry', 'Open panel at this point', 'Copy J as LaTeX']) {
+    assert.ok(hover.includes(expected), `the hover shows "${expected}":\n${hover}`);
+  }
+
+  await step('run "Overparam: Open Explorer Panel" from the command palette', async () => {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.locator('.view-line', { hasText: AT_LINE }).click();
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').fill('>Overparam: Open Explorer Panel');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Explorer Panel' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'Overparam: squared.overparam' }).waitFor();
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('canvas').first().waitFor({ timeout: 60_000 });
+    await frame.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await shot('panel');
+  });
+}
