@@ -30,7 +30,7 @@ async function main() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
   fs.cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
-  const server = await startServer({ settings: path.join(ROOT, 'test/integration/settings.json') });
+  const server = await startServer({ settings: path.join(ROOT, 'test/e2e/settings.json') });
   const browser = await launchBrowser();
   const started = Date.now();
   const page = await (await browser.newContext({ viewport: { width: 1500, height: 900 } })).newPage();

@@ -16,6 +16,15 @@ export interface E2eContext {
 
 const AT_LINE = 'at w = [1, 0]';
 
+/** Waits until no CSS animation (the hover's fade-in) runs on or inside the hover widget. */
+async function hoverSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => {
+    const target = (a.effect as KeyframeEffect | null)?.target;
+    const inHover = target instanceof Element && (target.closest('.monaco-hover') || target.querySelector('.monaco-hover'));
+    return !inHover || a.playState !== 'running';
+  }));
+}
+
 /** Every step; rejects on the first failure. */
 export async function run({ page, shot, step }: E2eContext): Promise<void> {
   await step('open examples/squared.overparam with Ctrl+P', async () => {
@@ -39,6 +48,7 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
     const contents = page.locator('.monaco-hover .hover-contents', { hasText: 'rank 1/2' }).first();
     await contents.waitFor();
+    await hoverSettled(page);
     await shot('hover');
     return contents.innerText();
   });
@@ -46,6 +56,20 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     'critical point here that the canonical space does not have', 'Symmetry', 'Open panel at this point', 'Copy J as LaTeX']) {
     assert.ok(hover.includes(expected), `the hover shows "${expected}":\n${hover}`);
   }
+
+  await step('the same hover in the dark theme (the workbench follows the browser\'s colour scheme)', async () => {
+    await page.mouse.move(5, 400);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('.monaco-workbench.vs-dark').waitFor();
+    const box = await page.locator('.view-line', { hasText: AT_LINE }).boundingBox();
+    if (!box) throw new Error('the at line is not on screen');
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.locator('.monaco-hover .hover-contents', { hasText: 'rank 1/2' }).first().waitFor();
+    await hoverSettled(page);
+    await shot('hover-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.locator('.monaco-workbench.vs').waitFor();
+  });
 
   await step('run "Overparam: Open Explorer Panel" from the command palette', async () => {
     await page.mouse.move(5, 400);

@@ -41,9 +41,9 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
   } else {
     out.push(`σ = ${tuple(point.singularValues ?? [])} · ‖J‖ = ${num(point.operatorNorm ?? NaN)}${point.tolerance !== undefined ? ` · tol ${num(point.tolerance)}` : ''}`);
   }
+  if (point.finite) out.push(...directions(report, point));
   if (point.J.length) out.push(`J (${q} × ${p}) at this point:\n\n${matrixTable(point.J, report.outputs, report.params)}`);
   else out.push(`J is ${q} × ${p}: too large to show here.`);
-  if (point.finite) out.push(...directions(report, point));
   if (links) out.push(`[$(graph) Open panel at this point](${links.openPanel}) · [$(copy) Copy J as LaTeX](${links.copyLatex})`);
   return out.join('\n\n');
 }
@@ -51,30 +51,24 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
 /** Ghost-saddle (ker Jᵀ) and symmetry (ker J) directions in plain words. */
 function directions(report: AnalysisReport, point: PointReport): string[] {
   const out: string[] = [];
-  const cokernel = point.cokernel ?? [];
-  const kernel = point.kernel ?? [];
+  const cokernel = (point.cokernel ?? []).map(canonicalSign);
+  const kernel = (point.kernel ?? []).map(canonicalSign);
   if (cokernel.length) {
-    const lines = cokernel.slice(0, MAX_DIRECTIONS).map((v) => {
-      const d = canonicalSign(v);
-      return `- along ${tuple(d)} = ${escapeMd(combination(d, report.outputs))}`;
-    });
-    const first = tuple(canonicalSign(cokernel[0]));
-    out.push(
-      `**Ghost saddle** (ker Jᵀ, canonical directions the parametric gradient cannot see):\n${lines.join('\n')}${more(cokernel.length)}\n\n` +
-      `A loss whose canonical gradient points along ${first} has a critical point here that the canonical space does not have.`,
-    );
+    out.push(`**Ghost saddle** (ker Jᵀ, in θ): ${along(cokernel, report.outputs)}\n\n` +
+      `A loss whose canonical gradient points along ${tuple(cokernel[0])} has a critical point here that the canonical space does not have.`);
   }
   if (kernel.length) {
-    const lines = kernel.slice(0, MAX_DIRECTIONS).map((v) => {
-      const d = canonicalSign(v);
-      return `- along ${tuple(d)} = ${escapeMd(combination(d, report.params))}`;
-    });
-    out.push(
-      `**Symmetry** (ker J, parameter directions that leave θ unchanged to first order):\n${lines.join('\n')}${more(kernel.length)}\n\n` +
-      `Moving the parameters along ${tuple(canonicalSign(kernel[0]))} does not change the model, so the gradient has no component there.`,
-    );
+    out.push(`**Symmetry** (ker J, in parameters): ${along(kernel, report.params)}\n\n` +
+      `Moving the parameters along ${tuple(kernel[0])} does not change θ (to first order), so the gradient has no component there.`);
   }
   return out;
+}
+
+/** `along (0, 1) = θ[2]`, or a list when the space has more than one basis vector. */
+function along(basis: number[][], names: readonly string[]): string {
+  const one = (v: number[]): string => `along ${tuple(v)} = ${escapeMd(combination(v, names))}`;
+  if (basis.length === 1) return one(basis[0]);
+  return `${basis.length} directions\n${basis.slice(0, MAX_DIRECTIONS).map((v) => `- ${one(v)}`).join('\n')}${more(basis.length)}`;
 }
 
 function more(n: number): string {
