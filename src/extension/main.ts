@@ -36,9 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
       registerReportProvider(analyses),
       registerCommands(ctx),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('overparam')) return;
         if (e.affectsConfiguration('overparam.analysis.memoryMb')) client.restart();
-        analyses.reanalyzeAll();
+        if (['rankTolerance', 'simplify', 'analysis'].some((k) => e.affectsConfiguration(`overparam.${k}`))) analyses.reanalyzeAll();
       }),
     );
     registerExplorerPanelSerializer(context);
