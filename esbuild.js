@@ -51,6 +51,14 @@ const builds = [
   { entryPoints: tsFiles('src/core', 'src/protocol', 'test/unit', 'test/webview', 'test/integration', 'test/e2e', 'test/support'), outdir: 'out', outbase: '.', bundle: false, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' },
 ];
 
+/** KaTeX's stylesheet and fonts beside the webview bundle (dist/katex): the panel loads nothing remote. */
+function copyKatexAssets() {
+  const from = path.join('node_modules', 'katex', 'dist'), to = path.join('dist', 'katex');
+  fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
+  fs.copyFileSync(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
+  for (const f of fs.readdirSync(path.join(from, 'fonts'))) fs.copyFileSync(path.join(from, 'fonts', f), path.join(to, 'fonts', f));
+}
+
 async function main() {
   const present = builds.filter((b) => Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : Object.values(b.entryPoints).every((f) => fs.existsSync(f)));
   if (watch) {
@@ -59,6 +67,7 @@ async function main() {
     return;
   }
   await Promise.all(present.map((b) => esbuild.build(b)));
+  copyKatexAssets();
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 main().catch((e) => { console.error(e.message || e); process.exit(1); });
