@@ -27,8 +27,12 @@ export function findTarget(params: readonly ParamInfo[], name: string, index: nu
   const direct = params.find((p) => p.name === name);
   if (direct) return { param: direct, index };
   const m = /^(.+?)_?(\d+)$/u.exec(name);
-  const vec = m ? params.find((p) => p.name === m[1] && p.shape.length === 1) : undefined;
-  return vec && !index ? { param: vec, index: [Number(m![2])] } : undefined;
+  if (!m || index) return undefined;
+  const vec = params.find((p) => p.name === m[1] && p.shape.length === 1);
+  if (vec) return { param: vec, index: [Number(m[2])] };
+  // A list of entries (`w[1]`, `w[2]`, as pointFromNames passes) finds `w1` as the entry `w[1]`.
+  const entry = params.find((p) => p.name === `${m[1]}[${Number(m[2])}]`);
+  return entry ? { param: entry } : undefined;
 }
 
 /** Builds full parameter vectors from `at` lines; missing parameters, wrong shapes and unknown names are diagnostics. */
