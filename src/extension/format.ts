@@ -31,11 +31,11 @@ export function canonicalSign(v: readonly number[]): number[] {
   return v.map((x) => (Math.abs(x) < 1e-12 ? 0 : s * x));
 }
 
-/** A direction as a combination of named axes: `θ[2]`, `0.7071 θ[1] − 0.7071 θ[2]` (up to `max` terms). */
+/** A direction as a combination of named axes: `θ[2]`, `0.7071 θ[1] − 0.7071 θ[2]` (the `max` largest terms). */
 export function combination(v: readonly number[], names: readonly string[], max = 4): string {
-  const terms = v.map((x, i) => ({ x, name: names[i] ?? `#${i + 1}` })).filter((t) => t.x !== 0);
-  terms.sort((a, b) => Math.abs(b.x) - Math.abs(a.x));
-  const shown = terms.slice(0, max);
+  const terms = v.map((x, i) => ({ x, i, name: names[i] ?? `#${i + 1}` })).filter((t) => t.x !== 0);
+  // The `max` largest terms, shown in coordinate order.
+  const shown = [...terms].sort((a, b) => Math.abs(b.x) - Math.abs(a.x)).slice(0, max).sort((a, b) => a.i - b.i);
   const text = shown.map((t, k) => {
     const mag = Math.abs(t.x);
     const coef = Math.abs(mag - 1) < 1e-9 ? '' : `${num(mag)} `;
@@ -66,7 +66,7 @@ export function matrixTable(m: readonly (readonly (number | string)[])[], rows: 
 
 /** Text with markdown's special characters escaped (names like `θ_i` or `w[1]`). */
 export function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]#|<>]/g, (c) => `\\${c}`);
 }
 
 /** A matrix as LaTeX `pmatrix`, numbers or TeX entries. */
