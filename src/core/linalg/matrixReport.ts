@@ -26,11 +26,28 @@ export interface MatrixReport {
   preconditionerEigenvectors: number[][];
 }
 
-/**
- * Singular values, rank, condition number, kernels and the preconditioner M = A Aᵀ of the rows x cols row-major `a`
- * from one SVD. M's eigenpairs are taken from that SVD (U, sigma²), which is more accurate than an eigen-solve of the
- * rounded product. Throws a plain Error on a non-finite entry.
- */
+/** M = A Aᵀ as rows of plain numbers, summing column by column over the non-zeros only (J is often sparse). */
+function gramRows(a: Float64Array, rows: number, cols: number): number[][] {
+  const m = new Float64Array(rows * rows);
+  const nz = new Int32Array(rows);
+  for (let c = 0; c < cols; c++) {
+    let count = 0;
+    for (let r = 0; r < rows; r++) if (a[r * cols + c] !== 0) nz[count++] = r;
+    for (let x = 0; x < count; x++) {
+      const i = nz[x], ai = a[i * cols + c];
+      for (let y = x; y < count; y++) m[i * rows + nz[y]] += ai * a[nz[y] * cols + c];
+    }
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(rows);
+    for (let j = 0; j < rows; j++) row[j] = j >= i ? m[i * rows + j] : m[j * rows + i];
+    out.push(row);
+  }
+  return out;
+}
+
+/** Spectral report of the rows x cols row-major `a` from one SVD; throws a plain Error on a non-finite entry. */
 export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?: number): MatrixReport {
   for (let i = 0; i < rows * cols; i++) {
     if (!Number.isFinite(a[i])) throw new Error(`analyzeMatrix: non-finite entry at (${Math.floor(i / cols)}, ${i % cols})`);
@@ -40,16 +57,8 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
   const sigmaMax = k > 0 ? s.S[0] : 0, sigmaMin = k > 0 ? s.S[k - 1] : 0;
   const tolerance = tol ?? defaultTolerance(sigmaMax, rows, cols);
   const { kernel, cokernel } = nullspacesFromSvd(s, rows, cols, tolerance);
-  const preconditioner: number[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < rows; j++) {
-      let sum = 0;
-      for (let c = 0; c < cols; c++) sum += a[i * cols + c] * a[j * cols + c];
-      row.push(sum);
-    }
-    preconditioner.push(row);
-  }
+  const preconditioner = gramRows(a, rows, cols);
+  // M's eigenpairs come from the SVD (U, sigma²): more accurate than an eigen-solve of the rounded product A Aᵀ.
   const preconditionerEigenvalues: number[] = [];
   const preconditionerEigenvectors: number[][] = [];
   for (let i = 0; i < k; i++) {
@@ -58,11 +67,10 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
     for (let t = 0; t < rows; t++) u[t] = s.U[t * k + i];
     preconditionerEigenvectors.push(Array.from(fixSign(u)));
   }
-  // The rows - k eigenvectors of eigenvalue 0 beyond the thin SVD are the cokernel directions orthogonal to all of U.
-  const extra = cokernel.slice(cokernel.length - (rows - k));
-  for (const v of rows > k ? extra : []) {
+  // The rows - k eigenvectors of eigenvalue 0 beyond the thin SVD: the cokernel lists them last (orthogonal to all of U).
+  for (let i = cokernel.length - (rows - k); i < cokernel.length; i++) {
     preconditionerEigenvalues.push(0);
-    preconditionerEigenvectors.push(Array.from(v));
+    preconditionerEigenvectors.push(Array.from(cokernel[i]));
   }
   return {
     singularValues: Array.from(s.S),

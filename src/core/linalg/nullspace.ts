@@ -2,13 +2,11 @@ import { orthogonalComplement } from './orthogonalComplement';
 import { defaultTolerance } from './rank';
 import { svd, type SvdResult } from './svd';
 
-/**
- * Flips `v` in place so its largest-magnitude entry is positive (the first such entry when several tie to within
- * 1e-9 relative, so rounding noise cannot flip the choice); returns `v`.
- */
+/** Flips `v` in place so its largest-magnitude entry (the first of near-ties) is positive; returns `v`. */
 export function fixSign(v: Float64Array): Float64Array {
   let max = 0;
   for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]));
+  // Entries within 1e-9 relative of the largest count as tied, so rounding noise cannot flip the choice.
   const threshold = max * (1 - 1e-9);
   for (let i = 0; i < v.length; i++) {
     if (Math.abs(v[i]) >= threshold) {

@@ -1,10 +1,7 @@
-/**
- * `count` orthonormal vectors of length m orthogonal to the c orthonormal vectors stored one after another in `basis`
- * (vector j at j*m). Requires c + count <= m. Returned one after another (vector t at t*m).
- * Householder QR of the m x c basis: columns c, c+1, ... of Q span the complement, exactly orthogonal to rounding,
- * which Gram-Schmidt against the standard basis would not guarantee when the basis is nearly aligned with it.
- */
+/** `count` orthonormal vectors (length m, vector t at t*m) orthogonal to the c orthonormal ones in `basis` (vector j at j*m). */
 export function orthogonalComplement(basis: Float64Array, c: number, m: number, count: number): Float64Array {
+  // Householder QR of the m x c basis: columns c, c+1, ... of Q span the complement, orthogonal to rounding, which
+  // Gram-Schmidt against the standard basis would not guarantee when the basis is nearly aligned with it.
   if (c + count > m) throw new Error(`orthogonalComplement: ${c} + ${count} vectors exceed dimension ${m}`);
   const y = Float64Array.from(basis.subarray(0, c * m));
   const beta = new Float64Array(c);

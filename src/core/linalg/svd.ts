@@ -171,16 +171,48 @@ export function svd(a: Float64Array, rows: number, cols: number): SvdResult {
 }
 
 /**
- * Singular values of the rows x cols matrix at a[offset..], descending, into `out` (length >= min(rows, cols)), by
- * one-sided Jacobi without vectors. Allocation-free: `work` needs rows * cols entries. Non-finite input gives NaN.
+ * Replaces the k vectors of length m > k in `x` (vector j at j*m) by the k columns of R in their QR factorization,
+ * each of length k, stored at j*k. Householder QR is backward stable column by column, so a column scaling of the
+ * vectors survives into R and Jacobi on R keeps its accuracy for tiny singular values; one O(m k²) pass replaces
+ * O(m k²) work in every Jacobi sweep.
  */
+function qrCompress(x: Float64Array, k: number, m: number): void {
+  for (let j = 0; j < k; j++) {
+    const xj = j * m;
+    let ss = 0;
+    for (let i = j + 1; i < m; i++) ss += x[xj + i] * x[xj + i];
+    const x0 = x[xj + j];
+    if (ss === 0) continue;
+    const alpha = Math.sqrt(x0 * x0 + ss);
+    const s = x0 >= 0 ? 1 : -1;
+    const beta = 1 / (alpha * (alpha + Math.abs(x0)));
+    x[xj + j] = x0 + s * alpha;
+    for (let l = j + 1; l < k; l++) {
+      const xl = l * m;
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += x[xj + i] * x[xl + i];
+      dot *= beta;
+      for (let i = j; i < m; i++) x[xl + i] -= dot * x[xj + i];
+    }
+    x[xj + j] = -s * alpha;
+  }
+  // Compact: column j moves down to j*k (never past a later vector's start); below-diagonal entries become 0.
+  for (let j = 0; j < k; j++) {
+    for (let i = 0; i <= j; i++) x[j * k + i] = x[j * m + i];
+    for (let i = j + 1; i < k; i++) x[j * k + i] = 0;
+  }
+}
+
+/** Singular values of the rows x cols matrix at a[offset..] into `out`, descending; allocation-free (`work`: rows*cols). */
 export function jacobiSingularValuesInto(a: Float64Array, offset: number, rows: number, cols: number, out: Float64Array, work: Float64Array): void {
+  // QR compression of the longer side, then one-sided Jacobi without vectors. Non-finite input gives NaN.
   const k = Math.min(rows, cols), m = Math.max(rows, cols);
   const scale = load(a, offset, rows, cols, work);
   if (!(scale > 0)) { out.fill(scale === 0 ? 0 : NaN, 0, k); return; }
-  oneSidedJacobi(work, k, m, null);
+  if (m > k) qrCompress(work, k, m);
+  oneSidedJacobi(work, k, k, null);
   for (let i = 0; i < k; i++) {
-    const s = norm(work, i * m, m) * scale;
+    const s = norm(work, i * k, k) * scale;
     let j = i - 1;
     while (j >= 0 && out[j] < s) { out[j + 1] = out[j]; j--; }
     out[j + 1] = s;

@@ -1,18 +1,17 @@
-import { householderTridiagonal, hypot2, implicitQL } from './tridiagonalEigen';
+import { householderTridiagonal, hypot2, implicitQL, tridiagonalEigenvaluesPWK, tridiagonalValues } from './tridiagonalEigen';
 
 /** Above this size the O(n³)-per-sweep Jacobi method loses to Householder + implicit QL. */
 const JACOBI_MAX_N = 32;
-/** Values-only: Jacobi wins for tiny matrices, tridiagonal QL from here on (measured). */
-const VALUES_JACOBI_MAX_N = 3;
 const MAX_SWEEPS = 60;
 
 /**
  * Cyclic Jacobi with threshold (Numerical Recipes `jacobi`) on the upper triangle of row-major `a` (destroyed).
- * Eigenvalues into `d`, unsorted; eigenvectors as columns of `v` when given. `w[wo .. wo+2n)` is scratch.
+ * Eigenvalues into `d`, unsorted; `v` (the identity on entry) receives the eigenvectors as columns.
  */
-function jacobiEigen(a: Float64Array, n: number, d: Float64Array, v: Float64Array | null, w: Float64Array, wo: number): void {
-  const b = wo, z = wo + n;
-  for (let i = 0; i < n; i++) { w[b + i] = d[i] = a[i * n + i]; w[z + i] = 0; }
+function jacobiEigen(a: Float64Array, n: number, d: Float64Array, v: Float64Array): void {
+  // b accumulates the diagonal once per sweep, z the updates within a sweep (fewer rounding errors than updating d).
+  const b = new Float64Array(n), z = new Float64Array(n);
+  for (let i = 0; i < n; i++) b[i] = d[i] = a[i * n + i];
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let sm = 0;
     for (let p = 0; p < n - 1; p++) for (let q = p + 1; q < n; q++) sm += Math.abs(a[p * n + q]);
@@ -38,15 +37,15 @@ function jacobiEigen(a: Float64Array, n: number, d: Float64Array, v: Float64Arra
         }
         const c = 1 / Math.sqrt(1 + t * t), s = t * c, tau = s / (1 + c);
         h = t * apq;
-        w[z + p] -= h; w[z + q] += h; d[p] -= h; d[q] += h;
+        z[p] -= h; z[q] += h; d[p] -= h; d[q] += h;
         a[p * n + q] = 0;
         for (let j = 0; j < p; j++) rotate(a, j * n + p, j * n + q, s, tau);
         for (let j = p + 1; j < q; j++) rotate(a, p * n + j, j * n + q, s, tau);
         for (let j = q + 1; j < n; j++) rotate(a, p * n + j, q * n + j, s, tau);
-        if (v !== null) for (let j = 0; j < n; j++) rotate(v, j * n + p, j * n + q, s, tau);
+        for (let j = 0; j < n; j++) rotate(v, j * n + p, j * n + q, s, tau);
       }
     }
-    for (let i = 0; i < n; i++) { w[b + i] += w[z + i]; d[i] = w[b + i]; w[z + i] = 0; }
+    for (let i = 0; i < n; i++) { b[i] += z[i]; d[i] = b[i]; z[i] = 0; }
   }
 }
 
@@ -57,14 +56,17 @@ function rotate(a: Float64Array, ij: number, kl: number, s: number, tau: number)
 }
 
 /**
- * Copies the n x n block of `a` into `w` scaled by a power of two (exact) so entries are about 1, which keeps the
- * squares in the rotations and reflections far from overflow and underflow. Returns the scale, NaN if non-finite.
+ * Copies the n x n block of `a` into `w`, scaled by a power of two (exact) when its largest entry is far from 1 so the
+ * squares in the rotations and reflections stay far from overflow and underflow. Returns the scale, NaN if non-finite.
  */
 function copyScaled(a: Float64Array, n: number, w: Float64Array): number {
   let max = 0;
   for (let i = 0; i < n * n; i++) { const x = Math.abs(a[i]); if (x > max || x !== x) max = x; }
   if (!Number.isFinite(max)) return NaN;
-  if (max === 0) { w.fill(0, 0, n * n); return 1; }
+  if (max === 0 || (max > 1e-100 && max < 1e100)) {
+    for (let i = 0; i < n * n; i++) w[i] = a[i];
+    return 1;
+  }
   const scale = Math.pow(2, Math.round(Math.log2(max)));
   const inv = 1 / scale;
   for (let i = 0; i < n * n; i++) w[i] = a[i] * inv;
@@ -80,10 +82,7 @@ function sortDescending(d: Float64Array, n: number): void {
   }
 }
 
-/**
- * Eigen-decomposition of the symmetric n x n row-major `a`: values descending, `vectors` n x n row-major whose column k is the unit eigenvector of values[k].
- * Does not modify `a`. Throws on a non-finite entry.
- */
+/** Eigenpairs of the symmetric n x n `a` (unmodified): values descending, column k of `vectors` for values[k]. */
 export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
   if (a.length < n * n) throw new Error(`symmetricEigen: need ${n * n} entries, got ${a.length}`);
   for (let i = 0; i < n * n; i++) if (!Number.isFinite(a[i])) throw new Error(`symmetricEigen: non-finite entry at (${Math.floor(i / n)}, ${i % n})`);
@@ -97,11 +96,11 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
     for (let i = 0; i < n; i++) { d[i] = w[i * n + i]; v[i * n + i] = 1; }
   } else if (n <= JACOBI_MAX_N) {
     for (let i = 0; i < n; i++) v[i * n + i] = 1;
-    jacobiEigen(w, n, d, v, new Float64Array(2 * n), 0);
+    jacobiEigen(w, n, d, v);
   } else {
     const e = new Float64Array(n);
-    householderTridiagonal(w, n, d, e, 0, v, new Float64Array(3 * n), 0);
-    implicitQL(d, e, 0, n, v);
+    householderTridiagonal(w, n, d, e, v);
+    implicitQL(d, e, n, v);
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[y] - d[x] || x - y);
   const values = new Float64Array(n);
@@ -114,31 +113,24 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   return { values, vectors };
 }
 
-/**
- * Eigenvalues only of the symmetric n x n row-major `a`, descending, into `out` (length >= n). Allocation-free when
- * `work` (length >= n * (n + 4)) is given. Does not modify `a`. A non-finite entry gives NaN values, never a hang.
- */
+/** Eigenvalues of the symmetric n x n `a` (unmodified), descending; allocation-free given `out` and `work` (n*(n+2)). */
 export function symmetricEigenvalues(a: Float64Array, n: number, out?: Float64Array, work?: Float64Array): Float64Array {
   const d = out ?? new Float64Array(n);
   if (n === 0) return d;
-  if (n === 1) { d[0] = a[0]; return d; }
+  if (n === 1) { d[0] = Number.isFinite(a[0]) ? a[0] : NaN; return d; }
   if (n === 2) {
     const a00 = a[0], a11 = a[3], b = a[1];
-    const mean = 0.5 * (a00 + a11), r = hypot2(0.5 * (a00 - a11), b);
+    const mean = 0.5 * a00 + 0.5 * a11, r = hypot2(0.5 * a00 - 0.5 * a11, b);
     d[0] = mean + r; d[1] = mean - r;
-    if (r !== r) d[0] = d[1] = NaN;
+    if (!Number.isFinite(d[0]) || !Number.isFinite(d[1])) d[0] = d[1] = NaN;
     return d;
   }
-  const w = work ?? new Float64Array(n * (n + 4));
-  // Layout of w: the scaled copy [0, n²), then e or Jacobi scratch, then Householder scratch.
+  const w = work ?? new Float64Array(n * (n + 2));
+  // Layout of w: the scaled copy [0, n²), then e. (Values-only Jacobi was slower from n = 3 on, measured.)
   const scale = copyScaled(a, n, w);
   if (scale !== scale) { d.fill(NaN, 0, n); return d; }
-  if (n <= VALUES_JACOBI_MAX_N) {
-    jacobiEigen(w, n, d, null, w, n * n);
-  } else {
-    householderTridiagonal(w, n, d, w, n * n, null, w, n * n + n);
-    implicitQL(d, w, n * n, n, null);
-  }
+  tridiagonalValues(w, n, d, w, n * n);
+  tridiagonalEigenvaluesPWK(d, w, n * n, n);
   for (let i = 0; i < n; i++) d[i] *= scale;
   sortDescending(d, n);
   return d;

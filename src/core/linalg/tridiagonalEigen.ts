@@ -7,58 +7,53 @@ export function hypot2(a: number, b: number): number {
   return y * Math.sqrt(1 + r * r);
 }
 
-/**
- * Householder reduction of the symmetric n x n row-major `a` (overwritten) to tridiagonal T: diagonal into `d`,
- * sub-diagonal into `e[eo .. eo+n-2]`, `e[eo+n-1] = 0`. When `q` (n x n) is given it receives Q with a = Q T Qᵀ.
- * `w[wo .. wo+3n)` is scratch. Entries of `a` should be scaled to about 1 (the caller pre-scales).
- * Offsets instead of subarrays so the hot path allocates nothing.
- */
-export function householderTridiagonal(a: Float64Array, n: number, d: Float64Array, e: Float64Array, eo: number, q: Float64Array | null, w: Float64Array, wo: number): void {
-  // Scratch: v at [vo, vo+n), p (then w = p - K v) at [po, po+n), beta per step at [bo, bo+n).
-  const vo = wo, po = wo + n, bo = wo + 2 * n;
+/** Reduces symmetric `a` (destroyed) to T = Qᵀ a Q: diagonal `d`, sub-diagonal `e[0..n-2]` (e[n-1] = 0), Q into `q`. */
+export function householderTridiagonal(a: Float64Array, n: number, d: Float64Array, e: Float64Array, q: Float64Array): void {
+  // Squares are not guarded: the caller keeps entries within ~1e±100.
+  // v: the current Householder vector; pw: p = beta A v, then w = p - K v; betas: one per step, for accumulating Q.
+  const v = new Float64Array(n), pw = new Float64Array(n), betas = new Float64Array(n);
   for (let k = 0; k < n - 2; k++) {
     const k1 = k + 1;
     d[k] = a[k * n + k];
     const x0 = a[k1 * n + k];
     let tail = 0;
     for (let i = k1 + 1; i < n; i++) { const x = a[i * n + k]; tail += x * x; }
-    if (tail === 0) { e[eo + k] = x0; w[bo + k] = 0; continue; }
+    if (tail === 0) { e[k] = x0; betas[k] = 0; continue; }
     const alpha = Math.sqrt(x0 * x0 + tail);
     const s = x0 >= 0 ? 1 : -1;
     const beta = 1 / (alpha * (alpha + Math.abs(x0)));
-    w[bo + k] = beta;
-    e[eo + k] = -s * alpha;
+    betas[k] = beta;
+    e[k] = -s * alpha;
     const v0 = x0 + s * alpha;
     a[k1 * n + k] = v0;
-    w[vo + k1] = v0;
-    for (let i = k1 + 1; i < n; i++) w[vo + i] = a[i * n + k];
+    v[k1] = v0;
+    for (let i = k1 + 1; i < n; i++) v[i] = a[i * n + k];
     let pv = 0;
     for (let i = k1; i < n; i++) {
       const ri = i * n;
       let sum = 0;
-      for (let j = k1; j < n; j++) sum += a[ri + j] * w[vo + j];
+      for (let j = k1; j < n; j++) sum += a[ri + j] * v[j];
       const pi = beta * sum;
-      w[po + i] = pi;
-      pv += pi * w[vo + i];
+      pw[i] = pi;
+      pv += pi * v[i];
     }
     const K = 0.5 * beta * pv;
-    for (let i = k1; i < n; i++) w[po + i] -= K * w[vo + i];
+    for (let i = k1; i < n; i++) pw[i] -= K * v[i];
     for (let i = k1; i < n; i++) {
-      const ri = i * n, vi = w[vo + i], wi = w[po + i];
-      for (let j = k1; j < n; j++) a[ri + j] -= vi * w[po + j] + wi * w[vo + j];
+      const ri = i * n, vi = v[i], wi = pw[i];
+      for (let j = k1; j < n; j++) a[ri + j] -= vi * pw[j] + wi * v[j];
     }
   }
   if (n >= 2) {
     d[n - 2] = a[(n - 2) * n + n - 2];
-    e[eo + n - 2] = a[(n - 1) * n + n - 2];
+    e[n - 2] = a[(n - 1) * n + n - 2];
   }
-  if (n >= 1) { d[n - 1] = a[n * n - 1]; e[eo + n - 1] = 0; }
-  if (q === null) return;
+  if (n >= 1) { d[n - 1] = a[n * n - 1]; e[n - 1] = 0; }
   q.fill(0);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
   // Backward accumulation: Q = H_0 H_1 ... H_{n-3}; the partial product is the identity outside rows/cols > k.
   for (let k = n - 3; k >= 0; k--) {
-    const beta = w[bo + k];
+    const beta = betas[k];
     if (beta === 0) continue;
     const k1 = k + 1;
     for (let j = k1; j < n; j++) {
@@ -70,63 +65,150 @@ export function householderTridiagonal(a: Float64Array, n: number, d: Float64Arr
   }
 }
 
-/**
- * Eigenvalues of the symmetric tridiagonal (d, e) by implicit QL with Wilkinson-like shifts (EISPACK tql2 as in JAMA),
- * in place into `d` (unsorted); `e[eo .. eo+n)` is destroyed. When `z` (n x n) is given its columns are rotated along, so
- * passing Q from householderTridiagonal yields the eigenvectors of the original matrix as columns.
- */
-export function implicitQL(d: Float64Array, e: Float64Array, eo: number, n: number, z: Float64Array | null): void {
+/** Eigenvalues of tridiagonal (d, e) into `d` (unsorted, e destroyed) by implicit QL; z's columns rotated along. */
+export function implicitQL(d: Float64Array, e: Float64Array, n: number, z: Float64Array): void {
+  // EISPACK tql2 as in JAMA. Passing Q from householderTridiagonal as z yields the eigenvectors as columns.
   const eps = Number.EPSILON;
   let f = 0, tst1 = 0;
   for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[eo + l]));
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
     let m = l;
-    while (m < n - 1 && !(Math.abs(e[eo + m]) <= eps * tst1)) m++;
+    while (m < n - 1 && !(Math.abs(e[m]) <= eps * tst1)) m++;
     if (m > l) {
       // NaN input would never meet the convergence test; the cap keeps the loop finite.
       for (let iter = 0; iter < 60; iter++) {
         let g = d[l];
-        let p = (d[l + 1] - g) / (2 * e[eo + l]);
+        let p = (d[l + 1] - g) / (2 * e[l]);
         let r = hypot2(p, 1);
         if (p < 0) r = -r;
-        d[l] = e[eo + l] / (p + r);
-        d[l + 1] = e[eo + l] * (p + r);
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
         const dl1 = d[l + 1];
         let h = g - d[l];
         for (let i = l + 2; i < n; i++) d[i] -= h;
         f += h;
         p = d[m];
         let c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
-        const el1 = e[eo + l + 1];
+        const el1 = e[l + 1];
         for (let i = m - 1; i >= l; i--) {
           c3 = c2; c2 = c; s2 = s;
-          g = c * e[eo + i];
+          g = c * e[i];
           h = c * p;
-          const ei = e[eo + i], rr = p * p + ei * ei;
+          const ei = e[i], rr = p * p + ei * ei;
           // The plain square root is safe (and twice as fast) unless the squares leave the normal range.
           r = rr > 1e-290 && rr < 1e290 ? Math.sqrt(rr) : hypot2(p, ei);
-          e[eo + i + 1] = s * r;
+          e[i + 1] = s * r;
           const inv = 1 / r;
           s = ei * inv;
           c = p * inv;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
-          if (z !== null) {
-            for (let k = 0; k < n; k++) {
-              const row = k * n;
-              const zh = z[row + i + 1], zi = z[row + i];
-              z[row + i + 1] = s * zi + c * zh;
-              z[row + i] = c * zi - s * zh;
-            }
+          for (let k = 0; k < n; k++) {
+            const row = k * n;
+            const zh = z[row + i + 1], zi = z[row + i];
+            z[row + i + 1] = s * zi + c * zh;
+            z[row + i] = c * zi - s * zh;
           }
         }
-        p = -s * s2 * c3 * el1 * e[eo + l] / dl1;
-        e[eo + l] = s * p;
+        p = -s * s2 * c3 * el1 * e[l] / dl1;
+        e[l] = s * p;
         d[l] = c * p;
-        if (!(Math.abs(e[eo + l]) > eps * tst1)) break;
+        if (!(Math.abs(e[l]) > eps * tst1)) break;
       }
     }
     d[l] += f;
-    e[eo + l] = 0;
+    e[l] = 0;
+  }
+}
+
+/** Tridiagonal form of symmetric `a` (lower triangle read, destroyed): diagonal `d`, sub-diagonal e[eo..eo+n-2], no Q. */
+export function tridiagonalValues(a: Float64Array, n: number, d: Float64Array, e: Float64Array, eo: number): void {
+  // Numerical Recipes `tred2` without vectors, bottom row first so the Householder vector is a contiguous row; the
+  // offset `eo` instead of a subarray keeps the hot path allocation-free.
+  for (let i = n - 1; i > 0; i--) {
+    const l = i - 1, ri = i * n;
+    if (l === 0) { e[eo + i] = a[ri]; continue; }
+    let scale = 0;
+    for (let k = 0; k <= l; k++) scale += Math.abs(a[ri + k]);
+    if (scale === 0) { e[eo + i] = a[ri + l]; continue; }
+    const inv = 1 / scale;
+    let h = 0;
+    for (let k = 0; k <= l; k++) { const x = a[ri + k] * inv; a[ri + k] = x; h += x * x; }
+    let f = a[ri + l];
+    let g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h);
+    e[eo + i] = scale * g;
+    h -= f * g;
+    a[ri + l] = f - g;
+    // e[eo .. eo+l] is free until row l is reached: it holds p = A u / h, then q = p - K u.
+    f = 0;
+    for (let j = 0; j <= l; j++) {
+      const rj = j * n;
+      g = 0;
+      for (let k = 0; k <= j; k++) g += a[rj + k] * a[ri + k];
+      for (let k = j + 1; k <= l; k++) g += a[k * n + j] * a[ri + k];
+      const pj = g / h;
+      e[eo + j] = pj;
+      f += pj * a[ri + j];
+    }
+    const hh = f / (h + h);
+    for (let j = 0; j <= l; j++) {
+      const rj = j * n;
+      f = a[ri + j];
+      g = e[eo + j] - hh * f;
+      e[eo + j] = g;
+      for (let k = 0; k <= j; k++) a[rj + k] -= f * e[eo + k] + g * a[ri + k];
+    }
+  }
+  for (let i = 0; i < n; i++) d[i] = a[i * n + i];
+  for (let i = 1; i < n; i++) e[eo + i - 1] = e[eo + i];
+  if (n > 0) e[eo + n - 1] = 0;
+}
+
+/** Eigenvalues of the tridiagonal (d, e[eo..]) into `d` (unsorted, e destroyed) by root-free Pal-Walker-Kahan QL. */
+export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: number, n: number): void {
+  // As LAPACK dsterf: QL on squared off-diagonals, no square root per rotation. Converged when
+  // e_i² <= eps² max(|d| + |e|)², an absolute test: Gram eigenvalues are only that accurate anyway.
+  let norm = 0;
+  for (let i = 0; i < n; i++) { const t = Math.abs(d[i]) + Math.abs(e[eo + i]); if (t > norm || t !== t) norm = t; }
+  for (let i = 0; i < n - 1; i++) e[eo + i] *= e[eo + i];
+  const small = Number.EPSILON * Number.EPSILON * norm * norm;
+  let l = 0;
+  // NaN never meets the convergence test; the cap keeps the loop finite.
+  for (let total = 0; l < n && total < 30 * n; ) {
+    let m = l;
+    while (m < n - 1 && !(e[eo + m] <= small)) m++;
+    if (m === l) { l++; continue; }
+    if (m === l + 1) {
+      // A 2x2 block: its eigenvalues in closed form (dsterf's dlae2) instead of iterating.
+      const a = d[l], c = d[l + 1], half = 0.5 * a - 0.5 * c;
+      const r = Math.sqrt(half * half + e[eo + l]), mean = 0.5 * a + 0.5 * c;
+      d[l] = mean + r;
+      d[l + 1] = mean - r;
+      e[eo + l] = 0;
+      l += 2;
+      continue;
+    }
+    total++;
+    let p = d[l];
+    const rte = Math.sqrt(e[eo + l]);
+    let sigma = (d[l + 1] - p) / (2 * rte);
+    const r = Math.abs(sigma) < 1e150 ? Math.sqrt(sigma * sigma + 1) : Math.abs(sigma);
+    sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
+    let c = 1, s = 0, gamma = d[m] - sigma;
+    p = gamma * gamma;
+    for (let i = m - 1; i >= l; i--) {
+      const bb = e[eo + i], rr = p + bb;
+      if (i !== m - 1) e[eo + i + 1] = s * rr;
+      // gamma² / c = gamma² rr / p: both reciprocals issue together instead of two divisions in the dependency chain.
+      const oldc = c, inv = 1 / rr, invP = 1 / p;
+      c = p * inv;
+      s = bb * inv;
+      const oldgam = gamma, alpha = d[i];
+      gamma = c * (alpha - sigma) - s * oldgam;
+      d[i + 1] = oldgam + (alpha - gamma);
+      p = p !== 0 ? gamma * gamma * rr * invP : oldc * bb;
+    }
+    e[eo + l] = s * p;
+    d[l] = sigma + gamma;
   }
 }
