@@ -58,8 +58,9 @@ function runMap(args: ParsedArgs, write: (s: string) => void): number {
     const j = model.params.indexOf(name);
     if (j >= 0) return j;
     try {
-      const probe = pointFromNames(model, { [name]: 0 }, base);
-      const changed = model.params.findIndex((_, i) => probe[i] !== base[i] || (probe[i] === 0 && base[i] !== 0));
+      // A probe value no finite base value can equal, so the changed entry shows even where the base is 0.
+      const probe = pointFromNames(model, { [name]: Infinity }, base);
+      const changed = model.params.findIndex((_, i) => probe[i] !== base[i]);
       if (changed >= 0) return changed;
     } catch { /* reported below */ }
     throw new UsageError(`unknown parameter \`${name}\` (parameters: ${model.params.join(', ')})`);
