@@ -1,7 +1,7 @@
 // Entry of the analysis worker (bundled to dist/worker.js): answers WorkerRequests from the extension host one at a
 // time. Never imports vscode. The host enforces the hard limits (memory via resourceLimits, time by terminating).
-import { readlinkSync } from 'fs';
-import { setPriority } from 'os';
+// It runs at normal priority: a niced worker thread (nice 5 to 19) made the extension host's worst stalls longer
+// under load (the host thread slept, neither running nor waiting for a CPU: lock hand-offs with a starved thread).
 import { parentPort } from 'worker_threads';
 import { BudgetExceededError } from '../core/budget';
 import { createHandlers, type Handlers } from './handlers';
@@ -21,19 +21,6 @@ function toFailure(e: unknown): WorkerFailure {
   return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 
-/** Nice value of the worker thread: the editor's threads win when the machine's cores are all busy. */
-const WORKER_NICE = 5;
-
-/** Lowers this thread's scheduling priority (Linux: a thread id is a valid target of setpriority). */
-function lowerPriority(): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (tid > 0) setPriority(tid, WORKER_NICE);
-  } catch {
-    // not Linux, or not allowed: run at normal priority
-  }
-}
-
 /** One small analysis before taking requests, so the first real one is not charged mathjs's warm-up. */
 function warmUp(handlers: Handlers): void {
   try {
@@ -44,7 +31,6 @@ function warmUp(handlers: Handlers): void {
 }
 
 function main(): void {
-  lowerPriority();
   const port = parentPort;
   if (!port) throw new Error('analysisWorker must run in a worker thread');
   const handlers = createHandlers();
