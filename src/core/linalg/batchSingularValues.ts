@@ -1,4 +1,5 @@
 import { jacobiSingularValuesInto } from './svd';
+import { smallSymmetricEigenvalues } from './smallSymmetricEigen';
 import { symmetricEigenvalues } from './symmetricEigen';
 
 /**
@@ -131,7 +132,7 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
       else jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
       return;
     }
-    symmetricEigenvalues(G, g, eig, eigWork);
+    if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvalues(G, g, eig, eigWork);
     for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
     out.fill(0, g, m);
     if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
