@@ -20,7 +20,7 @@ function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   const out: string[] = [];
   const where = p.span ? ` (line ${p.span.line})` : ' (--at)';
   out.push(`point ${i + 1}${where}: ${Object.entries(p.at).map(([k, v]) => `${k} = ${num(v)}`).join(', ')}`);
-  out.push(`  theta = (${p.theta.map(num).join(', ')})`);
+  out.push(`  theta = (${p.theta.slice(0, 12).map(num).join(', ')}${p.theta.length > 12 ? ', …' : ''})`);
   if (r.params.length * r.outputs.length <= 400) out.push('  J =', formatMatrix(p.J.map((row) => row.map(num)), r.outputs, r.params, '    '));
   if (!p.finite) { out.push('  non-finite values: no rank analysis'); return out.join('\n'); }
   const k = Math.min(r.params.length, r.outputs.length);

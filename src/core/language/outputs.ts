@@ -20,10 +20,19 @@ export interface NameTable {
 
 type AnyNode = MathNode & Record<string, unknown>;
 
+// One tensor per parameter and store: `w_i` in an indexed output of 5,000 rows would otherwise build w 5,000 times.
+const tensors = new WeakMap<ExprStore, Map<ParamInfo, Tensor>>();
+
 function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
+  let cache = tensors.get(s);
+  if (!cache) { cache = new Map(); tensors.set(s, cache); }
+  const hit = cache.get(p);
+  if (hit) return hit;
   const data: Expr[] = [];
   for (let k = 0; k < sizeOf(p.shape); k++) data.push(s.variable(p.offset + k));
-  return { shape: p.shape, data };
+  const t = { shape: p.shape, data };
+  cache.set(p, t);
+  return t;
 }
 
 /** A resolver over the document's names, with the index letter `index` bound to `value` (if any). */

@@ -55,6 +55,9 @@ export function collectPoints(stmts: readonly AtStatement[], params: readonly Pa
           });
           if (t.shape.length !== 0) throw new OverparamError('shape', `\`${a.name}\` is one entry; give a number, not ${shapeText(t.shape)}`, a.value.span);
           values[param.offset + flat] = (t.data[0] as { value: number }).value;
+        } else if (t.shape.length === 0 && param.shape.length > 0) {
+          // `at w = 0.5` sets every entry: the only way to write a point of a large parameter on one line.
+          values.fill((t.data[0] as { value: number }).value, param.offset, param.offset + sizeOf(param.shape));
         } else {
           if (t.shape.length !== param.shape.length || t.shape.some((d, i) => d !== param.shape[i])) {
             throw new OverparamError('point', `\`${param.name}\` is ${shapeText(param.shape)}, but the value is ${shapeText(t.shape)}`, a.value.span);
