@@ -5,6 +5,7 @@ export class UsageError extends Error {}
 export interface ParsedArgs { command: string; positional: string[]; flags: Map<string, string | true> }
 
 const VALUED = new Set(['--at', '--tol', '--x', '--y', '--point']);
+const SWITCHES = new Set(['--json', '--csv', '--no-check', '--simplify']);
 
 /** Splits argv into command, positionals and flags (`--x=..` and `--x ..` both work). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -20,7 +21,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const value = eq < 0 ? rest[++i] : a.slice(eq + 1);
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       flags.set(name, value);
-    } else flags.set(name, true);
+    } else if (SWITCHES.has(name) && eq < 0) flags.set(name, true);
+    else throw new UsageError(`unknown option ${a}`);
   }
   return { command, positional, flags };
 }
