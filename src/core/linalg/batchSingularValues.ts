@@ -1,4 +1,5 @@
 import { jacobiSingularValuesInto } from './svd';
+import { generateGramKernel } from './gramKernel';
 import { smallSymmetricEigenvalues } from './smallSymmetricEigen';
 import { symmetricEigenvalues } from './symmetricEigen';
 
@@ -105,9 +106,12 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
   }
 
   /** Descending singular values of a general point through its Gram matrix, confirmed by Jacobi when near-singular. */
+  const kernel = diagonal || denseWide ? undefined : generateGramKernel(g, pairI, pairJ, start, runs);
+
   function gramInto(J: Float64Array, off: number, out: Float64Array): void {
     let trace = 0;
-    for (let u = 0; u < pairI.length; u++) {
+    if (kernel) trace = kernel(J, off, G);
+    else for (let u = 0; u < pairI.length; u++) {
       const i = pairI[u], j = pairJ[u];
       let s = 0;
       if (denseWide) {
