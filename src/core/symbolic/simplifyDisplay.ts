@@ -63,6 +63,19 @@ function fromMathjs(n: AnyNode, s: ExprStore): Expr | undefined {
   return go(n);
 }
 
+/** Sums wider than this are never handed to mathjs `simplify`: its time grows exponentially with the terms of a sum (one 24-term sum takes seconds). */
+const MAX_SUM_TERMS = 12;
+
+/** The most terms of any sum in `e`. */
+function widestSum(e: Expr, memo = new Map<number, number>()): number {
+  const hit = memo.get(e.id);
+  if (hit !== undefined) return hit;
+  let w = e.kind === 'add' ? e.args.length : 0;
+  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call') for (const a of e.args) w = Math.max(w, widestSum(a, memo));
+  memo.set(e.id, w);
+  return w;
+}
+
 /** True when two expressions agree at a few fixed points (or are undefined at the same ones). */
 function agree(a: Expr, b: Expr, p: number): boolean {
   for (let k = 0; k < 4; k++) {
@@ -91,7 +104,7 @@ export function simplifyForDisplay(exprs: Expr[], s: ExprStore, p: number, deadl
     if (hit) { exprs[i] = hit; continue; }
     if (Date.now() > deadline) { out.budgetHit = true; break; }
     const text = printText(e, safe);
-    if (text.length > maxChars) continue;
+    if (text.length > maxChars || widestSum(e) > MAX_SUM_TERMS) continue;
     out.tried++;
     let candidate: Expr | undefined;
     try { candidate = fromMathjs(simplify(text) as AnyNode, s); } catch { candidate = undefined; }
