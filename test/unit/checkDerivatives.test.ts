@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDerivatives } from '../../src/core/checkDerivatives';
-import type { CompiledModel } from '../../src/core';
+import { analyze, type CompiledModel } from '../../src/core';
 import { assertClose, compileOk, readExample } from '../support/model';
 
 /** The model with `delta` added to J[row][col] at every point: a wrong symbolic derivative. */
@@ -43,6 +43,18 @@ describe('checkDerivatives', () => {
     // log(x) is NaN for the negative half of the random points; the positive half is checked and is right.
     assert.deepEqual(checkDerivatives(compileOk('param x, y\nf = log(x) * y')), []);
     assert.equal(checkDerivatives(withWrongEntry(compileOk('param x, y\nf = log(x) * y'), 0, 1, 1)).length, 3);
+  });
+
+  // Known false alarm (src/core/checkDerivatives.ts, outside the test owner's fix area): with a fixed step
+  // h = 1e-5 the central difference of sin(3000 x) is off by (3000 h)^2 / 6 = 1.5e-4 relative, above the 1e-4
+  // tolerance, so a correct derivative is reported as a `derivative-mismatch` error (and the CLI exits 1).
+  test('a correct derivative of a fast oscillation (sin(3000 x)) is not reported as a mismatch', { todo: 'checkDerivatives needs a step-size-aware tolerance or a second, smaller step' }, () => {
+    const m = compileOk('param x\nθ = sin(3000 * x)');
+    const found = checkDerivatives(m);
+    // The symbolic values it flags are exactly right:
+    for (const f of found) assertClose(f.symbolic, 3000 * Math.cos(3000 * f.at[0]), 1e-9, 1e-12);
+    assert.deepEqual(found, []);
+    assert.deepEqual(analyze('param x\nθ = sin(3000 * x)').diagnostics, []);
   });
 
   test('wide models are checked on a sample of columns', () => {
