@@ -54,6 +54,15 @@ describe('rankMap', () => {
     }
   });
 
+  test('cells where J is not finite (1/w at w = 0) are marked NaN, NaN, rank -1, never fed to the SVD', () => {
+    const m = compileOk('param w[2]\nθ_i = 1 / w_i\nat w = [1, 1]');
+    const map = rankMap(m, m.points[0].values, { param: 0, from: -1, to: 1, steps: 3 }, { param: 1, from: -2, to: 2, steps: 3 });
+    assert.deepEqual(Array.from(map.rank), [2, -1, 2, -1, -1, -1, 2, -1, 2]);
+    // J = diag(-1 / w²): at w = (±1, ±2) the singular values are 1 and 1/4.
+    assert.deepEqual([map.sMax[0], map.sMin[0], map.sMax[8], map.sMin[8]], [1, 0.25, 1, 0.25]);
+    assert.ok([1, 3, 4, 5, 7].every((c) => Number.isNaN(map.sMin[c]) && Number.isNaN(map.sMax[c])));
+  });
+
   test('a tolerance counts small singular values as zero: polar with tol 0.6 loses rank where |r| <= 0.6', () => {
     const map = rankMap(polar, polar.points[0].values, { param: 0, from: -1, to: 1, steps: 5 }, { param: 1, from: 0.5, to: 0.5, steps: 1 }, 0.6);
     assert.deepEqual(Array.from(map.ys), [0.5]);

@@ -73,13 +73,14 @@ describe('overparam analyze', () => {
   });
 
   test('--at "w1=1, w2=0" adds a point; --tol changes the rank at r = 1e-8', () => {
-    const r = cli('analyze', 'examples/squared.overparam', '--json', '--at', 'w1=1, w2=0.5');
+    const r = cli('analyze', 'examples/squared.overparam', '--json', '--at', 'w1=1, w2=0');
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.points.length, 6);
-    assert.deepEqual(out.points[5].at, { 'w[1]': 1, 'w[2]': 0.5 });
-    assert.deepEqual(out.points[5].J, [[2, 0], [0, 1]]);
+    assert.deepEqual([out.points[5].at, out.points[5].J, out.points[5].rank], [{ 'w[1]': 1, 'w[2]': 0 }, [[2, 0], [0, 0]], 1]);
     assert.equal(out.points[5].span, undefined);
+    assert.deepEqual(out.diagnostics.map((d: { code: string }) => d.code), ['rank-deficient', 'rank-deficient']);
+    assert.deepEqual(JSON.parse(cli('analyze', 'examples/squared.overparam', '--json', '--at', 'w[2]=3').stdout).points[5].at, { 'w[1]': 0.1, 'w[2]': 3 }, 'missing names come from the first `at` point');
     const rankAt = (...extra: string[]) => JSON.parse(cli('analyze', file('tiny.overparam', 'θ1 = r * cos(φ)\nθ2 = r * sin(φ)\nat r = 1e-8, φ = 0.5\n'), '--json', ...extra).stdout).points[0].rank;
     assert.equal(rankAt(), 2);
     assert.equal(rankAt('--tol', '1e-6'), 1);
