@@ -9,6 +9,9 @@ function labelledAs(text: string, input: HTMLElement, n: number): HTMLElement {
   return el('span', { class: 'ctl' }, el('label', { for: id }, text), input);
 }
 
+/** Rank-map cells per axis on offer: odd, so a range symmetric about 0 has a cell centred on 0. */
+const STEPS = [33, 65, 129, 255];
+
 const num = (step: string, min?: number, max?: number): HTMLInputElement => el('input', { type: 'number', step, min, max, class: 'num' });
 
 function options(select: HTMLSelectElement, names: readonly string[]): void {
@@ -39,7 +42,7 @@ export class ViewControls {
     this.coords = el('span', { class: 'coords' }, labelled('horizontal', this.cx), labelled('vertical', this.cy));
     fieldRoot.append(labelled('arrows per side', this.size), labelled('g from', this.min), labelled('g to', this.max),
       labelled('one scale for all subplots', this.common), this.coords);
-    options(this.steps, ['32', '64', '128', '256']);
+    options(this.steps, STEPS.map(String));
     rankRoot.append(labelled('x axis', this.px), labelled('x from', this.xFrom), labelled('x to', this.xTo),
       labelled('y axis', this.py), labelled('y from', this.yFrom), labelled('y to', this.yTo), labelled('cells per axis', this.steps));
     for (const input of [this.size, this.min, this.max, this.cx, this.cy, this.px, this.py, this.xFrom, this.xTo, this.yFrom, this.yTo, this.steps]) {
@@ -72,14 +75,14 @@ export class ViewControls {
     this.xTo.value = String(view.rankX.to);
     this.yFrom.value = String(view.rankY.from);
     this.yTo.value = String(view.rankY.to);
-    this.steps.value = String(['32', '64', '128', '256'].indexOf(String(view.rankX.steps)));
+    this.steps.value = String(STEPS.indexOf(view.rankX.steps));
   }
 
   private emit(): void {
     const v = this.view;
     if (!v) return;
     const n = (i: HTMLInputElement, fallback: number): number => (Number.isFinite(i.valueAsNumber) ? i.valueAsNumber : fallback);
-    const steps = [32, 64, 128, 256][Number(this.steps.value)] ?? v.rankX.steps;
+    const steps = STEPS[Number(this.steps.value)] ?? v.rankX.steps;
     const axis = (param: HTMLSelectElement, from: HTMLInputElement, to: HTMLInputElement, old: AxisSettings): AxisSettings => {
       const a = n(from, old.from);
       const b = n(to, old.to);

@@ -43,8 +43,12 @@ export class HostLink {
       }
       const m = e.data;
       onMessage(m);
-      if (m.type === 'frame' && m.requestId > 0) {
+      // A frame or error answers its request and every older one; a new document supersedes them all.
+      if ((m.type === 'frame' || m.type === 'error') && m.requestId > 0) {
         this.inFlight = this.inFlight.filter((id) => id > m.requestId);
+        this.flush();
+      } else if (m.type === 'document') {
+        this.inFlight = [];
         this.flush();
       }
     });

@@ -32,6 +32,8 @@ class App {
   private version = -1;
   private frames = 0;
   private drawQueued = false;
+  /** The newest frame not drawn yet. */
+  private pendingFrame: FrameMessage | null = null;
   /** Time spent handling messages and drawing (ms, cumulative; the browser tests report it per frame). */
   private workMs = 0;
   private pendingDetails: FrameMessage['details'] = null;
@@ -78,6 +80,7 @@ class App {
 
   private onDocument(m: DocumentMessage): void {
     this.version = m.version;
+    this.pendingFrame = null;
     this.model = m.model;
     this.fields = m.fields;
     this.values = m.values.map((v) => Float64Array.from(v));
@@ -99,7 +102,15 @@ class App {
     this.scheduleDraw();
   }
 
+  /** Frames wait for the next animation frame; only the newest is drawn (its map is the newest sent). */
   private onFrame(m: FrameMessage): void {
+    if (m.version !== this.version || !this.model) return;
+    const before = this.pendingFrame;
+    this.pendingFrame = m.rankMap === 'unchanged' && before && before.rankMap !== null ? { ...m, rankMap: before.rankMap } : m;
+    this.scheduleDraw();
+  }
+
+  private applyFrame(m: FrameMessage): void {
     if (m.version !== this.version || !this.model) return;
     const i = m.pointIndex;
     // While a drag is in flight the host's answer lags the sliders: the local values stay the truth.
@@ -123,10 +134,9 @@ class App {
       this.controls.setView(m.view, this.field.commonScale);
       this.save({ view: m.view });
     }
-    const r = m.rankMap;
+    const r = m.rankMap === 'unchanged' ? this.rank.current : m.rankMap;
     this.rank.setData(r, r ? [this.model.params[r.x.param], this.model.params[r.y.param]] : ['', ''], r ? [m.values[r.x.param], m.values[r.y.param]] : null);
     this.showDetails(m.details);
-    this.scheduleDraw();
   }
 
   /** Details (tables, bar chart) cost more than a figure frame: during a drag they refresh at most every 100 ms. */
@@ -182,6 +192,9 @@ class App {
     requestAnimationFrame(() => {
       this.drawQueued = false;
       const t0 = performance.now();
+      const frame = this.pendingFrame;
+      this.pendingFrame = null;
+      if (frame) this.applyFrame(frame);
       this.field.draw();
       this.rank.draw();
       this.workMs += performance.now() - t0;

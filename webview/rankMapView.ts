@@ -87,6 +87,11 @@ export class RankMapView {
     this.canvas.addEventListener('blur', () => this.hideTip());
   }
 
+  /** The map shown (null before the first). */
+  get current(): RankMapFrame | null {
+    return this.frame;
+  }
+
   /** New data (or the same data with the live point moved). */
   setData(frame: RankMapFrame | null, names: [string, string], marker: [number, number] | null): void {
     if (frame !== this.frame && frame) {

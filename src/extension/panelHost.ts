@@ -6,5 +6,5 @@ import { ExplorerPanel } from './panel/explorerPanel';
 
 /** Shows the explorer for `doc`, focused on point `pointIndex` when given. */
 export async function openExplorer(ctx: Ctx, doc: vscode.TextDocument, pointIndex?: number): Promise<void> {
-  ExplorerPanel.createOrShow(ctx.extension, doc, pointIndex);
+  ExplorerPanel.createOrShow(ctx.extension, doc, pointIndex, ctx.log);
 }

@@ -124,7 +124,8 @@ export interface FrameMessage {
   view: ViewSettings;
   field: FieldFrame | null;
   details: PointDetails | null;
-  rankMap: RankMapFrame | null;
+  /** The map; `unchanged` when the one last sent still holds (e.g. while one of its own axes is dragged). */
+  rankMap: RankMapFrame | 'unchanged' | null;
 }
 
 /** Host -> webview: the outcome of an `export` request. */
@@ -135,7 +136,7 @@ export interface ExportResultMessage {
   message: string;
 }
 
-/** Host -> webview: a request failed (the message is for the user). */
+/** Host -> webview: a request failed (the message is for the user); a slider request's id when it answers one. */
 export interface ErrorMessage {
   type: 'error';
   requestId: number;

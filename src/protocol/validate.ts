@@ -79,7 +79,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
         && Array.isArray(x.fields) && x.fields.every(isField) && isNumArrays(x.values) && isView(x.view);
     case 'frame':
       return isInt(x.version) && isInt(x.pointIndex) && isNumArray(x.values) && isView(x.view) && orNull(isField)(x.field)
-        && orNull(isDetails)(x.details) && orNull(isRankMap)(x.rankMap);
+        && orNull(isDetails)(x.details) && (x.rankMap === 'unchanged' || orNull(isRankMap)(x.rankMap));
     case 'exportResult':
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':

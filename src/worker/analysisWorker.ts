@@ -5,7 +5,8 @@
 import { parentPort } from 'worker_threads';
 import { BudgetExceededError } from '../core/budget';
 import { createHandlers, type Handlers } from './handlers';
-import { WORKER_READY, type RequestType, type WorkerFailure, type WorkerReply, type WorkerRequest } from './protocol';
+import { transferables } from './transferables';
+import { TRANSFER_RESULTS, WORKER_READY, type RequestType, type WorkerFailure, type WorkerReply, type WorkerRequest } from './protocol';
 
 /** Runs one request through its handler. */
 function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
@@ -38,12 +39,15 @@ function main(): void {
   port.on('message', (req: WorkerRequest) => {
     const start = performance.now();
     let reply: WorkerReply;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: req.id, ok: true, result: dispatch(handlers, req), ms: performance.now() - start };
+      const result = dispatch(handlers, req);
+      if (TRANSFER_RESULTS.has(req.type)) transfer = transferables(result);
+      reply = { id: req.id, ok: true, result, ms: performance.now() - start };
     } catch (e) {
       reply = { id: req.id, ok: false, failure: toFailure(e) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
   port.postMessage(WORKER_READY);
 }

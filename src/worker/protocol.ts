@@ -3,6 +3,7 @@
 // in ./handlers.ts; `AnalysisClient.request('explore', params)` is then typed end to end.
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
+import type { PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource } from './panelTypes';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
 export interface AnalysisOptions {
@@ -20,7 +21,14 @@ export interface RequestMap {
   point: { params: { key: string; text: string; options: AnalysisOptions; values: number[] }; result: PointReport };
   /** sigma_min, sigma_max and rank over a 2-D slice through `base` (the panel's rank map), off the host thread. */
   rankMap: { params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis }; result: RankMapData };
+  /** The explorer panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
+  panelModel: { params: PanelSource; result: PanelModelResult };
+  /** One explorer frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
+  panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
 }
+
+/** Requests whose results are built fresh per request: their typed arrays' buffers are transferred, not copied. */
+export const TRANSFER_RESULTS: ReadonlySet<RequestType> = new Set<RequestType>(['panelModel', 'panelFrame']);
 
 /** The name of a request. */
 export type RequestType = keyof RequestMap;

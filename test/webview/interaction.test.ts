@@ -2,6 +2,7 @@
 // during a drag (deep linear d = 4); the time from an edit to a redrawn panel.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as os from 'os';
 import { example } from './support/browser';
 import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';
@@ -64,7 +65,7 @@ export function interactionSuite(rig: Rig): void {
         const area = await h.page.locator('canvas.rankmap').getAttribute('data-plot-area');
         assert.ok(area, 'rank map drawn');
         const steps = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX.steps as number);
-        assert.equal(steps, 128);
+        assert.equal(steps, 129, "the default map: 129 x 129 cells (odd: a cell centred on 0)");
         const work0 = await h.page.evaluate(() => Number(document.body.dataset.workMs));
         const f0 = await h.frames();
         // The drag's input events come from inside the page at 60 Hz (CDP mouse moves would queue behind the
@@ -88,14 +89,10 @@ export function interactionSuite(rig: Rig): void {
         const frames = (await h.frames()) - f0;
         const pageMs = ((await h.page.evaluate(() => Number(document.body.dataset.workMs))) - work0) / Math.max(1, frames);
         const fps = (frames * 1000) / ms;
-        const compute = [...h.computeMs].sort((a, b) => a - b);
-        const median = (xs: number[]): string => ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN).toFixed(1);
-        console.log(`  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map while dragging v[2]: ${fps.toFixed(1)} fps (${frames} frames in ${ms} ms; host compute median ${median(compute)} ms, page work ${pageMs.toFixed(1)} ms per frame)`);
+        const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+        const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+        console.log(`  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map while dragging v[2]: ${fps.toFixed(1)} fps end to end (${frames} frames in ${ms} ms; ${h.workers.length} workers, round trip median ${median(h.workerMs).toFixed(1)} ms, request to post median ${median(h.computeMs).toFixed(1)} ms, page work ${pageMs.toFixed(1)} ms per frame; load average ${load} on ${os.cpus().length} cores)`);
         await h.settle();
-        // What this tier can hold the webview to: its own work per frame fits a 30 fps budget (33 ms). The
-        // end-to-end rate also pays the core's rank map on the host thread and this harness's devtools transport;
-        // it is printed, and flagged when under the 30 fps target, rather than failing the tier on the core's time.
-        if (fps < 30) console.log(`  NOTE: end-to-end ${fps.toFixed(1)} fps is below the 30 fps target; the host's compute (${median(compute)} ms) dominates`);
         assert.ok(pageMs < 33, `the webview redraws field + rank map within 33 ms a frame (got ${pageMs.toFixed(1)} ms)`);
         assert.ok(frames >= 10, `frames keep coming while dragging (got ${frames})`);
         assert.deepEqual(h.errors, []);
@@ -118,7 +115,7 @@ export function interactionSuite(rig: Rig): void {
         const title = await h.page.locator('.subplot[data-point="0"] .subplot-title').textContent();
         assert.equal(title, 'r = 0.3, φ = 1.2');
         const median = [...times].sort((a, b) => a - b)[3];
-        console.log(`  EDIT TO REDRAW (polar, in-process core, no debounce): median ${median} ms, all ${times.join(', ')} ms`);
+        console.log(`  EDIT TO REDRAW (polar, analysis workers, no debounce): median ${median} ms, all ${times.join(', ')} ms`);
         assert.ok(median < 500, `edit to redraw under 0.5 s (got ${median} ms)`);
         assert.deepEqual(h.errors, []);
       } finally {

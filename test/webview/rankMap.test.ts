@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { ARTIFACTS, example } from './support/browser';
 import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';
-import { columnLuminance } from './support/pixels';
+import { columnColor } from './support/pixels';
 
 /** Polar rank map over (r, φ). */
 export function rankMapSuite(rig: Rig): void {
@@ -13,19 +13,22 @@ export function rankMapSuite(rig: Rig): void {
     it('polar over (r, φ): dark along r = 0, marked deficient, tooltip gives rank and singular values', async () => {
       const h = await PageHost.open(rig, example('polar.overparam'));
       try {
-        // r from -1.26 to 1.28 in 128 cells puts a cell centre exactly on r = 0 (cell 63).
-        await h.page.getByLabel('x from', { exact: true }).fill('-1.26');
-        await h.page.getByLabel('x from', { exact: true }).press('Enter');
-        await h.page.getByLabel('x to', { exact: true }).fill('1.28');
-        await h.page.getByLabel('x to', { exact: true }).press('Enter');
-        await h.page.waitForFunction(() => (document.querySelector('canvas.rankmap') as HTMLCanvasElement | null)?.dataset.plotArea?.split(' ')[4] === '-1.27');
+        // The default map: r and φ over [-2, 2] in 129 cells, so cell 64 is centred on r = 0 exactly.
+        const view = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX);
+        assert.deepEqual(view, { param: 0, from: -2, to: 2, steps: 129 });
         await h.settle();
-        const lum = await h.page.evaluate(columnLuminance, ['canvas.rankmap', 128] as [string, number]);
+        const cols = await h.page.evaluate(columnColor, ['canvas.rankmap', 129] as [string, number]);
+        const lum = cols.map(([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
         const sorted = [...lum].sort((a, b) => a - b);
         const median = sorted[64];
-        console.log(`  polar rank map: luminance at r = 0 ${lum[63].toFixed(0)}, median ${median.toFixed(0)}, at r = ±1 ${lum[13].toFixed(0)}/${lum[113].toFixed(0)}`);
-        assert.ok(lum[63] < 0.5 * median, `r = 0 column is dark (${lum[63]} vs median ${median})`);
-        assert.equal(sorted[0], lum[63], 'the darkest column is r = 0');
+        const [R, G, B] = cols[64];
+        console.log(`  polar rank map: luminance at r = 0 ${lum[64].toFixed(0)} (rgb ${R.toFixed(0)} ${G.toFixed(0)} ${B.toFixed(0)}), median ${median.toFixed(0)}, at r = ±1 ${lum[32].toFixed(0)}/${lum[96].toFixed(0)}`);
+        assert.ok(lum[64] < 0.5 * median, `r = 0 column is dark (${lum[64]} vs median ${median})`);
+        assert.equal(sorted[0], lum[64], 'the darkest column is r = 0');
+        // The rank-deficient overlay (the theme's red) on the r = 0 column, and on no other.
+        const reddish = cols.map(([r, g, b]) => r > g + 40 && r > b + 40);
+        assert.ok(reddish[64], `the r = 0 column shows the deficient overlay (rgb ${R}, ${G}, ${B})`);
+        assert.equal(reddish.filter(Boolean).length, 1, `only r = 0 is marked deficient (columns ${reddish.map((x, i) => (x ? i : -1)).filter((i) => i >= 0).join(', ')})`);
         // Probe the r = 0 column with the mouse: the tooltip reports rank 1 of 2.
         const area = (await h.page.locator('canvas.rankmap').getAttribute('data-plot-area'))!.split(' ').map(Number);
         const box = (await h.page.locator('canvas.rankmap').boundingBox())!;

@@ -1,10 +1,12 @@
 // The host side of the explorer protocol without `vscode`: validates what arrives, queues work (a reload first,
-// then only the newest slider position), and posts what the session computes. The panel and the webview tests'
-// driver both run this class, so the browser tests exercise the real host logic.
+// then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
+// the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
+// browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
 import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/messages';
 import { isWebviewMessage } from '../../protocol/validate';
-import { ExplorerSession, inProcessRankMap } from './explorerSession';
-import type { RankMapper } from './explorerSession';
+import type { ExplorerCompute } from './explorerCompute';
+import { ExplorerSession } from './explorerSession';
+import type { FieldDefaults } from './viewSettings';
 
 /** The document the panel shows, as plain data. */
 export interface ExplorerDocument {
@@ -19,8 +21,13 @@ export interface ExplorerHostEnv {
   post(m: HostMessage): void;
   document(): ExplorerDocument | undefined;
   save(m: ExportMessage): Promise<{ ok: boolean; message: string }>;
-  mapRanks?: RankMapper;
+  /** Where the numbers come from (the analysis workers). */
+  compute: ExplorerCompute;
+  /** The field grid's defaults (settings); the blog's 9 x 9 over [-2, 2]^2 when absent. */
+  fieldDefaults?: FieldDefaults;
 }
+
+const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
 /** Receives webview messages and answers them with numbers from the core, one piece of work at a time. */
 export class ExplorerHost {
@@ -32,9 +39,12 @@ export class ExplorerHost {
   private reloadWanted: number | undefined;
   private requestedPoint: number | undefined;
   private idleWaiters: (() => void)[] = [];
+  /** Aborts the work in flight when the document it is for changes. */
+  private inFlight: AbortController | undefined;
 
   constructor(private readonly env: ExplorerHostEnv) {
-    this.session = new ExplorerSession(env.mapRanks ?? inProcessRankMap);
+    this.session = new ExplorerSession(env.compute);
+    if (env.fieldDefaults) this.session.setFieldDefaults(env.fieldDefaults);
   }
 
   /** The webview went away (hidden with no retained context): wait for its next `ready`. */
@@ -45,6 +55,20 @@ export class ExplorerHost {
   /** The document (or which one) changed: recompile and redraw; `pointIndex` selects the live point. */
   documentChanged(pointIndex?: number): void {
     if (pointIndex !== undefined) this.requestedPoint = pointIndex;
+    // What is being computed is for the old text: stop it (the worker is stopped if it does not stop soon).
+    this.inFlight?.abort();
+    this.requestReload(0);
+  }
+
+  /** The core options changed (e.g. the rank tolerance): recompile and redraw. */
+  optionsChanged(): void {
+    this.session.forgetModel();
+    this.documentChanged();
+  }
+
+  /** The settings' field grid changed: it becomes the grid shown, and the panel redraws. */
+  fieldDefaultsChanged(field: FieldDefaults): void {
+    this.session.setFieldDefaults(field);
     this.requestReload(0);
   }
 
@@ -83,14 +107,15 @@ export class ExplorerHost {
   }
 
   /** Recompiles when the version moved, then sends the document and the live frame. */
-  private async reload(requestId: number): Promise<void> {
+  private async reload(requestId: number, signal: AbortSignal): Promise<void> {
     const d = this.env.document();
     if (!d || !this.ready) return;
-    this.session.load(d.text, d.version);
+    await this.session.load(d.text, d.version, signal);
     if (this.requestedPoint !== undefined) this.session.selectPoint(this.requestedPoint);
     this.requestedPoint = undefined;
-    this.env.post(this.session.documentMessage(requestId, d.fileName, d.uri));
-    this.env.post(await this.session.frame(requestId));
+    const [document, frame] = await this.session.documentAndFrame(requestId, d.fileName, d.uri, signal);
+    this.env.post(document);
+    this.env.post(frame);
   }
 
   private async drain(): Promise<void> {
@@ -98,22 +123,31 @@ export class ExplorerHost {
     this.busy = true;
     try {
       while (this.pending || this.reloadWanted !== undefined) {
-        if (this.reloadWanted !== undefined) {
-          const id = this.reloadWanted;
-          this.reloadWanted = undefined;
-          await this.reload(id);
-        } else if (this.pending && this.ready) {
-          const m = this.pending;
-          this.pending = undefined;
-          this.session.setPoint(m.pointIndex, m.values);
-          this.env.post(await this.session.frame(m.requestId));
-        } else {
-          break;
+        const controller = new AbortController();
+        this.inFlight = controller;
+        let requestId = 0;
+        try {
+          if (this.reloadWanted !== undefined) {
+            const id = this.reloadWanted;
+            this.reloadWanted = undefined;
+            await this.reload(id, controller.signal);
+          } else if (this.pending && this.ready) {
+            const m = this.pending;
+            this.pending = undefined;
+            requestId = m.requestId;
+            this.session.setPoint(m.pointIndex, m.values);
+            this.env.post(await this.session.frame(m.requestId, controller.signal));
+          } else {
+            break;
+          }
+        } catch (e) {
+          // A cancelled piece of work was for text that changed: the reload queued behind it replaces it.
+          // Otherwise the error answers the request (the webview stops waiting for its frame).
+          if (!isCancel(e)) this.env.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
         }
       }
-    } catch (e) {
-      this.env.post({ type: 'error', requestId: 0, message: e instanceof Error ? e.message : String(e) });
     } finally {
+      this.inFlight = undefined;
       this.busy = false;
       this.idleWaiters.splice(0).forEach((f) => f());
     }

@@ -1,10 +1,14 @@
 // The explorer webview panel: lifecycle (createOrShow / revive / dispose), following the active .overparam editor,
 // and wiring to ExplorerHost (the protocol and the numbers). The webview only draws.
 import * as vscode from 'vscode';
+import type { ClientLogger } from '../analysisClient';
+import { workerCompute } from './explorerCompute';
 import { ExplorerHost } from './explorerHost';
 import type { ExplorerDocument } from './explorerHost';
 import { saveExport } from './exportFile';
 import { makeNonce, panelHtml } from './panelHtml';
+import { createPanelWorkers, fieldDefaults, panelOptions } from './panelWorkers';
+import type { PanelWorkers } from './panelWorkers';
 
 /** The webview panel type (also the serializer's key; package.json needs `onWebviewPanel:overparam.explorer`). */
 export const EXPLORER_VIEW_TYPE = 'overparam.explorer';
@@ -15,22 +19,26 @@ const EDIT_DEBOUNCE_MS = 60;
 const isOverparam = (d: vscode.TextDocument): boolean => d.languageId === 'overparam' || d.uri.path.endsWith('.overparam');
 const baseName = (u: vscode.Uri): string => u.path.split('/').pop() ?? '';
 
+/** Where the panel's workers log when the panel was restored without the extension's log channel. */
+const CONSOLE_LOG: ClientLogger = { info: () => undefined, warn: (m) => console.warn(`overparam: ${m}`) };
+
 /** The explorer panel: one per extension context, following the active .overparam document. */
 export class ExplorerPanel {
   private static readonly panels = new WeakMap<vscode.ExtensionContext, ExplorerPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly host: ExplorerHost;
+  private readonly workers: PanelWorkers;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Shows the panel for `document` (creating it beside the editor if needed), at `pointIndex` when given. */
-  static createOrShow(context: vscode.ExtensionContext, document: vscode.TextDocument, pointIndex?: number): ExplorerPanel {
+  static createOrShow(context: vscode.ExtensionContext, document: vscode.TextDocument, pointIndex?: number, log: ClientLogger = CONSOLE_LOG): ExplorerPanel {
     let panel = ExplorerPanel.panels.get(context);
     if (panel) {
       panel.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
       const webview = vscode.window.createWebviewPanel(EXPLORER_VIEW_TYPE, 'Overparam Explorer',
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, ExplorerPanel.options(context));
-      panel = new ExplorerPanel(webview, context, document);
+      panel = new ExplorerPanel(webview, context, document, log);
     }
     panel.show(document, pointIndex);
     return panel;
@@ -39,7 +47,7 @@ export class ExplorerPanel {
   /** Re-creates a panel VS Code restored after a restart. */
   static revive(webview: vscode.WebviewPanel, context: vscode.ExtensionContext, document: vscode.TextDocument | undefined): ExplorerPanel {
     webview.webview.options = ExplorerPanel.options(context);
-    const panel = new ExplorerPanel(webview, context, document);
+    const panel = new ExplorerPanel(webview, context, document, CONSOLE_LOG);
     if (document) panel.show(document);
     return panel;
   }
@@ -52,14 +60,19 @@ export class ExplorerPanel {
     };
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private document: vscode.TextDocument | undefined) {
+  private constructor(private readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private document: vscode.TextDocument | undefined, log: ClientLogger) {
     ExplorerPanel.panels.get(context)?.dispose();
     ExplorerPanel.panels.set(context, this);
     const webview = panel.webview;
+    this.workers = createPanelWorkers(context, log);
+    // One model cache key for the panel: its workers serve only this panel, and an edit or a new document is new text.
+    const compute = workerCompute(this.workers.clients, 'panel', () => panelOptions(this.document?.uri));
     this.host = new ExplorerHost({
       post: (m) => void webview.postMessage(m),
       document: () => this.snapshot(),
       save: (m) => saveExport(m, this.document?.uri),
+      compute,
+      fieldDefaults: fieldDefaults(document?.uri),
     });
     const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
     webview.html = panelHtml({
@@ -72,6 +85,7 @@ export class ExplorerPanel {
       panel.onDidChangeViewState(() => { if (!panel.visible) this.host.detach(); }),
       vscode.window.onDidChangeActiveTextEditor((e) => { if (e && isOverparam(e.document)) this.show(e.document); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === this.document && e.contentChanges.length > 0) this.scheduleReload(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => this.settingsChanged(e)),
     );
   }
 
@@ -80,7 +94,16 @@ export class ExplorerPanel {
     if (ExplorerPanel.panels.get(this.context) === this) ExplorerPanel.panels.delete(this.context);
     if (this.editTimer) clearTimeout(this.editTimer);
     while (this.disposables.length) this.disposables.pop()?.dispose();
+    this.workers.dispose();
     this.panel.dispose();
+  }
+
+  private settingsChanged(e: vscode.ConfigurationChangeEvent): void {
+    const scope = this.document?.uri;
+    if (e.affectsConfiguration('overparam.analysis.memoryMb')) this.workers.restart();
+    if (e.affectsConfiguration('overparam.field', scope)) this.host.fieldDefaultsChanged(fieldDefaults(scope));
+    // A new tolerance changes ranks: the next reload recompiles (the worker caches by text and options).
+    if (e.affectsConfiguration('overparam.rankTolerance', scope)) this.host.optionsChanged();
   }
 
   private show(document: vscode.TextDocument, pointIndex?: number): void {

@@ -1,25 +1,22 @@
-// What the explorer panel shows for one document, computed with the core: the host side of the protocol without
-// `vscode`, so the panel and the webview tests' driver run the very same code.
-import { analyze, analyzePoint, compileDocument, gradientField, rankMap } from '../../core';
-import type { CompiledModel, RankMapData } from '../../core';
+// What the explorer panel shows for one document: the live values of each point, the view, and the messages for
+// the webview. No `vscode` and no core on this thread: every number comes from an ExplorerCompute (the analysis
+// workers), so the panel and the webview tests' driver run the very same code.
 import type {
-  AxisSettings, DocumentMessage, FieldFrame, FrameMessage, ModelInfo, PanelDiagnostic, PointDetails, RankMapFrame, ViewSettings,
+  DocumentMessage, FieldFrame, FrameMessage, ModelInfo, PanelDiagnostic, RankMapFrame, ViewSettings,
 } from '../../protocol/messages';
+import type { PanelField } from '../../worker/panelTypes';
+import type { ExplorerCompute, FrameRequest, FrameResult } from './explorerCompute';
 import { formatPoint, paramGroups } from './paramGroups';
-import { defaultView, sanitizeView } from './viewSettings';
+import { BLOG_FIELD, defaultAxis, defaultView, sanitizeView, withFieldDefaults } from './viewSettings';
+import type { FieldDefaults } from './viewSettings';
 
-/** Computes a rank map; in-process by default, the analysis worker when the host has one. */
-export type RankMapper = (model: CompiledModel, text: string, base: Float64Array, x: AxisSettings, y: AxisSettings) => Promise<RankMapData>;
-
-/** The rank map on the calling thread (the fallback when no worker is available). */
-export const inProcessRankMap: RankMapper = async (model, _text, base, x, y) => rankMap(model, base, x, y);
-
-const flatten = (rows: readonly (readonly number[])[] | undefined): Float64Array => Float64Array.from((rows ?? []).flat());
 const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
 
-/** One document's explorer state: the compiled model, the live values of each point, and the view. */
+const linspace = (from: number, to: number, steps: number): Float64Array =>
+  Float64Array.from({ length: steps }, (_, i) => (steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
+
+/** One document's explorer state: the model as shown, the live values of each point, and the view. */
 export class ExplorerSession {
-  private model: CompiledModel | undefined;
   private info: ModelInfo | null = null;
   private text = '';
   private version = -1;
@@ -28,26 +25,34 @@ export class ExplorerSession {
   private requested: ViewSettings | null = null;
   private view: ViewSettings | null = null;
   private pointIndex = 0;
+  /** The last rank map computed, and which inputs it was computed for. */
   private mapCache: { key: string; frame: RankMapFrame } | undefined;
+  /** The key of the rank map the webview holds (frames then say `unchanged` instead of resending it). */
+  private shownMapKey: string | undefined;
   private diagnostics: PanelDiagnostic[] = [];
+  private field: FieldDefaults = BLOG_FIELD;
 
-  constructor(private readonly mapRanks: RankMapper = inProcessRankMap) {}
+  constructor(private readonly compute: ExplorerCompute) {}
 
   /** The document version last loaded (-1 before the first). */
   get loadedVersion(): number {
     return this.version;
   }
 
-  /** Compiles `text` unless this version is loaded already; live values survive edits that keep a point's `at` values. */
-  load(text: string, version: number): void {
+  /** Forgets the loaded version (the options changed): the next load recompiles and every map is recomputed. */
+  forgetModel(): void {
+    this.version = -1;
+    this.mapCache = undefined;
+  }
+
+  /** Compiles `text` (in the worker) unless this version is loaded; live values survive edits that keep a point's `at` values. */
+  async load(text: string, version: number, signal?: AbortSignal): Promise<void> {
     if (version === this.version && text === this.text) return;
-    const report = analyze(text);
-    const { model } = compileDocument(text);
-    this.diagnostics = report.diagnostics.map((d) => ({ severity: d.severity, line: d.line, message: d.message }));
+    const { model, diagnostics } = await this.compute.model(text, signal);
     const old = this.info;
+    this.diagnostics = diagnostics;
     this.text = text;
     this.version = version;
-    this.model = model;
     this.mapCache = undefined;
     if (!model) {
       this.info = null;
@@ -55,51 +60,64 @@ export class ExplorerSession {
       return;
     }
     const groups = paramGroups(model.params);
-    const written = model.points.length > 0
-      ? model.points.map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) }))
-      : [{ label: `no \`at\` line: ${formatPoint(groups, new Float64Array(model.p).fill(1))}`, values: new Float64Array(model.p).fill(1) }];
+    const ones = new Float64Array(model.p).fill(1);
+    const written = model.points.length > 0 ? model.points : [{ label: `no \`at\` line: ${formatPoint(groups, ones)}`, values: ones }];
     this.values = written.map((pt, i) => {
       const before = old?.points[i];
       const kept = before && old.p === model.p && same(before.values, pt.values) ? this.values[i] : undefined;
       return kept ? kept : Float64Array.from(pt.values);
     });
-    this.info = {
-      params: model.params, outputs: model.outputs, groups, p: model.p, q: model.q,
-      jacobianTex: report.jacobianTex, points: written,
-    };
+    this.info = { ...model, groups, points: written };
     this.pointIndex = Math.min(this.pointIndex, written.length - 1);
     this.view = this.sanitized(this.requested);
   }
 
-  /** The loaded document as a message: the model, diagnostics and one field per point at its live values. */
-  documentMessage(requestId: number, fileName: string, uri: string): DocumentMessage {
-    const fields = this.values.map((v, i) => this.field(i, v)).filter((f): f is FieldFrame => f !== null);
-    return {
+  /** The loaded document and the live frame, from one round of work: every point's field, the live details and map. */
+  async documentAndFrame(requestId: number, fileName: string, uri: string, signal?: AbortSignal): Promise<[DocumentMessage, FrameMessage]> {
+    const result = this.info ? await this.compute.frame(this.text, this.frameRequest(this.values), signal) : null;
+    const fields = (result?.fields ?? []).map((f, i) => this.fieldFrame(i, f));
+    const document: DocumentMessage = {
       type: 'document', requestId, version: this.version, fileName, uri, model: this.info, diagnostics: this.diagnostics,
       fields, values: this.values.map((v) => Float64Array.from(v)), view: this.currentView(),
     };
+    // The webview redraws everything on a document: its rank map is sent again.
+    this.shownMapKey = undefined;
+    return [document, this.frameMessage(requestId, result, fields[this.pointIndex] ?? null)];
   }
 
-  /** Adopts the webview's view (made valid for the model). */
+  /** The live point's field, details and rank map (the map is reused while only its axes' values move). */
+  async frame(requestId: number, signal?: AbortSignal): Promise<FrameMessage> {
+    const live = this.values[this.pointIndex];
+    const result = this.info && live ? await this.compute.frame(this.text, this.frameRequest([live]), signal) : null;
+    const f = result?.fields[0];
+    return this.frameMessage(requestId, result, f ? this.fieldFrame(this.pointIndex, f) : null);
+  }
+
+  /** Adopts the webview's view (made valid for the model); an axis switched to another parameter gets that one's range. */
   setView(view: ViewSettings | null, pointIndex: number): void {
+    this.selectPoint(pointIndex);
+    const live = this.values[this.pointIndex];
+    const old = this.view;
+    if (view && old && live) {
+      const axis = (a: ViewSettings['rankX'], b: ViewSettings['rankX']): ViewSettings['rankX'] =>
+        a.param !== b.param && a.from === b.from && a.to === b.to ? { ...defaultAxis(a.param, live[a.param] ?? 0), steps: a.steps } : a;
+      view = { ...view, rankX: axis(view.rankX, old.rankX), rankY: axis(view.rankY, old.rankY) };
+    }
     this.requested = view;
     this.view = this.sanitized(view);
-    this.selectPoint(pointIndex);
+  }
+
+  /** New field-grid defaults (the settings changed): they apply to the current view too. */
+  setFieldDefaults(field: FieldDefaults): void {
+    this.field = field;
+    if (this.requested) this.requested = withFieldDefaults(this.requested, field);
+    if (this.view) this.view = withFieldDefaults(this.view, field);
   }
 
   /** Moves point `pointIndex` to `values` and makes it live (ignored when the length does not match the model). */
   setPoint(pointIndex: number, values: ArrayLike<number>): void {
     this.selectPoint(pointIndex);
     if (this.info && values.length === this.info.p) this.values[this.pointIndex] = Float64Array.from(values);
-  }
-
-  /** The live point's field, details and rank map (the rank map is reused while only its axes' values move). */
-  async frame(requestId: number): Promise<FrameMessage> {
-    const i = this.pointIndex;
-    const values = this.values[i] ?? new Float64Array(0);
-    const base: FrameMessage = { type: 'frame', requestId, version: this.version, pointIndex: i, values: Float64Array.from(values), view: this.currentView(), field: null, details: null, rankMap: null };
-    if (!this.model || !this.info) return base;
-    return { ...base, field: this.field(i, values), details: this.details(values), rankMap: await this.rankMapFrame(values) };
   }
 
   /** Makes point `pointIndex` (clamped) the live one. */
@@ -109,56 +127,68 @@ export class ExplorerSession {
   }
 
   private currentView(): ViewSettings {
-    return this.view ?? defaultView(1, 1, [0]);
+    return this.view ?? defaultView(1, 1, [0], this.field);
   }
 
   private sanitized(view: ViewSettings | null): ViewSettings | null {
     if (!this.info) return view;
-    const fallback = defaultView(this.info.p, this.info.q, this.values[this.pointIndex] ?? []);
+    const fallback = defaultView(this.info.p, this.info.q, this.values[this.pointIndex] ?? [], this.field);
     return sanitizeView(view, this.info.p, this.info.q, fallback);
   }
 
-  private field(i: number, values: Float64Array): FieldFrame | null {
-    const model = this.model;
-    const info = this.info;
-    if (!model || !info || model.q < 2) return null;
-    const grid = this.currentView().grid;
-    const theta = new Float64Array(model.q);
-    const J = new Float64Array(model.q * model.p);
-    model.evaluate(values, 1, theta, J);
-    const f = gradientField(J, model.q, model.p, grid);
-    const label = same(values, info.points[i].values) ? info.points[i].label : formatPoint(info.groups, values);
-    return { pointIndex: i, label, size: f.size, gx: f.gx, gy: f.gy, dx: f.dx, dy: f.dy, theta: [theta[grid.coords[0]], theta[grid.coords[1]]] };
-  }
-
-  private details(values: Float64Array): PointDetails {
-    const r = analyzePoint(this.model!, values);
-    return {
-      finite: r.finite, theta: Float64Array.from(r.theta), J: flatten(r.J),
-      singularValues: Float64Array.from(r.singularValues ?? []), rank: r.rank ?? 0,
-      conditionNumber: r.conditionNumber ?? null,
-      kernel: (r.kernel ?? []).map((v) => Float64Array.from(v)),
-      cokernel: (r.cokernel ?? []).map((v) => Float64Array.from(v)),
-      preconditioner: flatten(r.preconditioner),
-    };
-  }
-
-  private async rankMapFrame(values: Float64Array): Promise<RankMapFrame | null> {
-    const model = this.model!;
-    if (model.p < 2) return null;
+  /** The key of the live point's rank map: the document, the axes and every value but the axes' own. */
+  private mapKey(): string | null {
+    const live = this.values[this.pointIndex];
+    if (!this.info || !live || this.info.p < 2) return null;
     const { rankX: x, rankY: y } = this.currentView();
     if (x.param === y.param) return null;
-    const rest = Array.from(values, (v, j) => (j === x.param || j === y.param ? 0 : v));
-    const key = JSON.stringify([this.version, x, y, rest]);
-    if (this.mapCache?.key === key) return this.mapCache.frame;
-    const m = await this.mapRanks(model, this.text, values, x, y);
-    // Single precision and byte ranks: plenty for colours and tooltips, and a third of the bytes to post per frame.
-    const fullRank = Math.min(model.p, model.q);
-    const frame: RankMapFrame = {
-      x, y, xs: m.xs, ys: m.ys, sMin: Float32Array.from(m.sMin), sMax: Float32Array.from(m.sMax),
-      rank: fullRank < 256 ? Uint8Array.from(m.rank) : m.rank, fullRank,
+    return JSON.stringify([this.version, x, y, Array.from(live, (v, j) => (j === x.param || j === y.param ? 0 : v))]);
+  }
+
+  /** Fields at `points`, details of the live point, and the rank map unless the cached one still holds. */
+  private frameRequest(points: Float64Array[]): FrameRequest {
+    const view = this.currentView();
+    const key = this.mapKey();
+    const live = this.values[this.pointIndex];
+    return {
+      grid: view.grid,
+      fields: this.info && this.info.q >= 2 ? points : [],
+      details: live ?? null,
+      rankMap: key !== null && this.mapCache?.key !== key ? { base: live, x: view.rankX, y: view.rankY } : null,
     };
-    this.mapCache = { key, frame };
-    return frame;
+  }
+
+  private frameMessage(requestId: number, result: FrameResult | null, field: FieldFrame | null): FrameMessage {
+    const i = this.pointIndex;
+    const values = this.values[i] ?? new Float64Array(0);
+    return {
+      type: 'frame', requestId, version: this.version, pointIndex: i, values: Float64Array.from(values), view: this.currentView(),
+      field, details: result?.details ?? null, rankMap: this.rankMapFrame(result),
+    };
+  }
+
+  /** The map for this frame: new cells, `unchanged` when the webview already has them, or null when there is none. */
+  private rankMapFrame(result: FrameResult | null): FrameMessage['rankMap'] {
+    const key = this.mapKey();
+    if (key === null || !this.info) return null;
+    const cells = result?.rankMap;
+    if (cells) {
+      const { rankX: x, rankY: y } = this.currentView();
+      const frame: RankMapFrame = {
+        x, y, xs: linspace(x.from, x.to, x.steps), ys: linspace(y.from, y.to, y.steps), ...cells, fullRank: Math.min(this.info.p, this.info.q),
+      };
+      this.mapCache = { key, frame };
+    }
+    if (this.mapCache?.key !== key) return null;
+    if (this.shownMapKey === key) return 'unchanged';
+    this.shownMapKey = key;
+    return this.mapCache.frame;
+  }
+
+  private fieldFrame(i: number, f: PanelField): FieldFrame {
+    const info = this.info!;
+    const values = this.values[i];
+    const label = info.points[i] && same(values, info.points[i].values) ? info.points[i].label : formatPoint(info.groups, values);
+    return { pointIndex: i, label, ...f };
   }
 }

@@ -1,21 +1,40 @@
 // The host's say on what the webview asked to see: defaults for a new model, and clamping to the model's sizes.
 import type { AxisSettings, ViewSettings } from '../../protocol/messages';
 
-/** The blog's grid (9 x 9 over [-2, 2]^2 on the first two outputs) and a 128 x 128 map of the first two parameters. */
-export function defaultView(p: number, q: number, values: ArrayLike<number>): ViewSettings {
-  const axis = (param: number): AxisSettings => {
-    const v = values[param] ?? 0;
-    const r = Math.max(2, Math.ceil(Math.abs(v) + 1));
-    return { param, from: -r, to: r, steps: 128 };
-  };
+const clampInt = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Math.round(x)));
+
+/** The field grid's defaults (settings `overparam.field.gridSize` and `overparam.field.range`). */
+export interface FieldDefaults {
+  size: number;
+  range: number;
+}
+
+/** The blog's grid: 9 x 9 over [-2, 2]^2. */
+export const BLOG_FIELD: FieldDefaults = { size: 9, range: 2 };
+
+/** Rank-map cells per axis by default: odd, so a symmetric range has a cell centred exactly on 0. */
+export const RANK_STEPS = 129;
+
+/** A rank-map axis over [-r, r] with r >= 2 covering the value `v` (the centre cell sits on 0). */
+export function defaultAxis(param: number, v: number): AxisSettings {
+  const r = Math.max(2, Math.ceil(Math.abs(Number.isFinite(v) ? v : 0) + 1));
+  return { param, from: -r, to: r, steps: RANK_STEPS };
+}
+
+/** The field grid from `field` on the first two outputs, and a 129 x 129 map of the first two parameters. */
+export function defaultView(p: number, q: number, values: ArrayLike<number>, field: FieldDefaults = BLOG_FIELD): ViewSettings {
+  const axis = (param: number): AxisSettings => defaultAxis(param, values[param] ?? 0);
   return {
-    grid: { size: 9, min: -2, max: 2, coords: [0, Math.min(1, Math.max(0, q - 1))] },
+    grid: { size: clampInt(field.size, 2, 64), min: -field.range, max: field.range, coords: [0, Math.min(1, Math.max(0, q - 1))] },
     rankX: axis(0),
     rankY: axis(Math.min(1, Math.max(0, p - 1))),
   };
 }
 
-const clampInt = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Math.round(x)));
+/** `view` with the field grid's size and range replaced by `field` (the settings changed). */
+export function withFieldDefaults(view: ViewSettings, field: FieldDefaults): ViewSettings {
+  return { ...view, grid: { ...view.grid, size: clampInt(field.size, 2, 64), min: -field.range, max: field.range } };
+}
 
 /** `view` made valid for a model with p parameters and q outputs; `fallback` supplies what no longer fits. */
 export function sanitizeView(view: ViewSettings | null, p: number, q: number, fallback: ViewSettings): ViewSettings {

@@ -1,10 +1,22 @@
-// The test driver: the real host logic (ExplorerHost on the real core) attached to a Chromium page in place of
-// VS Code. The page gets the same `acquireVsCodeApi` surface a webview has; messages cross as structured clones.
+// The test driver: the real host logic (ExplorerHost, with the panel's analysis workers: dist/worker.js in node
+// worker_threads, as many as the panel starts) attached to a Chromium page in place of VS Code. The page gets the
+// same `acquireVsCodeApi` surface a webview has; messages cross as structured clones.
+import * as os from 'os';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { AnalysisClient } from '../../../src/extension/analysisClient';
+import { workerCompute } from '../../../src/extension/panel/explorerCompute';
+import type { ExplorerCompute } from '../../../src/extension/panel/explorerCompute';
 import { ExplorerHost } from '../../../src/extension/panel/explorerHost';
 import type { ExplorerDocument } from '../../../src/extension/panel/explorerHost';
 import type { ExportMessage, HostMessage } from '../../../src/protocol/messages';
+import type { FieldDefaults } from '../../../src/extension/panel/viewSettings';
+import { ROOT } from './browser';
 import type { Rig } from './browser';
+
+/** The panel's worker count on this machine (see src/extension/panel/panelWorkers.ts: one per core, at most 2). */
+const WORKERS = Math.max(1, Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
+const quiet = { info: () => undefined, warn: (m: string) => console.warn(`  worker: ${m}`) };
 
 /** VS Code's theme variables for the three kinds of theme (a subset of what VS Code injects). */
 const THEMES = {
@@ -81,17 +93,36 @@ export class PageHost {
   /** Rewrites what the host sends (used to inject hostile names); identity by default. */
   transform: (m: HostMessage) => HostMessage = (m) => m;
   private doc: ExplorerDocument;
+  /** The panel's workers, started for this page and stopped with it. */
+  readonly workers = Array.from({ length: WORKERS }, () => new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet));
 
-  private constructor(readonly page: Page, text: string) {
+  private constructor(readonly page: Page, text: string, field?: FieldDefaults) {
     this.doc = { text, version: 1, fileName: 'test.overparam', uri: 'file:///test.overparam' };
     this.host = new ExplorerHost({
       post: (m) => this.post(m),
       document: () => this.doc,
       save: async (m) => { this.saved.push(m); return { ok: true, message: `Saved ${m.suggestedName}.` }; },
+      compute: this.timed(workerCompute(this.workers, 'panel', () => ({ simplify: false }))),
+      fieldDefaults: field,
     });
   }
 
-  /** Milliseconds from each slider request's arrival to its frame being posted (the host's compute time). */
+  /** Milliseconds of each frame's round trip to the workers (what the host waits for). */
+  readonly workerMs: number[] = [];
+
+  private timed(c: ExplorerCompute): ExplorerCompute {
+    return {
+      model: (text, signal) => c.model(text, signal),
+      frame: async (text, req, signal) => {
+        const t = performance.now();
+        const r = await c.frame(text, req, signal);
+        if (req.rankMap) this.workerMs.push(performance.now() - t);
+        return r;
+      },
+    };
+  }
+
+  /** Milliseconds from each slider request's arrival to its frame being posted (queue wait + workers). */
   readonly computeMs: number[] = [];
   private received = new Map<number, number>();
 
@@ -112,9 +143,9 @@ export class PageHost {
   }
 
   /** Opens a page on `text` and waits for its first drawing. */
-  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void): Promise<PageHost> {
+  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void, field?: FieldDefaults): Promise<PageHost> {
     const page = await rig.browser.newPage({ viewport: { width: 1180, height: 1500 }, deviceScaleFactor: 1 });
-    const h = new PageHost(page, text);
+    const h = new PageHost(page, text, field);
     setup?.(h);
     page.on('pageerror', (e) => h.errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') h.errors.push(m.text()); });
@@ -159,8 +190,9 @@ export class PageHost {
     return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   }
 
-  /** Closes the page. */
-  close(): Promise<void> {
-    return this.page.close();
+  /** Closes the page and stops its workers. */
+  async close(): Promise<void> {
+    this.workers.forEach((w) => w.dispose());
+    await this.page.close();
   }
 }

@@ -28,22 +28,22 @@ export function inkStats(selector: string): { ink: number; H: number; V: number;
   return { ink: n, H, V, angle: Math.atan2(Math.sin(px) / sy, Math.cos(px) / sx) };
 }
 
-/** Mean luminance (0..255) of each cell column of the rank map's plot area, left to right, in `columns` bins. */
-export function columnLuminance([selector, columns]: [string, number]): number[] {
+/** Mean colour [r, g, b] of each cell column of the rank map's plot area, left to right, in `columns` bins. */
+export function columnColor([selector, columns]: [string, number]): [number, number, number][] {
   const canvas = document.querySelector(selector) as HTMLCanvasElement;
   const [l, t, r, b] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
-  const d = canvas.getContext('2d')!.getImageData(Math.ceil(l), Math.ceil(t), Math.floor(r - l), Math.floor(b - t)).data;
   const w = Math.floor(r - l), h = Math.floor(b - t);
-  const sums = new Array(columns).fill(0), counts = new Array(columns).fill(0);
+  const d = canvas.getContext('2d')!.getImageData(Math.ceil(l), Math.ceil(t), w, h).data;
+  const sums = Array.from({ length: columns }, () => [0, 0, 0]), counts = new Array(columns).fill(0);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 4;
-      const k = Math.min(columns - 1, Math.floor((x / w) * columns));
-      sums[k] += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+      const k = Math.min(columns - 1, Math.floor(((x + 0.5) / w) * columns));
+      sums[k][0] += d[i]; sums[k][1] += d[i + 1]; sums[k][2] += d[i + 2];
       counts[k]++;
     }
   }
-  return sums.map((s, k) => s / Math.max(1, counts[k]));
+  return sums.map(([r, g, b], k) => [r / Math.max(1, counts[k]), g / Math.max(1, counts[k]), b / Math.max(1, counts[k])] as [number, number, number]);
 }
 
 /** A cheap fingerprint of a canvas's pixels (to tell whether a picture changed). */

@@ -1,0 +1,77 @@
+// Where the explorer's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
+// map is split into bands of rows, one per worker, so it uses every core the panel was given.
+import type { AxisSettings, GridSettings, PointDetails } from '../../protocol/messages';
+import type { PanelField, PanelModelResult, RankBand } from '../../worker/panelTypes';
+import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../worker/protocol';
+
+/** The part of AnalysisClient the panel uses (a fake in tests, the real client in the panel and the browser tests). */
+export interface WorkerLike {
+  request<K extends RequestType>(type: K, params: RequestParams<K>, signal?: AbortSignal): Promise<RequestResult<K>>;
+}
+
+/** What one frame needs: fields at some points, the live point's details, the whole rank map. */
+export interface FrameRequest {
+  grid: GridSettings;
+  fields: Float64Array[];
+  details: Float64Array | null;
+  rankMap: { base: Float64Array; x: AxisSettings; y: AxisSettings } | null;
+}
+
+/** A whole rank map (row-major, nx * ny cells). */
+export type RankCells = RankBand;
+
+/** What a frame request returns. */
+export interface FrameResult {
+  fields: PanelField[];
+  details: PointDetails | null;
+  rankMap: RankCells | null;
+}
+
+/** The explorer's source of numbers for one document key. */
+export interface ExplorerCompute {
+  /** The model and diagnostics of `text`. */
+  model(text: string, signal?: AbortSignal): Promise<PanelModelResult>;
+  /** One frame of `text`'s model. */
+  frame(text: string, req: FrameRequest, signal?: AbortSignal): Promise<FrameResult>;
+}
+
+/** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
+export function workerCompute(workers: readonly WorkerLike[], key: string, options: () => AnalysisOptions): ExplorerCompute {
+  if (workers.length === 0) throw new Error('the explorer needs at least one analysis worker');
+  return {
+    model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
+    async frame(text, req, signal) {
+      const source = { key, text, options: options() };
+      const map = req.rankMap;
+      const ny = map?.y.steps ?? 0;
+      // Worker 0 also computes the fields and details (cheap): the bands are split evenly.
+      const bounds = workers.map((_, k) => Math.round((ny * k) / workers.length)).concat(ny);
+      const parts = await Promise.all(workers.map((w, k) => {
+        const rankRows = map && bounds[k + 1] > bounds[k] ? { ...map, rowFrom: bounds[k], rowTo: bounds[k + 1] } : null;
+        if (k > 0 && !rankRows) return undefined;
+        return w.request('panelFrame', {
+          ...source, grid: req.grid, rankRows,
+          fields: k === 0 ? req.fields : [], details: k === 0 ? req.details : null,
+        }, signal);
+      }));
+      return { fields: parts[0]?.fields ?? [], details: parts[0]?.details ?? null, rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null };
+    },
+  };
+}
+
+/** The bands, top to bottom, as one map. */
+function joinBands(bands: (RankBand | null)[]): RankCells {
+  const present = bands.filter((b): b is RankBand => b !== null);
+  if (present.length === 1) return present[0];
+  const n = present.reduce((s, b) => s + b.sMin.length, 0);
+  const wide = present.some((b) => b.rank instanceof Int32Array);
+  const out: RankCells = { sMin: new Float32Array(n), sMax: new Float32Array(n), rank: wide ? new Int32Array(n) : new Uint8Array(n) };
+  let at = 0;
+  for (const b of present) {
+    out.sMin.set(b.sMin, at);
+    out.sMax.set(b.sMax, at);
+    out.rank.set(b.rank, at);
+    at += b.sMin.length;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// The panel's requests on the worker thread: the model as the panel shows it, and frames (fields, the live point's
+// details, bands of the rank map) computed with the core, with the deadline checked between rank-map bands.
+import { analyze, analyzePoint, gradientField, rankMap } from '../core';
+import type { CompiledModel, FieldGrid } from '../core';
+import { checkDeadline } from '../core/budget';
+import type { PointDetails } from '../protocol/messages';
+import type { PanelField, PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource, RankBand, RankRows } from './panelTypes';
+import { trimReport } from './trimReport';
+
+/** Compiled model of a document (cached by key and text), undefined when it does not compile. */
+export type ModelOf = (source: PanelSource, deadline: number) => CompiledModel | undefined;
+
+/** Rank-map rows per core call: small enough to check the deadline often, large enough to batch well. */
+const BAND_ROWS = 32;
+
+/** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document. */
+export function panelModel(source: PanelSource, deadline: number, modelOf: ModelOf): PanelModelResult {
+  const report = trimReport(analyze(source.text, { ...source.options, deadline }));
+  const diagnostics = report.diagnostics.map((d) => ({ severity: d.severity, line: d.line, message: d.message }));
+  const model = modelOf(source, deadline);
+  if (!model) return { model: null, diagnostics };
+  return {
+    diagnostics,
+    model: {
+      params: model.params, outputs: model.outputs, p: model.p, q: model.q, jacobianTex: report.jacobianTex,
+      points: model.points.map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) })),
+    },
+  };
+}
+
+/** Fields, details and a rank-map band at the given values. */
+export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: ModelOf): PanelFrameResult {
+  const model = modelOf(params, deadline);
+  if (!model) throw new Error('the document does not compile');
+  const sized = (v: Float64Array): Float64Array => {
+    if (v.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${v.length}`);
+    return v;
+  };
+  return {
+    fields: model.q < 2 ? [] : params.fields.map((v) => field(model, sized(v), params.grid)),
+    details: params.details ? details(model, sized(params.details), params.options.tol) : null,
+    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, params.options.tol) : null,
+  };
+}
+
+function field(model: CompiledModel, values: Float64Array, grid: FieldGrid): PanelField {
+  const theta = new Float64Array(model.q);
+  const J = new Float64Array(model.q * model.p);
+  model.evaluate(values, 1, theta, J);
+  const f = gradientField(J, model.q, model.p, grid);
+  return { size: f.size, gx: f.gx, gy: f.gy, dx: f.dx, dy: f.dy, theta: [theta[grid.coords[0]], theta[grid.coords[1]]] };
+}
+
+const flatten = (rows: readonly (readonly number[])[] | undefined): Float64Array => Float64Array.from((rows ?? []).flat());
+
+function details(model: CompiledModel, values: Float64Array, tol?: number): PointDetails {
+  const r = analyzePoint(model, values, tol);
+  return {
+    finite: r.finite, theta: Float64Array.from(r.theta), J: flatten(r.J),
+    singularValues: Float64Array.from(r.singularValues ?? []), rank: r.rank ?? 0,
+    conditionNumber: r.conditionNumber ?? null,
+    kernel: (r.kernel ?? []).map((v) => Float64Array.from(v)),
+    cokernel: (r.cokernel ?? []).map((v) => Float64Array.from(v)),
+    preconditioner: flatten(r.preconditioner),
+  };
+}
+
+/** Rows [rowFrom, rowTo) of the rank map, in bands, stopping at the deadline. */
+function rankBand(model: CompiledModel, r: RankRows, deadline: number, tol?: number): RankBand {
+  const nx = r.x.steps;
+  const ny = r.y.steps;
+  if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p)) throw new Error('bad rank-map axes');
+  if (r.base.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${r.base.length}`);
+  const from = Math.max(0, Math.min(ny, r.rowFrom));
+  const to = Math.max(from, Math.min(ny, r.rowTo));
+  const n = (to - from) * nx;
+  // Byte ranks unless a rank can exceed 255.
+  const out: RankBand = { sMin: new Float32Array(n), sMax: new Float32Array(n), rank: Math.min(model.p, model.q) < 256 ? new Uint8Array(n) : new Int32Array(n) };
+  const yAt = (i: number): number => r.y.from + ((r.y.to - r.y.from) * i) / (ny - 1);
+  for (let row = from; row < to; row += BAND_ROWS) {
+    checkDeadline(deadline, 'computing the rank map');
+    const end = Math.min(to, row + BAND_ROWS);
+    const y = { param: r.y.param, from: yAt(row), to: yAt(end - 1), steps: end - row };
+    // A one-row band: rankMap's linspace of one step is its `from`.
+    const m = rankMap(model, r.base, r.x, y, tol);
+    const at = (row - from) * nx;
+    out.sMin.set(m.sMin, at);
+    out.sMax.set(m.sMax, at);
+    out.rank.set(m.rank, at);
+  }
+  return out;
+}
