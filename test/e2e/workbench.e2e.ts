@@ -5,7 +5,9 @@
  * the palette and waits for the explorer's canvases. Screenshots through `shot(name)`.
  */
 import * as assert from 'assert';
-import type { Page } from 'playwright-core';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { inkStats } from '../webview/support/pixels';
 
 /** What the runner hands to the steps. */
 export interface E2eContext {
@@ -85,4 +87,32 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await frame.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await shot('panel');
   });
+
+  const ink = await step('the first subplot (w = (0.1, 1)) has its field drawn, arrows mostly vertical, from the canvas pixels', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const first = frame.locator(FIRST_SUBPLOT);
+    // Drawn: the chart records its plot area once the arrows are on the canvas.
+    await first.and(frame.locator('canvas[data-plot-area]')).waitFor({ timeout: 60_000 });
+    await frame.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const title = await frame.locator('.subplot[data-point="0"] .subplot-title').textContent();
+    await first.screenshot({ path: path.join(ARTIFACTS, 'e2e-panel-subplot-0.png') });
+    const webview = await panelFrame(page);
+    return { title, ...(await webview.evaluate(inkStats, FIRST_SUBPLOT)) };
+  });
+  console.log(`    first subplot "${ink.title}": ${ink.ink} arrow pixels, horizontal pairs ${ink.H}, vertical pairs ${ink.V}`);
+  assert.strictEqual(ink.title, 'w = (0.1, 1)');
+  assert.ok(ink.ink > 300, `the field is drawn (${ink.ink} dark arrow pixels in the first subplot)`);
+  // Arrow heads add runs across the shaft; shafts alone would give ratios far above 2.
+  assert.ok(ink.V > 2 * ink.H, `w = (0.1, 1): vertical runs dominate (H=${ink.H}, V=${ink.V})`);
+}
+
+const FIRST_SUBPLOT = '.subplot[data-point="0"] canvas';
+const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
+
+/** The explorer's document inside the webview's nested iframes (the one that holds the subplots). */
+async function panelFrame(page: Page): Promise<Frame> {
+  for (const f of page.frames()) {
+    if (await f.$(FIRST_SUBPLOT).catch(() => null)) return f;
+  }
+  throw new Error('no frame holds the explorer subplots');
 }

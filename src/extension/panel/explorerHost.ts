@@ -29,8 +29,19 @@ export interface ExplorerHostEnv {
 
 const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
-/** Receives webview messages and answers them with numbers from the core, one piece of work at a time. */
+/** What the host has posted so far (for tests and the log). */
+export interface ExplorerStats {
+  ready: boolean;
+  documents: number;
+  frames: number;
+  errors: number;
+  /** The document version of the last document message (-1 before the first). */
+  version: number;
+}
+
+/** Receives webview messages and answers them with numbers from the workers, one piece of work at a time. */
 export class ExplorerHost {
+  readonly stats: ExplorerStats = { ready: false, documents: 0, frames: 0, errors: 0, version: -1 };
   private readonly session: ExplorerSession;
   private ready = false;
   private busy = false;
@@ -83,6 +94,7 @@ export class ExplorerHost {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        this.stats.ready = true;
         this.session.setView(m.view, m.pointIndex);
         return this.requestReload(m.requestId);
       case 'setView':
@@ -101,6 +113,18 @@ export class ExplorerHost {
     }
   }
 
+  private post(m: HostMessage): void {
+    if (m.type === 'document') {
+      this.stats.documents++;
+      this.stats.version = m.version;
+    } else if (m.type === 'frame') {
+      this.stats.frames++;
+    } else if (m.type === 'error') {
+      this.stats.errors++;
+    }
+    this.env.post(m);
+  }
+
   private requestReload(requestId: number): void {
     this.reloadWanted = Math.max(requestId, this.reloadWanted ?? 0);
     void this.drain();
@@ -114,8 +138,8 @@ export class ExplorerHost {
     if (this.requestedPoint !== undefined) this.session.selectPoint(this.requestedPoint);
     this.requestedPoint = undefined;
     const [document, frame] = await this.session.documentAndFrame(requestId, d.fileName, d.uri, signal);
-    this.env.post(document);
-    this.env.post(frame);
+    this.post(document);
+    this.post(frame);
   }
 
   private async drain(): Promise<void> {
@@ -136,14 +160,14 @@ export class ExplorerHost {
             this.pending = undefined;
             requestId = m.requestId;
             this.session.setPoint(m.pointIndex, m.values);
-            this.env.post(await this.session.frame(m.requestId, controller.signal));
+            this.post(await this.session.frame(m.requestId, controller.signal));
           } else {
             break;
           }
         } catch (e) {
           // A cancelled piece of work was for text that changed: the reload queued behind it replaces it.
           // Otherwise the error answers the request (the webview stops waiting for its frame).
-          if (!isCancel(e)) this.env.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
+          if (!isCancel(e)) this.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
         }
       }
     } finally {
@@ -155,6 +179,6 @@ export class ExplorerHost {
 
   private async export(m: ExportMessage): Promise<void> {
     const result = await this.env.save(m);
-    this.env.post({ type: 'exportResult', requestId: m.requestId, ...result });
+    this.post({ type: 'exportResult', requestId: m.requestId, ...result });
   }
 }

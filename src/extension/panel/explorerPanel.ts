@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ClientLogger } from '../analysisClient';
 import { workerCompute } from './explorerCompute';
 import { ExplorerHost } from './explorerHost';
-import type { ExplorerDocument } from './explorerHost';
+import type { ExplorerDocument, ExplorerStats } from './explorerHost';
 import { saveExport } from './exportFile';
 import { makeNonce, panelHtml } from './panelHtml';
 import { createPanelWorkers, fieldDefaults, panelOptions } from './panelWorkers';
@@ -42,6 +42,12 @@ export class ExplorerPanel {
     }
     panel.show(document, pointIndex);
     return panel;
+  }
+
+  /** What the open panel's host has posted (undefined when no panel is open). */
+  static statsOf(context: vscode.ExtensionContext): ExplorerStats | undefined {
+    const panel = ExplorerPanel.panels.get(context);
+    return panel && { ...panel.host.stats };
   }
 
   /** Re-creates a panel VS Code restored after a restart. */
@@ -124,8 +130,12 @@ export class ExplorerPanel {
   }
 }
 
-/** Registers the serializer that restores the panel (and its document) after VS Code restarts. */
+/** An internal command (not in the palette) that returns the open panel's ExplorerStats, for the integration tests. */
+export const EXPLORER_STATS_COMMAND = 'overparam._explorerStats';
+
+/** Registers the serializer that restores the panel (and its document) after VS Code restarts, and the stats command. */
 export function registerExplorerPanelSerializer(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.commands.registerCommand(EXPLORER_STATS_COMMAND, () => ExplorerPanel.statsOf(context)));
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
       const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
