@@ -11,7 +11,8 @@ export interface Token {
 // symbols, `_` and `$`; digits after the first character.
 const identStart = /[A-Za-z_$\u00C0-\u02AF\u0370-\u03FF\u2100-\u214F]|[\uD835][\uDC00-\uDFFF]/y;
 const identPart = /[A-Za-z0-9_$\u00C0-\u02AF\u0370-\u03FF\u2100-\u214F]|[\uD835][\uDC00-\uDFFF]/y;
-const numberRe = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+// Hexadecimal, binary and octal literals first: mathjs reads `0x10` as one number, not `0` then `x10`.
+const numberRe = /0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 
 function matchAt(re: RegExp, text: string, at: number): string | undefined {
   re.lastIndex = at;
