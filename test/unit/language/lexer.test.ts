@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nestingDepth, tokenize, topLevel } from '../../../src/core/language/lexer';
-import { compileOk, evalAt } from '../../support/model';
+import { compileOk, errorsOf, evalAt } from '../../support/model';
 
 const kinds = (line: string) => tokenize(line).map((t) => [t.kind, t.text, t.start, t.end]);
 
@@ -14,6 +14,12 @@ describe('lexer', () => {
       ['number', '1.5e-3', 0, 6], ['punct', '+', 7, 8], ['number', '.5', 9, 11], ['punct', '-', 12, 13], ['number', '2E+4', 14, 18],
     ]);
     assert.deepEqual(kinds('φ2 U[1,2]').map((t) => t[1]), ['φ2', 'U', '[', '1', ',', '2', ']']);
+  });
+
+  test('hexadecimal, binary and octal literals (which mathjs reads as numbers) are one token, so later positions stay right', () => {
+    assert.deepEqual(kinds('0x1F + 0b101 - 0o17'), [['number', '0x1F', 0, 4], ['punct', '+', 5, 6], ['number', '0b101', 7, 12], ['punct', '-', 13, 14], ['number', '0o17', 15, 19]]);
+    assert.deepEqual(errorsOf('param w\nθ = 0x10 + foo').map((e) => [e.code, e.span, e.message]), [['unknown-symbol', [2, 12, 2, 15], 'unknown symbol `foo`']]);
+    assert.deepEqual(evalAt(compileOk('param w\nθ = 0x10 * w'), [2]).theta, [32]);
   });
 
   test('a quote after an operand is the transpose; a quote where a value is expected starts a string', () => {
