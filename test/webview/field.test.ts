@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { ARTIFACTS, example } from './support/browser';
 import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';
-import { inkStats } from './support/pixels';
+import { inkRuns, inkStats } from './support/pixels';
 
 const subplot = (i: number): string => `.subplot[data-point="${i}"] canvas`;
 
@@ -24,6 +24,10 @@ export function fieldSuite(rig: Rig): void {
         // Arrow heads add runs across the shaft; shafts alone would give ratios far above 2.
         assert.ok(small.V > 2 * small.H, `w = (0.1, 1): vertical runs dominate (H=${small.H}, V=${small.V})`);
         assert.ok(large.H > 2 * large.V, `w = (10, 1): horizontal runs dominate (H=${large.H}, V=${large.V})`);
+        // The run-length measure the VS Code end-to-end test uses, checked here both ways.
+        const [runsSmall, runsLarge] = [await h.page.evaluate(inkRuns, subplot(0)), await h.page.evaluate(inkRuns, subplot(3))];
+        console.log(`  runs w=(0.1,1): H ${runsSmall.runH.toFixed(1)} V ${runsSmall.runV.toFixed(1)} px; w=(10,1): H ${runsLarge.runH.toFixed(1)} V ${runsLarge.runV.toFixed(1)} px`);
+        assert.ok(runsSmall.runV > 2 * runsSmall.runH && runsLarge.runH > 2 * runsLarge.runV, 'run lengths agree');
         await h.page.locator('#op-field').screenshot({ path: path.join(ARTIFACTS, 'squared-field.png') });
         assert.deepEqual(h.errors, []);
       } finally {
