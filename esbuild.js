@@ -47,6 +47,9 @@ const builds = [
   { ...node, entryPoints: { bench: 'scripts/bench.ts' }, outdir: 'dist' },
   // The webview: browser, no mathjs, no eval.
   { entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist', bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: !production, minify: production, logLevel: 'warning' },
+  // Unit tests, one bundle per test file: tree-shaken mathjs (the parser only), so a file starts in ~0.1 s instead of
+  // loading all of mathjs (~1.3 s of CPU) as the file-by-file tree below would.
+  { entryPoints: tsFiles('test/unit').filter((f) => f.endsWith('.test.ts')), outdir: 'out/unit', outbase: 'test/unit', bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [lazyFullMathjs] },
   // Tests and the core, transpiled file by file (no bundling) so node's test runner loads them from out/.
   { entryPoints: tsFiles('src/core', 'src/protocol', 'test/unit', 'test/webview', 'test/integration', 'test/e2e', 'test/support'), outdir: 'out', outbase: '.', bundle: false, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' },
 ];

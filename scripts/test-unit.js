@@ -1,5 +1,6 @@
-// Unit tier: builds (esbuild.js transpiles src/core and test/ into out/) and runs node's test runner on out/test/unit.
+// Unit tier: builds (esbuild.js bundles each test/unit/**/*.test.ts into out/unit) and runs node's test runner on it,
+// two files at a time (the machine has 2 cores; node's default is cores - 1).
 const { execFileSync, spawnSync } = require('child_process');
 execFileSync(process.execPath, ['esbuild.js'], { stdio: 'inherit' });
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'out/test/unit/'], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', 'out/unit/'], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
