@@ -2,7 +2,7 @@
 import { analyze, analyzePoint, rankMap } from '../core';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
-import type { ModelOf } from './panelHandlers';
+import type { CellSpeeds, ModelOf } from './panelHandlers';
 import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from './protocol';
 import { trimReport } from './trimReport';
 
@@ -17,10 +17,11 @@ export function createHandlers(): Handlers {
     if (!model) throw new Error(diagnostics[0]?.message ?? 'the document does not compile');
     return model;
   };
+  const speeds: CellSpeeds = new WeakMap();
   const modelOf: ModelOf = ({ key, text, options }, deadline) => models.get(key, text, options, deadline).model;
   return {
     panelModel: (params, deadline) => panelModel(params, deadline, modelOf),
-    panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf),
+    panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),
     analyze: ({ text, options }, deadline) => trimReport(analyze(text, { ...options, deadline })),
     point: ({ key, text, options, values }, deadline) => {
       const model = compiled(key, text, options, deadline);

@@ -5,13 +5,20 @@ import type { CompiledModel, FieldGrid } from '../core';
 import { checkDeadline } from '../core/budget';
 import type { PointDetails } from '../protocol/messages';
 import type { PanelField, PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource, RankBand, RankRows } from './panelTypes';
+import { cpuSince, threadCpu } from './threadCpu';
 import { trimReport } from './trimReport';
 
 /** Compiled model of a document (cached by key and text), undefined when it does not compile. */
 export type ModelOf = (source: PanelSource, deadline: number) => CompiledModel | undefined;
 
-/** Rank-map rows per core call: small enough to check the deadline often, large enough to batch well. */
-const BAND_ROWS = 32;
+/** Milliseconds a band of the rank map may take between deadline checks. */
+const BAND_MS = 40;
+/** Cells of the first band of a model whose speed is not known yet (one block of the core's batch). */
+const FIRST_BAND_CELLS = 4096;
+
+/** Measured milliseconds per rank-map cell, per model: bands are sized from it (fewer, larger calls batch better:
+ *  each core call allocates its batch buffers, and a 129 x 129 map in 32-row bands took a third longer). */
+export type CellSpeeds = WeakMap<CompiledModel, number>;
 
 /** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document. */
 export function panelModel(source: PanelSource, deadline: number, modelOf: ModelOf): PanelModelResult {
@@ -29,7 +36,8 @@ export function panelModel(source: PanelSource, deadline: number, modelOf: Model
 }
 
 /** Fields, details and a rank-map band at the given values. */
-export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: ModelOf): PanelFrameResult {
+export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: ModelOf, speeds: CellSpeeds): PanelFrameResult {
+  const cpu = threadCpu();
   const model = modelOf(params, deadline);
   if (!model) throw new Error('the document does not compile');
   const sized = (v: Float64Array): Float64Array => {
@@ -39,7 +47,8 @@ export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: 
   return {
     fields: model.q < 2 ? [] : params.fields.map((v) => field(model, sized(v), params.grid)),
     details: params.details ? details(model, sized(params.details), params.options.tol) : null,
-    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, params.options.tol) : null,
+    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol) : null,
+    cpu: cpuSince(cpu),
   };
 }
 
@@ -65,8 +74,8 @@ function details(model: CompiledModel, values: Float64Array, tol?: number): Poin
   };
 }
 
-/** Rows [rowFrom, rowTo) of the rank map, in bands, stopping at the deadline. */
-function rankBand(model: CompiledModel, r: RankRows, deadline: number, tol?: number): RankBand {
+/** Rows [rowFrom, rowTo) of the rank map, in bands of about BAND_MS each, checking the deadline between bands. */
+function rankBand(model: CompiledModel, r: RankRows, deadline: number, speeds: CellSpeeds, tol?: number): RankBand {
   const nx = r.x.steps;
   const ny = r.y.steps;
   if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p)) throw new Error('bad rank-map axes');
@@ -77,16 +86,21 @@ function rankBand(model: CompiledModel, r: RankRows, deadline: number, tol?: num
   // Byte ranks unless a rank can exceed 255.
   const out: RankBand = { sMin: new Float32Array(n), sMax: new Float32Array(n), rank: Math.min(model.p, model.q) < 256 ? new Uint8Array(n) : new Int32Array(n) };
   const yAt = (i: number): number => r.y.from + ((r.y.to - r.y.from) * i) / (ny - 1);
-  for (let row = from; row < to; row += BAND_ROWS) {
+  for (let row = from; row < to;) {
     checkDeadline(deadline, 'computing the rank map');
-    const end = Math.min(to, row + BAND_ROWS);
+    const msPerCell = speeds.get(model);
+    const rows = Math.max(1, Math.floor((msPerCell ? BAND_MS / msPerCell : FIRST_BAND_CELLS) / nx));
+    const end = Math.min(to, row + rows);
     const y = { param: r.y.param, from: yAt(row), to: yAt(end - 1), steps: end - row };
+    const t0 = performance.now();
     // A one-row band: rankMap's linspace of one step is its `from`.
     const m = rankMap(model, r.base, r.x, y, tol);
+    speeds.set(model, Math.max(1e-6, (performance.now() - t0) / m.rank.length));
     const at = (row - from) * nx;
     out.sMin.set(m.sMin, at);
     out.sMax.set(m.sMax, at);
     out.rank.set(m.rank, at);
+    row = end;
   }
   return out;
 }

@@ -61,4 +61,6 @@ export interface PanelFrameResult {
   fields: PanelField[];
   details: PointDetails | null;
   rankRows: RankBand | null;
+  /** What computing it cost the worker thread: ms running, ms waiting for a CPU (Linux only). */
+  cpu?: { runMs: number; waitMs: number };
 }

@@ -6,8 +6,10 @@ import type { Rig } from './support/browser';
 import { fieldSuite } from './field.test';
 import { rankMapSuite } from './rankMap.test';
 import { interactionSuite } from './interaction.test';
+import { frameRateSuite } from './frameRate.test';
 import { securitySuite } from './security.test';
 import { panelSuite } from './panel.test';
+import { settingsSuite } from './settings.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -22,5 +24,7 @@ after(async () => { await stop?.(); });
 fieldSuite(rig);
 rankMapSuite(rig);
 interactionSuite(rig);
+frameRateSuite(rig);
 securitySuite(rig);
 panelSuite(rig);
+settingsSuite(rig);

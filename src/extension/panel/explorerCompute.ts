@@ -25,6 +25,8 @@ export interface FrameResult {
   fields: PanelField[];
   details: PointDetails | null;
   rankMap: RankCells | null;
+  /** The busiest worker's CPU accounting for this frame (ms running, ms waiting for a CPU), where known. */
+  cpu?: { runMs: number; waitMs: number };
 }
 
 /** The explorer's source of numbers for one document key. */
@@ -54,7 +56,9 @@ export function workerCompute(workers: readonly WorkerLike[], key: string, optio
           fields: k === 0 ? req.fields : [], details: k === 0 ? req.details : null,
         }, signal);
       }));
-      return { fields: parts[0]?.fields ?? [], details: parts[0]?.details ?? null, rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null };
+      const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
+      const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
+      return { fields: parts[0]?.fields ?? [], details: parts[0]?.details ?? null, rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null, cpu };
     },
   };
 }

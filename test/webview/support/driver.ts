@@ -12,6 +12,9 @@ import type { ExplorerDocument } from '../../../src/extension/panel/explorerHost
 import type { ExportMessage, HostMessage } from '../../../src/protocol/messages';
 import type { FieldDefaults } from '../../../src/extension/panel/viewSettings';
 import { ROOT } from './browser';
+import { installReceiver, packBase64, packBinary } from './transport';
+import type { Transport } from './transport';
+import type { Channel } from './channel';
 import type { Rig } from './browser';
 
 /** The panel's worker count on this machine (see src/extension/panel/panelWorkers.ts: one per core, at most 2). */
@@ -28,34 +31,9 @@ const THEMES = {
 /** A theme kind. */
 export type ThemeKind = keyof typeof THEMES;
 
-/** Typed arrays as base64 for the trip over the devtools protocol (VS Code's IPC moves them as binary too). */
-function pack(value: unknown): unknown {
-  if (value instanceof Float64Array || value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array) {
-    return { __typed: value.constructor.name, b64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-  }
-  if (Array.isArray(value)) return value.map(pack);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pack(v)]));
-  return value;
-}
-
 /** In the page before any of its scripts: the webview API, theme variables, a CSP-violation log. */
 function pageInit(theme: { cls: string; vars: Record<string, string> }): void {
   const w = window as unknown as Record<string, unknown>;
-  // The host's messages arrive packed (see pack); they are posted to the page as VS Code does: structured clones.
-  const unpack = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(unpack);
-    if (!v || typeof v !== 'object') return v;
-    const o = v as Record<string, unknown>;
-    if (typeof o.__typed === 'string' && typeof o.b64 === 'string') {
-      const bin = atob(o.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const ctor = { Float64Array, Float32Array, Int32Array, Uint8Array }[o.__typed as 'Float64Array'];
-      return new ctor(bytes.buffer);
-    }
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unpack(x)]));
-  };
-  w.__deliver = (json: string) => window.postMessage(unpack(JSON.parse(json)), '*');
   const violations: string[] = [];
   w.__cspViolations = violations;
   document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -96,7 +74,17 @@ export class PageHost {
   /** The panel's workers, started for this page and stopped with it. */
   readonly workers = Array.from({ length: WORKERS }, () => new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet));
 
-  private constructor(readonly page: Page, text: string, field?: FieldDefaults) {
+  /** The HTTP channel of the `binary` transport (undefined: the devtools protocol). */
+  private readonly channel: Channel | undefined;
+  private readonly channelId: string | null = null;
+
+  private constructor(readonly page: Page, rig: Rig, text: string, transport: Transport, field?: FieldDefaults) {
+    if (transport === 'binary') {
+      const { id, channel } = rig.server.channels.create();
+      channel.onMessage = (json) => this.receive(JSON.parse(json));
+      this.channel = channel;
+      this.channelId = id;
+    }
     this.doc = { text, version: 1, fileName: 'test.overparam', uri: 'file:///test.overparam' };
     this.host = new ExplorerHost({
       post: (m) => this.post(m),
@@ -109,6 +97,8 @@ export class PageHost {
 
   /** Milliseconds of each frame's round trip to the workers (what the host waits for). */
   readonly workerMs: number[] = [];
+  /** The busiest worker's running and CPU-waiting ms of each of those frames (Linux). */
+  readonly workerCpu: { runMs: number; waitMs: number }[] = [];
 
   private timed(c: ExplorerCompute): ExplorerCompute {
     return {
@@ -116,7 +106,10 @@ export class PageHost {
       frame: async (text, req, signal) => {
         const t = performance.now();
         const r = await c.frame(text, req, signal);
-        if (req.rankMap) this.workerMs.push(performance.now() - t);
+        if (req.rankMap) {
+          this.workerMs.push(performance.now() - t);
+          if (r.cpu) this.workerCpu.push(r.cpu);
+        }
         return r;
       },
     };
@@ -126,13 +119,27 @@ export class PageHost {
   readonly computeMs: number[] = [];
   private received = new Map<number, number>();
 
+  /** Milliseconds from each edit() to the host posting the new document (the workers' part of edit to redraw). */
+  readonly editToPostMs: number[] = [];
+  private editedAt: number | undefined;
+
   private post(m: HostMessage): void {
+    if (m.type === 'document' && this.editedAt !== undefined) {
+      this.editToPostMs.push(performance.now() - this.editedAt);
+      this.editedAt = undefined;
+    }
     const t = this.received.get(m.requestId);
     if (m.type === 'frame' && t !== undefined) {
       this.computeMs.push(performance.now() - t);
       this.received.delete(m.requestId);
     }
-    const json = JSON.stringify(pack(this.transform(m)));
+    const message = this.transform(m);
+    if (this.channel) {
+      const { tree, bytes } = packBinary(message);
+      this.channel.send(JSON.stringify(tree), bytes);
+      return;
+    }
+    const json = JSON.stringify(packBase64(message));
     void this.page.evaluate((j) => (window as unknown as { __deliver(j: string): void }).__deliver(j), json).catch(() => undefined);
   }
 
@@ -143,13 +150,15 @@ export class PageHost {
   }
 
   /** Opens a page on `text` and waits for its first drawing. */
-  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void, field?: FieldDefaults): Promise<PageHost> {
-    const page = await rig.browser.newPage({ viewport: { width: 1180, height: 1500 }, deviceScaleFactor: 1 });
-    const h = new PageHost(page, text, field);
+  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void, options: { field?: FieldDefaults; transport?: Transport } = {}): Promise<PageHost> {
+    const transport = options.transport ?? 'devtools';
+    const page = await rig.browser.newPage({ viewport: { width: 1180, height: 1500 }, deviceScaleFactor: 1, bypassCSP: transport === 'binary' });
+    const h = new PageHost(page, rig, text, transport, options.field);
     setup?.(h);
     page.on('pageerror', (e) => h.errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') h.errors.push(m.text()); });
-    await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
+    if (!h.channel) await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
+    await page.addInitScript(installReceiver, h.channelId);
     await page.addInitScript(pageInit, THEMES[theme]);
     await page.goto(rig.server.url);
     await h.waitVersion(1);
@@ -159,6 +168,7 @@ export class PageHost {
   /** The document's text changes (an edit): the host recompiles and the panel redraws. */
   edit(text: string): number {
     this.doc = { ...this.doc, text, version: this.doc.version + 1 };
+    this.editedAt = performance.now();
     this.host.documentChanged();
     return this.doc.version;
   }
@@ -193,6 +203,7 @@ export class PageHost {
   /** Closes the page and stops its workers. */
   async close(): Promise<void> {
     this.workers.forEach((w) => w.dispose());
+    this.channel?.close();
     await this.page.close();
   }
 }

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { makeNonce, panelHtml } from '../../../src/extension/panel/panelHtml';
+import { Channels } from './channel';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml',
@@ -12,14 +13,18 @@ const TYPES: Record<string, string> = {
 /** A running test server. */
 export interface TestServer {
   url: string;
+  /** The pages' HTTP message channels (the driver's `binary` transport). */
+  channels: Channels;
   close(): Promise<void>;
 }
 
 /** Serves `root`/dist and `root`/media, and the panel page at `/`. */
 export async function startServer(root: string): Promise<TestServer> {
+  const channels = new Channels();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = `http://${req.headers.host}`;
+    if (channels.handle(req, res, url.pathname)) return;
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(panelHtml({
@@ -46,5 +51,6 @@ export async function startServer(root: string): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const close = (): Promise<void> => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${port}/`, channels, close };
 }
