@@ -1,30 +1,39 @@
 /** Writes the g x g Gram matrix (both halves) of the point at J[off..] into G and returns its trace. */
 export type GramKernel = (J: Float64Array, off: number, G: Float64Array) => number;
 
-// Past this many products a straight-line kernel is too long for V8 to optimise well; loops take over.
-const MAX_TERMS = 2_000;
+// Past this many products in all, straight-line code stops paying for itself (and costs compile time).
+const MAX_TERMS = 40_000;
+// V8 leaves very long functions unoptimised: split the kernel into pieces of about this many products.
+const PIECE_TERMS = 400;
 
 /**
  * A straight-line kernel for one structural pattern: each Gram entry as an explicit sum of the J entries that
- * overlap in it (no index tables, no loops), from the plan's runs (J offset a, J offset b, length, stride).
- * Only integer offsets reach the generated source. Undefined when the pattern is too large for straight-line code.
+ * overlap in it (no index tables, no loops), from the plan's runs (J offset a, J offset b, length, stride), split
+ * into short functions. Only integer offsets reach the generated source. Undefined when the pattern is too large.
  */
 export function generateGramKernel(g: number, pairI: Int32Array, pairJ: Int32Array, start: Int32Array, runs: Int32Array): GramKernel | undefined {
-  let terms = 0;
-  for (let x = 0; x < runs.length; x += 4) terms += runs[x + 2];
-  if (terms > MAX_TERMS) return undefined;
-  const lines: string[] = [];
-  const diagonal: string[] = [];
+  let total = 0;
+  for (let x = 0; x < runs.length; x += 4) total += runs[x + 2];
+  if (total > MAX_TERMS) return undefined;
+  const pieces: string[][] = [[]];
+  let inPiece = 0;
   for (let u = 0; u < pairI.length; u++) {
     const products: string[] = [];
     for (let x = 4 * start[u]; x < 4 * start[u + 1]; x += 4) {
       for (let k = 0; k < runs[x + 2]; k++) products.push(`J[off + ${runs[x] + k * runs[x + 3]}] * J[off + ${runs[x + 1] + k * runs[x + 3]}]`);
     }
     const i = pairI[u], j = pairJ[u];
+    const lines = pieces[pieces.length - 1];
     lines.push(`s = ${products.length ? products.join(' + ') : '0'};`, `G[${i * g + j}] = s;`);
-    if (i === j) diagonal.push(`G[${i * g + i}]`);
-    else lines.push(`G[${j * g + i}] = s;`);
+    lines.push(i === j ? 'trace += s;' : `G[${j * g + i}] = s;`);
+    inPiece += products.length;
+    if (inPiece >= PIECE_TERMS && u + 1 < pairI.length) { pieces.push([]); inPiece = 0; }
   }
-  const body = `"use strict";\nlet s;\n${lines.join('\n')}\nreturn ${diagonal.join(' + ') || '0'};`;
-  return new Function('J', 'off', 'G', body) as GramKernel;
+  const fns = pieces.map((lines) => new Function('J', 'off', 'G', `"use strict";\nlet s, trace = 0;\n${lines.join('\n')}\nreturn trace;`) as GramKernel);
+  if (fns.length === 1) return fns[0];
+  return (J, off, G) => {
+    let trace = 0;
+    for (let k = 0; k < fns.length; k++) trace += fns[k](J, off, G);
+    return trace;
+  };
 }
