@@ -47,7 +47,7 @@ export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: 
   return {
     fields: model.q < 2 ? [] : params.fields.map((v) => field(model, sized(v), params.grid)),
     details: params.details ? details(model, sized(params.details), params.options.tol) : null,
-    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol) : null,
+    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol, params.cancel) : null,
     cpu: cpuSince(cpu),
   };
 }
@@ -75,7 +75,7 @@ function details(model: CompiledModel, values: Float64Array, tol?: number): Poin
 }
 
 /** Rows [rowFrom, rowTo) of the rank map, in bands of about BAND_MS each, checking the deadline between bands. */
-function rankBand(model: CompiledModel, r: RankRows, deadline: number, speeds: CellSpeeds, tol?: number): RankBand {
+function rankBand(model: CompiledModel, r: RankRows, deadline: number, speeds: CellSpeeds, tol?: number, cancel?: Int32Array): RankBand {
   const nx = r.x.steps;
   const ny = r.y.steps;
   if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p)) throw new Error('bad rank-map axes');
@@ -88,6 +88,7 @@ function rankBand(model: CompiledModel, r: RankRows, deadline: number, speeds: C
   const yAt = (i: number): number => r.y.from + ((r.y.to - r.y.from) * i) / (ny - 1);
   for (let row = from; row < to;) {
     checkDeadline(deadline, 'computing the rank map');
+    if (cancel && Atomics.load(cancel, 0) !== 0) throw new Error('cancelled');
     const msPerCell = speeds.get(model);
     const rows = Math.max(1, Math.floor((msPerCell ? BAND_MS / msPerCell : FIRST_BAND_CELLS) / nx));
     const end = Math.min(to, row + rows);

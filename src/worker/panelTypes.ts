@@ -37,6 +37,9 @@ export interface PanelFrameParams extends PanelSource {
   /** The live point's values when its details are wanted. */
   details: Float64Array | null;
   rankRows: RankRows | null;
+  /** Shared with the host (SharedArrayBuffer): set to 1 to stop between rank-map bands, so a cancelled frame ends
+   *  within a band instead of the worker being terminated (a worker's teardown and respawn stall the host). */
+  cancel?: Int32Array;
 }
 
 /** One subplot's arrows and the current theta on the two shown coordinates. */

@@ -7,7 +7,7 @@ import * as inspector from 'inspector';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import * as os from 'os';
-import { openNew, waitFor } from './helpers';
+import { EXTENSION_ID, openNew, waitFor } from './helpers';
 import { StallMonitor } from './stallMonitor';
 
 const DURATION_MS = Number(process.env.INT_STRESS_MS ?? 30_000);
@@ -34,6 +34,7 @@ const panelStats = async (): Promise<Stats> => (await vscode.commands.executeCom
 describe('event loop under hostile typing', () => {
   it(`stays responsive (max delay < 100 ms) while hostile inputs are typed for ${DURATION_MS / 1000} s`, async function () {
     this.timeout(DURATION_MS + 60_000);
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     const doc = await openNew(process.env.STRESS_FILE ?? 'stress.overparam', 'param w[2]\nθ_i = w_i^2\nat w = [1, 2]\n');
     // The panel first, beside the editor, on this document: it must have drawn before the stress starts.
     await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString());

@@ -44,6 +44,9 @@ export function workerCompute(workers: readonly WorkerLike[], key: string, optio
     model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
     async frame(text, req, signal) {
       const source = { key, text, options: options() };
+      // Cooperative cancellation: the workers stop between rank-map bands when the host aborts.
+      const cancel = new Int32Array(new SharedArrayBuffer(4));
+      signal?.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
       const map = req.rankMap;
       const ny = map?.y.steps ?? 0;
       // Worker 0 also computes the fields and details (cheap): the bands are split evenly.
@@ -52,7 +55,7 @@ export function workerCompute(workers: readonly WorkerLike[], key: string, optio
         const rankRows = map && bounds[k + 1] > bounds[k] ? { ...map, rowFrom: bounds[k], rowTo: bounds[k + 1] } : null;
         if (k > 0 && !rankRows) return undefined;
         return w.request('panelFrame', {
-          ...source, grid: req.grid, rankRows,
+          ...source, grid: req.grid, rankRows, cancel,
           fields: k === 0 ? req.fields : [], details: k === 0 ? req.details : null,
         }, signal);
       }));
