@@ -1,19 +1,9 @@
 import type { CompiledModel } from './model';
+import { mulberry32 } from './random';
 
 /** One Jacobian entry where the symbolic value and central differences disagree. */
 export interface DerivativeMismatch { row: number; col: number; symbolic: number; numeric: number; at: Float64Array }
 
-/** A small deterministic generator, so a check gives the same verdict on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Compares the symbolic J with central differences of theta at a few random points (where theta is finite),

@@ -71,14 +71,6 @@ export function matTVec(A: readonly (readonly number[])[], y: readonly number[])
 /** Euclidean norm. */
 export const norm = (v: readonly number[]): number => Math.sqrt(v.reduce((s, a) => s + a * a, 0));
 
-/** A small deterministic generator of uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator of uniform numbers in [0, 1) (the core's own). */
+import { mulberry32 } from '../../src/core/random';
+export { mulberry32 };

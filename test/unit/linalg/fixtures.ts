@@ -2,17 +2,9 @@
 // matrices, so known singular values can be planted without going through the code under test.
 import fc from 'fast-check';
 
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) generator (mulberry32, the core's own). */
+import { mulberry32 as rng } from '../../../src/core/random';
+export { rng };
 
 /** rows x cols row-major matrix with entries uniform in [-1, 1). */
 export function randomMatrix(rows: number, cols: number, next: () => number): Float64Array {
