@@ -75,7 +75,9 @@ function runMap(args: ParsedArgs, write: (s: string) => void): number {
     }
     write(lines.join('\n'));
   } else if (args.flags.has('--json')) {
-    write(JSON.stringify({ x: { name: x.name, values: Array.from(map.xs) }, y: { name: y.name, values: Array.from(map.ys) }, sigmaMin: Array.from(map.sMin), sigmaMax: Array.from(map.sMax), rank: Array.from(map.rank) }));
+    // 4 x 65,536 numbers: joined straight from the typed arrays (JSON.stringify of Array.from took ~100 ms here).
+    const list = (a: Float64Array | Int32Array) => `[${a.join(',').replace(/NaN|-?Infinity/g, 'null')}]`;
+    write(`{"x":{"name":${JSON.stringify(x.name)},"values":${list(map.xs)}},"y":{"name":${JSON.stringify(y.name)},"values":${list(map.ys)}},"sigmaMin":${list(map.sMin)},"sigmaMax":${list(map.sMax)},"rank":${list(map.rank)}}`);
   } else {
     const full = Math.min(model.q, model.p);
     let deficient = 0;
