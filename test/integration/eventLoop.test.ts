@@ -36,12 +36,14 @@ describe('event loop under hostile typing', () => {
     this.timeout(DURATION_MS + 60_000);
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     const doc = await openNew(process.env.STRESS_FILE ?? 'stress.overparam', 'param w[2]\nθ_i = w_i^2\nat w = [1, 2]\n');
-    // The panel first, beside the editor, on this document: it must have drawn before the stress starts.
-    await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString());
-    const opened = await waitFor('the explorer panel to draw the document', async () => {
+    // The panel first, beside the editor, on this document: it must have drawn before the stress starts
+    // (INT_STRESS_PANEL=0 leaves it closed, to compare).
+    const withPanel = process.env.INT_STRESS_PANEL !== '0';
+    if (withPanel) await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString());
+    const opened = withPanel ? await waitFor('the explorer panel to draw the document', async () => {
       const s = await panelStats();
       return s.ready && s.documents > 0 && s.frames > 0 ? s : undefined;
-    }, 60_000);
+    }, 60_000) : await panelStats();
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -83,7 +85,7 @@ describe('event loop under hostile typing', () => {
     const figures = [
       `event-loop delay over ${Math.round((Date.now() - start) / 1000)} s, ${edits} edits, ${hovers} hovers answered, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores:`,
       `max ${ms(histogram.max)} ms, p99 ${ms(histogram.percentile(99))} ms, mean ${ms(histogram.mean)} ms (10 ms timer interval included); worst step: ${worst.step}`,
-      `explorer panel open throughout: ${panel.documents - opened.documents} documents and ${panel.frames - opened.frames} frames posted, ${panel.errors} errors (budgets), last version ${panel.version}`,
+      withPanel ? `explorer panel open throughout: ${panel.documents - opened.documents} documents and ${panel.frames - opened.frames} frames posted, ${panel.errors} errors (budgets), last version ${panel.version}` : 'explorer panel closed (INT_STRESS_PANEL=0)',
       `longest gap ${r1(stalls.worst.ms)} ms (of which ${r1(stalls.worst.waitMs)} ms waiting for a CPU); longest not spent waiting for a CPU: ${r1(own.ms - own.waitMs)} ms (${r1(own.runMs)} ms of it running)`,
     ].join('\n      ');
     console.log(`      ${figures}`);
@@ -92,7 +94,7 @@ describe('event loop under hostile typing', () => {
     // What this thread can control: the delay less the time the OS kept it waiting for a CPU (on a 2-core machine
     // shared with a browser, a server and other jobs). Off Linux the wait is unknown and the raw gap counts.
     assert.ok(own.ms - own.waitMs < 100, figures);
-    assert.ok(panel.documents - opened.documents >= 3, `the panel kept redrawing during the stress: ${figures}`);
+    if (withPanel) assert.ok(panel.documents - opened.documents >= 3, `the panel kept redrawing during the stress: ${figures}`);
   });
 });
 
