@@ -20,7 +20,7 @@ export function rankMap(model: CompiledModel, base: Float64Array, x: MapAxis, y:
   const xs = linspace(x), ys = linspace(y);
   const n = xs.length * ys.length;
   const out: RankMapData = { xs, ys, sMin: new Float64Array(n), sMax: new Float64Array(n), rank: new Int32Array(n) };
-  const block = Math.max(1, Math.min(BLOCK, Math.floor(2_000_000 / Math.max(1, q * p))));
+  const block = Math.max(1, Math.min(BLOCK, n, Math.floor(2_000_000 / Math.max(1, q * p))));
   const W = new Float64Array(block * p), J = new Float64Array(block * q * p);
   for (let start = 0; start < n; start += block) {
     const m = Math.min(block, n - start);
