@@ -74,8 +74,17 @@ function pointDiagnostics(model: CompiledModel, r: PointReport, label: string, s
 
 /** Parses, differentiates and analyses a document at every `at` point. Never throws on bad input. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisReport {
+  return analyzeWithModel(text, options).report;
+}
+
+/** `analyze`, also returning the compiled document, so a caller that evaluates more points compiles once. */
+export function analyzeWithModel(text: string, options: AnalyzeOptions = {}): { report: AnalysisReport; compiled: ReturnType<typeof compileDocument> } {
   const t0 = performance.now();
-  const { model, diagnostics, sites } = compileDocument(text, { deadline: options.deadline });
+  const compiled = compileDocument(text, { deadline: options.deadline });
+  return { report: analyzeCompiled(compiled, options, t0), compiled };
+}
+
+function analyzeCompiled({ model, diagnostics, sites }: ReturnType<typeof compileDocument>, options: AnalyzeOptions, t0: number): AnalysisReport {
   const t1 = performance.now();
   const report: AnalysisReport = {
     params: [], outputs: [], jacobian: [], jacobianTex: [], outputSites: [], paramSites: [], points: [], diagnostics,

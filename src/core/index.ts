@@ -1,5 +1,5 @@
 // The core's public surface: pure (no vscode, no DOM), shared by the extension, its worker, the CLI and tests.
-export { analyze, pointFromNames, type AnalyzeOptions } from './analyze';
+export { analyze, analyzeWithModel, pointFromNames, type AnalyzeOptions } from './analyze';
 export { compileDocument, type CompileOptions } from './compileDocument';
 export { analyzePoint } from './pointReport';
 export { gradientField, type FieldData, type FieldGrid } from './field';

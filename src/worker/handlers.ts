@@ -1,5 +1,5 @@
 // What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
-import { analyze, analyzePoint, rankMap } from '../core';
+import { analyzePoint, rankMap } from '../core';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
@@ -20,9 +20,9 @@ export function createHandlers(): Handlers {
   const speeds: CellSpeeds = new WeakMap();
   const modelOf: ModelOf = ({ key, text, options }, deadline) => models.get(key, text, options, deadline).model;
   return {
-    panelModel: (params, deadline) => panelModel(params, deadline, modelOf),
+    panelModel: (params, deadline) => panelModel(params, deadline, (src, dl) => models.analyze(src.key, src.text, src.options, dl), modelOf),
     panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),
-    analyze: ({ text, options }, deadline) => trimReport(analyze(text, { ...options, deadline })),
+    analyze: ({ key, text, options }, deadline) => trimReport(models.analyze(key, text, options, deadline)),
     point: ({ key, text, options, values }, deadline) => {
       const model = compiled(key, text, options, deadline);
       if (values.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${values.length}`);

@@ -1,6 +1,6 @@
 // The panel's requests on the worker thread: the model as the panel shows it, and frames (fields, the live point's
 // details, bands of the rank map) computed with the core, with the deadline checked between rank-map bands.
-import { analyze, analyzePoint, gradientField, rankMap } from '../core';
+import { analyzePoint, gradientField, rankMap, type AnalysisReport } from '../core';
 import type { CompiledModel, FieldGrid } from '../core';
 import { checkDeadline } from '../core/budget';
 import type { PointDetails } from '../protocol/messages';
@@ -21,8 +21,9 @@ const FIRST_BAND_CELLS = 4096;
 export type CellSpeeds = WeakMap<CompiledModel, number>;
 
 /** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document. */
-export function panelModel(source: PanelSource, deadline: number, modelOf: ModelOf): PanelModelResult {
-  const report = trimReport(analyze(source.text, { ...source.options, deadline }));
+export function panelModel(source: PanelSource, deadline: number, analyzeOf: (source: PanelSource, deadline: number) => AnalysisReport, modelOf: ModelOf): PanelModelResult {
+  // The analysis caches its compiled model: modelOf below reuses it instead of compiling a second time.
+  const report = trimReport(analyzeOf(source, deadline));
   const diagnostics = report.diagnostics.map((d) => ({ severity: d.severity, line: d.line, message: d.message }));
   const model = modelOf(source, deadline);
   if (!model) return { model: null, diagnostics };

@@ -73,6 +73,7 @@ export function securitySuite(rig: Rig): void {
     it('malformed messages from the host are dropped, the page keeps working', async () => {
       const h = await PageHost.open(rig, example('squared.overparam'));
       try {
+        await h.settle(); // the first document's frames (field, then rank map) have all been drawn
         const frames = await h.frames();
         await h.page.evaluate(() => {
           window.postMessage({ type: 'frame', requestId: 1 }, '*');
