@@ -95,7 +95,7 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
 
   /** Descending singular values of a diagonal-like point: the sorted |entries|, then zeros (NaN if non-finite). */
   function diagonalInto(J: Float64Array, off: number, out: Float64Array): void {
-    out.fill(0, 0, m);
+    for (let i = 0; i < m; i++) out[i] = 0;
     for (let u = 0; u < diag.length; u++) {
       const v = Math.abs(J[off + diag[u]]);
       if (!Number.isFinite(v)) { out.fill(NaN, 0, m); return; }
@@ -138,7 +138,7 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     }
     if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvalues(G, g, eig, eigWork);
     for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
-    out.fill(0, g, m);
+    if (g < m) out.fill(0, g, m); // a builtin call costs as much as a 2 x 2 point: only when there is a tail
     if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiSingularValuesInto(J, off, q, p, out, jacobiWork);
   }
 
