@@ -1,5 +1,5 @@
 import type { Expr } from './expr';
-import { formatNumber, MAX_PRINTED_NODES, splitProduct, tooLargeText, treeSize } from './printText';
+import { formatNumber, joinSum, MAX_PRINTED_NODES, splitProduct, tooLargeText, treeSize } from './printText';
 
 const GREEK: Record<string, string> = {
   α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
@@ -71,18 +71,7 @@ export function printTex(e: Expr, names: readonly string[]): string {
         return pow(e.args[0], x.kind === 'num' ? x.value : x);
       }
       case 'mul': return product(e);
-      case 'add': {
-        let tex = '';
-        const printed = e.args.map(go);
-        // Lead with a positive term when there is one: `1 - tanh(a)^2`, not `-tanh(a)^2 + 1`.
-        const lead = printed.findIndex((p) => !(p.tex.startsWith('-') && p.prec === Prec.Unary));
-        if (lead > 0) printed.unshift(...printed.splice(lead, 1));
-        printed.forEach((p, i) => {
-          if (i > 0 && p.tex.startsWith('-') && p.prec === Prec.Unary) tex += ` - ${p.tex.slice(1)}`;
-          else tex += i === 0 ? p.tex : ` + ${p.tex}`;
-        });
-        return { tex, prec: Prec.Sum };
-      }
+      case 'add': return { tex: joinSum(e.args.map(go).map((p) => ({ s: p.tex, negative: p.tex.startsWith('-') && p.prec === Prec.Unary }))), prec: Prec.Sum };
     }
   };
   return go(e).tex;

@@ -44,6 +44,14 @@ export function splitProduct(e: Expr): { negative: boolean; coefficient: number;
   return { negative: coefficient < 0, coefficient: Math.abs(coefficient), num, den };
 }
 
+/** A sum of printed terms (text or TeX): a positive term first when there is one (`1 - tanh(a)^2`, not
+ *  `-tanh(a)^2 + 1`), later negative terms as ` - x`. */
+export function joinSum(terms: Array<{ s: string; negative: boolean }>): string {
+  const lead = terms.findIndex((t) => !t.negative);
+  if (lead > 0) terms.unshift(...terms.splice(lead, 1));
+  return terms.map((t, i) => (i === 0 ? t.s : t.negative ? ` - ${t.s.slice(1)}` : ` + ${t.s}`)).join('');
+}
+
 /** Prints an expression in mathjs syntax (parameters by their display names, e.g. `w[1]`, `U[1,2]`). */
 export function printText(e: Expr, names: readonly string[]): string {
   const size = treeSize(e);
@@ -85,18 +93,7 @@ export function printText(e: Expr, names: readonly string[]): string {
         return powText(e.args[0], x.kind === 'num' ? x.value : x);
       }
       case 'mul': return product(e);
-      case 'add': {
-        let text = '';
-        const printed = e.args.map(go);
-        // Lead with a positive term when there is one: `1 - tanh(a)^2`, not `-tanh(a)^2 + 1`.
-        const lead = printed.findIndex((p) => !(p.text.startsWith('-') && p.prec === Prec.Unary));
-        if (lead > 0) printed.unshift(...printed.splice(lead, 1));
-        printed.forEach((p, i) => {
-          if (i > 0 && p.text.startsWith('-') && p.prec === Prec.Unary) text += ` - ${p.text.slice(1)}`;
-          else text += i === 0 ? p.text : ` + ${p.text}`;
-        });
-        return { text, prec: Prec.Sum };
-      }
+      case 'add': return { text: joinSum(e.args.map(go).map((p) => ({ s: p.text, negative: p.text.startsWith('-') && p.prec === Prec.Unary }))), prec: Prec.Sum };
     }
   };
   return go(e).text;
