@@ -37,12 +37,63 @@ export function jacobianTex(tex: string[][]): string {
   return `J = \\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
 }
 
-function matrixTable(m: NumArray, rows: readonly string[], caption: string): HTMLTableElement {
-  const n = Math.min(rows.length, TABLE_MAX);
-  const head = el('tr', {}, el('th', { scope: 'col' }, ''), ...rows.slice(0, n).map((r) => el('th', { scope: 'col' }, r)));
-  const body = rows.slice(0, n).map((r, i) => el('tr', {}, el('th', { scope: 'row' }, r),
-    ...rows.slice(0, n).map((_, j) => el('td', {}, fmt(m[i * rows.length + j])))));
-  return el('table', { class: 'matrix' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body));
+/** M as a table whose cells are updated in place from frame to frame (rebuilt only for a new model). */
+class MatrixTable {
+  readonly table: HTMLTableElement;
+  private readonly cells: Text[] = [];
+  private readonly caption = document.createTextNode('');
+
+  constructor(private readonly rows: readonly string[]) {
+    const n = Math.min(rows.length, TABLE_MAX);
+    const head = el('tr', {}, el('th', { scope: 'col' }, ''), ...rows.slice(0, n).map((r) => el('th', { scope: 'col' }, r)));
+    const body = rows.slice(0, n).map((r) => el('tr', {}, el('th', { scope: 'row' }, r), ...rows.slice(0, n).map(() => {
+      const t = document.createTextNode('');
+      this.cells.push(t);
+      return el('td', {}, t);
+    })));
+    this.table = el('table', { class: 'matrix' }, el('caption', {}, this.caption), el('thead', {}, head), el('tbody', {}, ...body));
+  }
+
+  /** Shows `m` (row-major, rows x rows) under `caption`. */
+  show(m: NumArray, caption: string): void {
+    setText(this.caption, caption);
+    const n = Math.min(this.rows.length, TABLE_MAX);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) setText(this.cells[i * n + j], fmt(m[i * this.rows.length + j]));
+  }
+}
+
+/** Sets a node's text only when it differs (an unchanged text costs no layout). */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** A titled list of directions, its items reused while their number stays the same. */
+class DirectionList {
+  readonly root: HTMLElement;
+  private readonly body = el('div');
+  private items: HTMLElement[] = [];
+  private shown: 'items' | 'empty' | null = null;
+
+  constructor(title: string, private readonly empty: string) {
+    this.root = el('div', {}, el('h4', {}, title), this.body);
+  }
+
+  /** Shows the directions `vs` (the first 12) in terms of `names`. */
+  show(vs: NumArray[], names: readonly string[]): void {
+    if (vs.length === 0) {
+      if (this.shown !== 'empty') setChildren(this.body, el('p', { class: 'note' }, this.empty));
+      this.shown = 'empty';
+      this.items = [];
+      return;
+    }
+    const n = Math.min(12, vs.length);
+    if (this.shown !== 'items' || this.items.length !== n) {
+      this.items = Array.from({ length: n }, () => el('li'));
+      setChildren(this.body, el('ul', {}, ...this.items));
+      this.shown = 'items';
+    }
+    for (let i = 0; i < n; i++) setText(this.items[i], combination(vs[i], names));
+  }
 }
 
 /** The details section; `setModel` on a new document, `setPoint` on every frame. */
@@ -55,6 +106,11 @@ export class DetailsView {
   private readonly texNote = el('p', { class: 'note' });
   private chart: Chart<'bar'> | undefined;
   private model: ModelInfo | null = null;
+  private matrix: MatrixTable | undefined;
+  private readonly kernel = new DirectionList('Kernel of J: parameter directions that do not move θ', 'None: every parameter direction moves θ.');
+  private readonly cokernel = new DirectionList('Kernel of Jᵀ: canonical directions the parametric gradient cannot see', 'None: J has full row rank.');
+  /** The singular values the bar chart shows. */
+  private bars: number[] = [];
 
   constructor(root: HTMLElement, private readonly theme: () => Theme) {
     root.append(this.summary, el('div', { class: 'details-grid' },
@@ -66,6 +122,8 @@ export class DetailsView {
   /** A new model: typeset its Jacobian once. */
   setModel(model: ModelInfo | null): void {
     this.model = model;
+    // The next point rebuilds the table (its rows are this model's outputs).
+    this.matrix = undefined;
     if (!model) {
       setChildren(this.tex);
       setChildren(this.texNote);
@@ -85,21 +143,23 @@ export class DetailsView {
       return;
     }
     if (!d.finite) {
-      this.summary.textContent = 'θ or J is not finite here (NaN or infinity): no spectral analysis at this point.';
+      setText(this.summary, 'θ or J is not finite here (NaN or infinity): no spectral analysis at this point.');
+      this.matrix = undefined;
       setChildren(this.tables);
       setChildren(this.directions);
       this.drawSingularValues([]);
       return;
     }
     const full = Math.min(m.p, m.q);
-    this.summary.textContent = `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`;
-    setChildren(this.tables, matrixTable(d.preconditioner, m.outputs, m.q > TABLE_MAX ? `M = J Jᵀ (first ${TABLE_MAX} of ${m.q})` : 'M = J Jᵀ (the preconditioner)'));
-    const list = (title: string, vs: NumArray[], names: readonly string[], empty: string): HTMLElement =>
-      el('div', {}, el('h4', {}, title), vs.length === 0 ? el('p', { class: 'note' }, empty)
-        : el('ul', {}, ...vs.slice(0, 12).map((v) => el('li', {}, combination(v, names)))));
-    setChildren(this.directions,
-      list('Kernel of J: parameter directions that do not move θ', d.kernel, m.params, 'None: every parameter direction moves θ.'),
-      list('Kernel of Jᵀ: canonical directions the parametric gradient cannot see', d.cokernel, m.outputs, 'None: J has full row rank.'));
+    setText(this.summary, `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`);
+    if (!this.matrix) {
+      this.matrix = new MatrixTable(m.outputs);
+      setChildren(this.tables, this.matrix.table);
+      setChildren(this.directions, this.kernel.root, this.cokernel.root);
+    }
+    this.matrix.show(d.preconditioner, m.q > TABLE_MAX ? `M = J Jᵀ (first ${TABLE_MAX} of ${m.q})` : 'M = J Jᵀ (the preconditioner)');
+    this.kernel.show(d.kernel, m.params);
+    this.cokernel.show(d.cokernel, m.outputs);
     this.drawSingularValues(Array.from(d.singularValues));
   }
 
@@ -107,9 +167,13 @@ export class DetailsView {
   destroy(): void {
     this.chart?.destroy();
     this.chart = undefined;
+    this.bars = [];
   }
 
   private drawSingularValues(sv: number[]): void {
+    // An unchanged bar chart is not redrawn (chart.js lays out and repaints the whole chart on update).
+    if (this.chart && sv.length === this.bars.length && sv.every((v, i) => v === this.bars[i])) return;
+    this.bars = sv;
     const labels = sv.map((_, i) => `σ${i + 1}`);
     if (!this.chart) {
       this.chart = new Chart(this.svCanvas, {

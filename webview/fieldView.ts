@@ -13,6 +13,8 @@ interface Subplot {
   canvas: HTMLCanvasElement;
   chart: Chart<'scatter'>;
   field: FieldFrame;
+  /** Its data changed since it was last drawn. */
+  dirty: boolean;
 }
 
 /** The axis range of a grid, with a margin so edge arrows are not cut (like the blog's [-2.2, 2.2]). */
@@ -24,11 +26,21 @@ export function axisRange(grid: GridSettings): [number, number] {
 /** Shaft width in pixels for a plot of this width (quiver's 0.005 of the axes width, at least 1.2 px). */
 export const shaftWidth = (plotWidth: number): number => Math.max(1.2, 0.005 * plotWidth);
 
-/** Subplots of the gradient field; `draw` repaints from the latest data without rebuilding charts. */
+/** Subplots of the gradient field; `draw` repaints what changed from the latest data without rebuilding charts. */
 export class FieldView {
   private subplots: Subplot[] = [];
-  commonScale = false;
+  private common = false;
   live = 0;
+
+  /** One arrow scale for all subplots (then one subplot's data moves every subplot's arrows). */
+  get commonScale(): boolean {
+    return this.common;
+  }
+
+  set commonScale(on: boolean) {
+    if (on !== this.common) this.invalidate();
+    this.common = on;
+  }
 
   constructor(private readonly root: HTMLElement, private readonly theme: () => Theme, private readonly onSelect: (pointIndex: number) => void) {}
 
@@ -43,7 +55,7 @@ export class FieldView {
       figure.addEventListener('click', () => this.onSelect(field.pointIndex));
       figure.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(field.pointIndex); } });
       this.root.append(figure);
-      const sub: Subplot = { figure, title, canvas, field, chart: undefined as unknown as Chart<'scatter'> };
+      const sub: Subplot = { figure, title, canvas, field, dirty: true, chart: undefined as unknown as Chart<'scatter'> };
       sub.chart = new Chart(canvas, {
         type: 'scatter',
         data: { datasets: [{ data: [], pointRadius: 0 }] },
@@ -67,18 +79,33 @@ export class FieldView {
     const sub = this.subplots.find((s) => s.field.pointIndex === field.pointIndex);
     if (!sub) return;
     sub.field = field;
-    if (sub.title.textContent !== field.label) sub.title.textContent = field.label;
+    if (this.common) this.invalidate();
+    else sub.dirty = true;
+    if (sub.title.textContent === field.label) return;
+    sub.title.textContent = field.label;
     sub.canvas.setAttribute('aria-label', `Gradient field at ${field.label}`);
+  }
+
+  /** Every subplot is redrawn on the next `draw` (scale, size or theme changed). */
+  invalidate(): void {
+    for (const s of this.subplots) s.dirty = true;
   }
 
   /** Marks the live subplot. */
   markLive(): void {
-    for (const s of this.subplots) s.figure.classList.toggle('live', s.field.pointIndex === this.live);
+    for (const s of this.subplots) {
+      const live = s.field.pointIndex === this.live;
+      if (s.figure.classList.contains('live') !== live) s.figure.classList.toggle('live', live);
+    }
   }
 
-  /** Repaints every subplot (all of them: with a common scale one subplot's data moves the others). */
+  /** Repaints the subplots whose data changed (while a slider drags, only the live one unless one scale is shared). */
   draw(): void {
-    for (const s of this.subplots) s.chart.draw();
+    for (const s of this.subplots) {
+      if (!s.dirty) continue;
+      s.dirty = false;
+      s.chart.draw();
+    }
   }
 
   /** Destroys every chart. */
@@ -133,7 +160,8 @@ export class FieldView {
         const th = thetaPolygon(sub.field.theta, area, w);
         if (th.length === 2) { ctx.beginPath(); ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI); ctx.fill(); } else fillPolygon(ctx, th);
         ctx.restore();
-        chart.canvas.dataset.plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
+        const plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
+        if (chart.canvas.dataset.plotArea !== plotArea) chart.canvas.dataset.plotArea = plotArea;
       },
     };
   }

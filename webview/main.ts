@@ -52,7 +52,7 @@ class App {
     this.ui.reset.addEventListener('click', () => this.resetPoint());
     this.wireExports();
     watchTheme(() => this.retheme());
-    window.addEventListener('resize', () => this.scheduleDraw());
+    window.addEventListener('resize', () => { this.field.invalidate(); this.rank.invalidate(); this.scheduleDraw(); });
     this.link.send({ type: 'ready', view: this.state.view, pointIndex: this.state.pointIndex });
   }
 
@@ -116,7 +116,7 @@ class App {
     // While a drag is in flight the host's answer lags the sliders: the local values stay the truth.
     if (!this.link.busy) this.values[i] = Float64Array.from(m.values);
     if (i !== this.state.pointIndex) this.save({ pointIndex: i });
-    this.ui.pointPicker.value = String(i);
+    if (this.ui.pointPicker.value !== String(i)) this.ui.pointPicker.value = String(i);
     if (this.sliderPoint !== i) {
       this.sliders.setModel(this.model, i, this.values[i]);
       this.sliderPoint = i;

@@ -18,13 +18,12 @@ export function ratioRange(frame: RankMapFrame): number {
   return Math.max(-16, Math.min(-1, Math.floor(min * 2) / 2));
 }
 
-/** Paints the cells into RGBA pixels, row 0 at the top (= the last y step). */
-export function paintCells(frame: RankMapFrame, lut: Uint8Array, deficient: [number, number, number]): ImageData {
+/** Paints the cells into RGBA pixels, row 0 at the top (= the last y step), into `into` when it has the map's size. */
+export function paintCells(frame: RankMapFrame, lut: Uint8Array, deficient: [number, number, number], lo = ratioRange(frame), into?: ImageData): ImageData {
   const nx = frame.x.steps;
   const ny = frame.y.steps;
-  const img = new ImageData(nx, ny);
+  const img = into && into.width === nx && into.height === ny ? into : new ImageData(nx, ny);
   const d = img.data;
-  const lo = ratioRange(frame);
   for (let iy = 0; iy < ny; iy++) {
     for (let ix = 0; ix < nx; ix++) {
       const k = iy * nx + ix;
@@ -64,7 +63,13 @@ export class RankMapView {
   private readonly tip: HTMLElement;
   private readonly lut = viridisTable();
   private readonly cells = document.createElement('canvas');
+  /** The cells' pixels, reused from map to map of the same size. */
+  private pixels: ImageData | undefined;
   private frame: RankMapFrame | null = null;
+  /** The colour scale's lower end of the map shown (log10 of the ratio). */
+  private lo = -1;
+  /** Something shown changed since the last `draw`. */
+  private dirty = true;
   private names: [string, string] = ['', ''];
   private marker: [number, number] | null = null;
   private probe: [number, number] | null = null;
@@ -79,7 +84,7 @@ export class RankMapView {
     root.append(wrap);
     new ResizeObserver((entries) => {
       const w = Math.round(entries[0]?.contentRect.width ?? this.width);
-      if (w > 0 && w !== this.width) { this.width = w; this.draw(); }
+      if (w > 0 && w !== this.width) { this.width = w; this.dirty = true; this.draw(); }
     }).observe(wrap);
     this.canvas.addEventListener('mousemove', (e) => this.probeAt(e.offsetX, e.offsetY));
     this.canvas.addEventListener('mouseleave', () => this.hideTip());
@@ -95,14 +100,26 @@ export class RankMapView {
   /** New data (or the same data with the live point moved). */
   setData(frame: RankMapFrame | null, names: [string, string], marker: [number, number] | null): void {
     if (frame !== this.frame && frame) {
-      this.cells.width = frame.x.steps;
-      this.cells.height = frame.y.steps;
-      this.cells.getContext('2d')!.putImageData(paintCells(frame, this.lut, rgbOf(this.theme().deficient)), 0, 0);
+      if (this.cells.width !== frame.x.steps || this.cells.height !== frame.y.steps) {
+        this.cells.width = frame.x.steps;
+        this.cells.height = frame.y.steps;
+      }
+      this.lo = ratioRange(frame);
+      this.pixels = paintCells(frame, this.lut, rgbOf(this.theme().deficient), this.lo, this.pixels);
+      this.cells.getContext('2d')!.putImageData(this.pixels, 0, 0);
     }
+    const moved = marker?.[0] !== this.marker?.[0] || marker?.[1] !== this.marker?.[1];
+    if (frame !== this.frame || moved || names[0] !== this.names[0] || names[1] !== this.names[1]) this.dirty = true;
     this.frame = frame;
     this.names = names;
     this.marker = marker;
-    this.canvas.setAttribute('aria-label', frame ? `Rank map over ${names[0]} and ${names[1]}; arrow keys move the probe` : 'Rank map (needs two parameters)');
+    const label = frame ? `Rank map over ${names[0]} and ${names[1]}; arrow keys move the probe` : 'Rank map (needs two parameters)';
+    if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
+  }
+
+  /** Redraw on the next `draw` even when nothing shown changed (size or theme). */
+  invalidate(): void {
+    this.dirty = true;
   }
 
   /** What is shown, for the SVG export (null before the first map). */
@@ -115,10 +132,13 @@ export class RankMapView {
     const f = this.frame;
     this.frame = null;
     this.setData(f, this.names, this.marker);
+    this.dirty = true;
   }
 
-  /** Repaints the heatmap, axes, marker and legend. */
+  /** Repaints the heatmap, axes, marker and legend when any of them changed. */
   draw(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
     const t = this.theme();
     const cssW = Math.max(280, Math.min(560, this.width));
     const cssH = Math.round((cssW - M.left - M.right) + M.top + M.bottom);
@@ -148,8 +168,9 @@ export class RankMapView {
       ctx.strokeStyle = t.marker;
       ctx.beginPath(); ctx.arc(px, py, 6, 0, 2 * Math.PI); ctx.moveTo(px - 10, py); ctx.lineTo(px + 10, py); ctx.moveTo(px, py - 10); ctx.lineTo(px, py + 10); ctx.stroke();
     }
-    this.drawLegend(ctx, cssW, a, t, ratioRange(f));
-    this.canvas.dataset.plotArea = [a.left, a.top, a.right, a.bottom, a.xmin, a.xmax, a.ymin, a.ymax].map((v) => v.toFixed(2)).join(' ');
+    this.drawLegend(ctx, cssW, a, t, this.lo);
+    const plotArea = [a.left, a.top, a.right, a.bottom, a.xmin, a.xmax, a.ymin, a.ymax].map((v) => v.toFixed(2)).join(' ');
+    if (this.canvas.dataset.plotArea !== plotArea) this.canvas.dataset.plotArea = plotArea;
   }
 
   /** Plot area in CSS pixels and its data range (cell edges, half a step beyond the first and last centres). */
