@@ -1,7 +1,11 @@
-// A message channel between the driver and one page over the test server's HTTP, for the `binary` transport: the
-// page long-polls for host messages (JSON + the typed arrays' bytes in one binary body) and POSTs its own messages.
-// Per message it costs a fraction of a devtools-protocol call (~10 ms of node CPU and ~20 ms of browser CPU each).
+// A message channel between the driver and one page for the `binary` transport: one WebSocket through the test
+// server (a minimal RFC 6455 server: no extensions, no fragmentation sent). Host messages go as binary frames (JSON +
+// the typed arrays' bytes in one body); the page's messages come back as text frames. One socket costs a fraction of
+// an HTTP request per message (a long poll and a POST per frame cost ~12 ms of browser and network-service CPU a
+// frame, as much as drawing it), and far less than the devtools protocol.
+import { createHash } from 'crypto';
 import type * as http from 'http';
+import type { Duplex } from 'stream';
 
 /** One page's channel: `send` queues a host message; `onMessage` gets what the page posts. */
 export interface Channel {
@@ -10,24 +14,34 @@ export interface Channel {
   close(): void;
 }
 
-/** The server side of every channel, keyed by id (`/__poll/<id>`, `/__post/<id>`). */
+interface Entry {
+  /** Messages sent before the page connected. */
+  queue: Buffer[];
+  socket: Duplex | undefined;
+  channel: Channel;
+}
+
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+/** The server side of every channel, keyed by id (the page connects to `/__ws/<id>`). */
 export class Channels {
-  private readonly open = new Map<string, { queue: Buffer[]; waiting: http.ServerResponse | undefined; channel: Channel }>();
+  private readonly open = new Map<string, Entry>();
   private next = 0;
 
   /** A new channel and its id. */
   create(): { id: string; channel: Channel } {
     const id = String(this.next++);
-    const entry: { queue: Buffer[]; waiting: http.ServerResponse | undefined; channel: Channel } = {
-      queue: [], waiting: undefined,
+    const entry: Entry = {
+      queue: [], socket: undefined,
       channel: {
         send: (json, bytes) => {
-          entry.queue.push(frame(json, bytes));
-          this.flush(entry);
+          const payload = message(json, bytes);
+          if (entry.socket) writeFrame(entry.socket, 0x2, payload);
+          else entry.queue.push(payload);
         },
         onMessage: () => undefined,
         close: () => {
-          entry.waiting?.end();
+          if (entry.socket) writeFrame(entry.socket, 0x8, Buffer.alloc(0)).end();
           this.open.delete(id);
         },
       },
@@ -36,50 +50,95 @@ export class Channels {
     return { id, channel: entry.channel };
   }
 
-  /** Answers `/__poll/<id>` and `/__post/<id>`; false for any other request. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
-    const m = /^\/__(poll|post)\/(\d+)$/.exec(pathname);
+  /** Takes over an HTTP upgrade to `/__ws/<id>`; false for any other request. */
+  upgrade(req: http.IncomingMessage, socket: Duplex, pathname: string): boolean {
+    const m = /^\/__ws\/(\d+)$/.exec(pathname);
     if (!m) return false;
-    const entry = this.open.get(m[2]);
-    if (!entry) {
-      res.writeHead(410);
-      res.end();
+    const entry = this.open.get(m[1]);
+    const key = req.headers['sec-websocket-key'];
+    if (!entry || typeof key !== 'string') {
+      socket.end('HTTP/1.1 410 Gone\r\n\r\n');
       return true;
     }
-    if (m[1] === 'poll') {
-      entry.waiting = res;
-      this.flush(entry);
-      return true;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      res.writeHead(204);
-      res.end();
-      entry.channel.onMessage(Buffer.concat(chunks).toString('utf8'));
+    const accept = createHash('sha1').update(key + GUID).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    (socket as Duplex & { setNoDelay?(on: boolean): void }).setNoDelay?.(true);
+    entry.socket = socket;
+    for (const payload of entry.queue.splice(0)) writeFrame(socket, 0x2, payload);
+    let buffered: Buffer = Buffer.alloc(0);
+    let parts: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => {
+      buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
+      for (;;) {
+        const f = readFrame(buffered);
+        if (!f) return;
+        buffered = buffered.subarray(f.size);
+        if (f.opcode === 0x8) {
+          writeFrame(socket, 0x8, Buffer.alloc(0)).end();
+          return;
+        }
+        if (f.opcode === 0x9) {
+          writeFrame(socket, 0xa, f.payload);
+          continue;
+        }
+        if (f.opcode === 0xa) continue;
+        parts.push(f.payload);
+        if (!f.fin) continue;
+        const text = Buffer.concat(parts).toString('utf8');
+        parts = [];
+        entry.channel.onMessage(text);
+      }
     });
+    socket.on('error', () => undefined);
     return true;
-  }
-
-  private flush(entry: { queue: Buffer[]; waiting: http.ServerResponse | undefined }): void {
-    const res = entry.waiting;
-    if (!res || entry.queue.length === 0) return;
-    entry.waiting = undefined;
-    const body = Buffer.concat(entry.queue.splice(0));
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
   }
 }
 
-/** One message: [total length u32][json length u32][json][pad to 8][bytes], little-endian. */
-function frame(json: string, bytes: Buffer): Buffer {
+/** One host message: [json length u32][json][pad to 8][bytes], little-endian (the typed arrays stay 8-byte aligned). */
+function message(json: string, bytes: Buffer): Buffer {
   const j = Buffer.from(json, 'utf8');
-  const head = 8 + j.length;
+  const head = 4 + j.length;
   const pad = (8 - (head % 8)) % 8;
   const out = Buffer.alloc(head + pad + bytes.length);
-  out.writeUInt32LE(out.length, 0);
-  out.writeUInt32LE(j.length, 4);
-  j.copy(out, 8);
+  out.writeUInt32LE(j.length, 0);
+  j.copy(out, 4);
   bytes.copy(out, head + pad);
   return out;
+}
+
+/** Writes one final, unmasked frame (server to client); returns the socket. */
+function writeFrame(socket: Duplex, opcode: number, payload: Buffer): Duplex {
+  const n = payload.length;
+  const head = n < 126 ? Buffer.alloc(2) : n < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  head[0] = 0x80 | opcode;
+  if (n < 126) head[1] = n;
+  else if (n < 65536) { head[1] = 126; head.writeUInt16BE(n, 2); } else { head[1] = 127; head.writeBigUInt64BE(BigInt(n), 2); }
+  socket.cork();
+  socket.write(head);
+  socket.write(payload);
+  socket.uncork();
+  return socket;
+}
+
+/** The first whole frame in `b` (client frames are masked), or undefined until it has arrived. */
+function readFrame(b: Buffer): { fin: boolean; opcode: number; payload: Buffer; size: number } | undefined {
+  if (b.length < 2) return undefined;
+  const masked = (b[1] & 0x80) !== 0;
+  let n = b[1] & 0x7f;
+  let at = 2;
+  if (n === 126) {
+    if (b.length < 4) return undefined;
+    n = b.readUInt16BE(2);
+    at = 4;
+  } else if (n === 127) {
+    if (b.length < 10) return undefined;
+    n = Number(b.readBigUInt64BE(2));
+    at = 10;
+  }
+  const mask = masked ? b.subarray(at, at + 4) : undefined;
+  if (masked) at += 4;
+  if (b.length < at + n) return undefined;
+  const payload = Buffer.from(b.subarray(at, at + n));
+  if (mask) for (let i = 0; i < n; i++) payload[i] ^= mask[i & 3];
+  return { fin: (b[0] & 0x80) !== 0, opcode: b[0] & 0x0f, payload, size: at + n };
 }

@@ -74,7 +74,7 @@ export class PageHost {
   /** The panel's workers, started for this page and stopped with it. */
   readonly workers = Array.from({ length: WORKERS }, () => new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet));
 
-  /** The HTTP channel of the `binary` transport (undefined: the devtools protocol). */
+  /** The WebSocket channel of the `binary` transport (undefined: the devtools protocol). */
   private readonly channel: Channel | undefined;
   private readonly channelId: string | null = null;
 

@@ -2,9 +2,9 @@
 // has two ways:
 // - `devtools` (default): typed arrays as base64 inside the JSON of a devtools-protocol evaluate. The page keeps
 //   its CSP, but the devtools protocol is slow with large strings: ~50 ms of browser CPU for a 129 x 129 rank map.
-// - `binary`: no devtools protocol per message: an HTTP channel through the test server (./channel.ts), JSON with
-//   the arrays' bytes alongside, as VS Code's IPC does. The page's fetch needs `connect-src`, so these pages bypass
-//   the CSP (the security suite tests it with the devtools transport). Used where the panel's speed is measured.
+// - `binary`: no devtools protocol per message: a WebSocket through the test server (./channel.ts), JSON with the
+//   arrays' bytes alongside, as VS Code's IPC does. The socket needs `connect-src`, so these pages bypass the CSP
+//   (the security suite tests it with the devtools transport). Used where the panel's speed is measured.
 
 /** The transports. */
 export type Transport = 'devtools' | 'binary';
@@ -42,8 +42,8 @@ export function packBinary(value: unknown): { tree: unknown; bytes: Buffer } {
 }
 
 /** In the page (self-contained for addInitScript): rebuilds the typed arrays and posts host messages to the page as
- *  VS Code does, in the order sent. With a channel id (`binary`), long-polls the channel and sets `__overparamPost`
- *  to POST to it; without, `__deliver(json)` takes base64 messages from the devtools protocol. */
+ *  VS Code does, in the order sent. With a channel id (`binary`), opens the channel's WebSocket and sets
+ *  `__overparamPost` to send on it; without, `__deliver(json)` takes base64 messages from the devtools protocol. */
 export function installReceiver(channel: string | null): void {
   const w = window as unknown as Record<string, unknown>;
   const ctors = { Float64Array, Float32Array, Int32Array, Uint8Array };
@@ -67,26 +67,21 @@ export function installReceiver(channel: string | null): void {
     w.__deliver = (json: string) => window.postMessage(unpack(JSON.parse(json), null, 0), '*');
     return;
   }
-  let posts: Promise<unknown> = Promise.resolve();
+  const socket = new WebSocket(`ws://${location.host}/__ws/${channel}`);
+  socket.binaryType = 'arraybuffer';
+  const early: string[] = [];
+  socket.onopen = () => early.splice(0).forEach((m) => socket.send(m));
   w.__overparamPost = (m: unknown) => {
     const body = JSON.stringify(m);
-    posts = posts.then(() => fetch(`/__post/${channel}`, { method: 'POST', body }));
+    if (socket.readyState === WebSocket.OPEN) socket.send(body);
+    else early.push(body);
   };
-  const poll = async (): Promise<void> => {
-    for (;;) {
-      const r = await fetch(`/__poll/${channel}`);
-      if (r.status !== 200) return;
-      const buf = await r.arrayBuffer();
-      const view = new DataView(buf);
-      for (let at = 0; at < buf.byteLength;) {
-        const total = view.getUint32(at, true);
-        const jsonLength = view.getUint32(at + 4, true);
-        const json = new TextDecoder().decode(new Uint8Array(buf, at + 8, jsonLength));
-        const head = 8 + jsonLength;
-        window.postMessage(unpack(JSON.parse(json), buf, at + head + ((8 - (head % 8)) % 8)), '*');
-        at += total;
-      }
-    }
+  const decoder = new TextDecoder();
+  socket.onmessage = (e: MessageEvent) => {
+    const buf = e.data as ArrayBuffer;
+    const jsonLength = new DataView(buf).getUint32(0, true);
+    const json = decoder.decode(new Uint8Array(buf, 4, jsonLength));
+    const head = 4 + jsonLength;
+    window.postMessage(unpack(JSON.parse(json), buf, head + ((8 - (head % 8)) % 8)), '*');
   };
-  void poll();
 }
