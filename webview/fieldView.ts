@@ -15,6 +15,8 @@ interface Subplot {
   field: FieldFrame;
   /** Its data changed since it was last drawn. */
   dirty: boolean;
+  /** The chart without arrows (axes, grid, labels) as chart.js last drew it, to redraw only the arrows over it. */
+  axes: HTMLCanvasElement | undefined;
 }
 
 /** The axis range of a grid, with a margin so edge arrows are not cut (like the blog's [-2.2, 2.2]). */
@@ -55,7 +57,7 @@ export class FieldView {
       figure.addEventListener('click', () => this.onSelect(field.pointIndex));
       figure.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(field.pointIndex); } });
       this.root.append(figure);
-      const sub: Subplot = { figure, title, canvas, field, dirty: true, chart: undefined as unknown as Chart<'scatter'> };
+      const sub: Subplot = { figure, title, canvas, field, dirty: true, axes: undefined, chart: undefined as unknown as Chart<'scatter'> };
       sub.chart = new Chart(canvas, {
         type: 'scatter',
         data: { datasets: [{ data: [], pointRadius: 0 }] },
@@ -99,12 +101,24 @@ export class FieldView {
     }
   }
 
-  /** Repaints the subplots whose data changed (while a slider drags, only the live one unless one scale is shared). */
+  /** Repaints the subplots whose data changed (while a slider drags, only the live one unless one scale is shared):
+   *  the arrows over a copy of the chart's last axes, or the whole chart when its size changed since. */
   draw(): void {
     for (const s of this.subplots) {
       if (!s.dirty) continue;
       s.dirty = false;
-      s.chart.draw();
+      const axes = s.axes;
+      if (!axes || axes.width !== s.canvas.width || axes.height !== s.canvas.height) {
+        s.chart.draw();
+        continue;
+      }
+      const ctx = s.chart.ctx;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(axes, 0, 0);
+      ctx.restore();
+      this.drawArrows(s, s.chart);
     }
   }
 
@@ -139,30 +153,47 @@ export class FieldView {
     return quiverScale(width, n / Math.max(1, this.subplots.length), n > 0 ? sum / n : 0);
   }
 
+  /** Keeps a copy of what chart.js drew before the (empty) dataset: the axes the arrows go over. */
+  private keepAxes(sub: Subplot, chart: Chart<'scatter'>): void {
+    const src = chart.canvas;
+    const axes = sub.axes ?? document.createElement('canvas');
+    if (axes.width !== src.width || axes.height !== src.height) {
+      axes.width = src.width;
+      axes.height = src.height;
+    } else {
+      axes.getContext('2d')!.clearRect(0, 0, axes.width, axes.height);
+    }
+    axes.getContext('2d')!.drawImage(src, 0, 0);
+    sub.axes = axes;
+  }
+
+  private drawArrows(sub: Subplot, chart: Chart<'scatter'>): void {
+    const area = this.area(chart);
+    const ctx = chart.ctx;
+    const t = this.theme();
+    const w = shaftWidth(area.right - area.left);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
+    ctx.fillStyle = t.foreground;
+    for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub, chart), w)) {
+      if (poly.length === 2) ctx.fillRect(poly[0] - 0.5, poly[1] - 0.5, 1, 1);
+      else fillPolygon(ctx, poly);
+    }
+    ctx.fillStyle = t.theta;
+    const th = thetaPolygon(sub.field.theta, area, w);
+    if (th.length === 2) { ctx.beginPath(); ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI); ctx.fill(); } else fillPolygon(ctx, th);
+    ctx.restore();
+    const plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
+    if (chart.canvas.dataset.plotArea !== plotArea) chart.canvas.dataset.plotArea = plotArea;
+  }
+
   private arrowPlugin(sub: Subplot): Plugin<'scatter'> {
     return {
       id: 'overparamArrows',
-      afterDatasetsDraw: (chart) => {
-        const area = this.area(chart);
-        const ctx = chart.ctx;
-        const t = this.theme();
-        const w = shaftWidth(area.right - area.left);
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
-        ctx.clip();
-        ctx.fillStyle = t.foreground;
-        for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub, chart), w)) {
-          if (poly.length === 2) ctx.fillRect(poly[0] - 0.5, poly[1] - 0.5, 1, 1);
-          else fillPolygon(ctx, poly);
-        }
-        ctx.fillStyle = t.theta;
-        const th = thetaPolygon(sub.field.theta, area, w);
-        if (th.length === 2) { ctx.beginPath(); ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI); ctx.fill(); } else fillPolygon(ctx, th);
-        ctx.restore();
-        const plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
-        if (chart.canvas.dataset.plotArea !== plotArea) chart.canvas.dataset.plotArea = plotArea;
-      },
+      beforeDatasetsDraw: (chart) => this.keepAxes(sub, chart),
+      afterDatasetsDraw: (chart) => this.drawArrows(sub, chart),
     };
   }
 }

@@ -14,6 +14,9 @@ import { Sliders } from './sliders';
 import { readTheme, watchTheme } from './theme';
 import type { Theme } from './theme';
 
+/** The shortest interval between two refreshes of the details while a slider drags (ms). */
+const DETAILS_MS = 250;
+
 /** The whole panel: state, message handling and draw scheduling. */
 class App {
   private readonly ui = buildLayout(document.getElementById('app')!);
@@ -139,11 +142,12 @@ class App {
     this.showDetails(m.details);
   }
 
-  /** Details (tables, bar chart) cost more than a figure frame: during a drag they refresh at most every 100 ms. */
+  /** Details (tables, bar chart) are secondary to the figures and cost about as much as a figure frame (chart.js
+   *  lays out the whole bar chart): during a drag they refresh at most every DETAILS_MS, in a task of their own. */
   private showDetails(d: FrameMessage['details']): void {
     this.pendingDetails = d;
     if (this.detailsTimer !== undefined) return;
-    const wait = Math.max(0, 100 - (performance.now() - this.detailsAt));
+    const wait = Math.max(0, DETAILS_MS - (performance.now() - this.detailsAt));
     this.detailsTimer = setTimeout(() => {
       this.detailsTimer = undefined;
       this.detailsAt = performance.now();

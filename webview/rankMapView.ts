@@ -10,12 +10,31 @@ const M = { left: 52, right: 92, top: 12, bottom: 40 };
 
 /** The log10 ratio range the colours span: [lo, 0], lo the data's minimum rounded down to half a decade, in [-16, -1]. */
 export function ratioRange(frame: RankMapFrame): number {
-  let min = 0;
-  for (let i = 0; i < frame.sMin.length; i++) {
-    const r = frame.sMin[i] / frame.sMax[i];
-    if (r > 0 && Number.isFinite(r)) min = Math.min(min, Math.log10(r));
+  // log10 is monotonic: the smallest ratio gives the smallest logarithm (one log10 per map, not one per cell).
+  let min = Infinity;
+  const { sMin, sMax } = frame;
+  for (let i = 0; i < sMin.length; i++) {
+    const r = sMin[i] / sMax[i];
+    if (r > 0 && r < min) min = r;
   }
-  return Math.max(-16, Math.min(-1, Math.floor(min * 2) / 2));
+  const log = Number.isFinite(min) ? Math.min(0, Math.log10(min)) : 0;
+  return Math.max(-16, Math.min(-1, Math.floor(log * 2) / 2));
+}
+
+/** True where a Uint32 of bytes [r, g, b, a] reads r in its low byte (every browser VS Code runs on). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const rgba = (r: number, g: number, b: number): number => (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) : ((r << 24) | (g << 16) | (b << 8) | 255)) >>> 0;
+
+/** The 256 colours of `lut` as RGBA words, and the same blended with the rank-deficient overlay colour. */
+function palettes(lut: Uint8Array, deficient: [number, number, number]): { plain: Uint32Array; overlaid: Uint32Array } {
+  const plain = new Uint32Array(256);
+  const overlaid = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    const [R, G, B] = [lut[i * 3], lut[i * 3 + 1], lut[i * 3 + 2]];
+    plain[i] = rgba(R, G, B);
+    overlaid[i] = rgba(Math.round(R * 0.35 + deficient[0] * 0.65), Math.round(G * 0.35 + deficient[1] * 0.65), Math.round(B * 0.35 + deficient[2] * 0.65));
+  }
+  return { plain, overlaid };
 }
 
 /** Paints the cells into RGBA pixels, row 0 at the top (= the last y step), into `into` when it has the map's size. */
@@ -23,30 +42,25 @@ export function paintCells(frame: RankMapFrame, lut: Uint8Array, deficient: [num
   const nx = frame.x.steps;
   const ny = frame.y.steps;
   const img = into && into.width === nx && into.height === ny ? into : new ImageData(nx, ny);
-  const d = img.data;
+  // One word per pixel (a map is redrawn every frame while a slider drags).
+  const px = new Uint32Array(img.data.buffer, img.data.byteOffset, nx * ny);
+  const { plain, overlaid } = palettes(lut, deficient);
+  const grey = rgba(128, 128, 128);
+  const { sMin, sMax, rank, fullRank } = frame;
   for (let iy = 0; iy < ny; iy++) {
+    const row = (ny - 1 - iy) * nx;
     for (let ix = 0; ix < nx; ix++) {
       const k = iy * nx + ix;
-      const o = ((ny - 1 - iy) * nx + ix) * 4;
-      const s0 = frame.sMin[k];
-      const s1 = frame.sMax[k];
+      const s0 = sMin[k];
+      const s1 = sMax[k];
       if (!Number.isFinite(s0) || !Number.isFinite(s1)) {
-        d[o] = d[o + 1] = d[o + 2] = 128;
-        d[o + 3] = 255;
+        px[row + ix] = grey;
         continue;
       }
       const r = s1 > 0 ? s0 / s1 : 0;
       const t = r > 0 ? Math.max(0, Math.min(1, 1 - Math.log10(r) / lo)) : 0;
-      const c = Math.round(t * 255) * 3;
-      let R = lut[c];
-      let G = lut[c + 1];
-      let B = lut[c + 2];
-      if (frame.rank[k] < frame.fullRank) {
-        R = Math.round(R * 0.35 + deficient[0] * 0.65);
-        G = Math.round(G * 0.35 + deficient[1] * 0.65);
-        B = Math.round(B * 0.35 + deficient[2] * 0.65);
-      }
-      d[o] = R; d[o + 1] = G; d[o + 2] = B; d[o + 3] = 255;
+      const c = Math.round(t * 255);
+      px[row + ix] = rank[k] < fullRank ? overlaid[c] : plain[c];
     }
   }
   return img;
