@@ -1,8 +1,10 @@
-// A message channel between the driver and one page for the `binary` transport: one WebSocket through the test
-// server (a minimal RFC 6455 server: no extensions, no fragmentation sent). Host messages go as binary frames (JSON +
-// the typed arrays' bytes in one body); the page's messages come back as text frames. One socket costs a fraction of
+// A message channel between the driver and one page for the `binary` transport, through the test server: host
+// messages on one endless streamed HTTP response (each: JSON + the typed arrays' bytes), the page's messages on a
+// WebSocket (a minimal RFC 6455 server: text frames, no extensions). Two long-lived connections cost a fraction of
 // an HTTP request per message (a long poll and a POST per frame cost ~12 ms of browser and network-service CPU a
-// frame, as much as drawing it), and far less than the devtools protocol.
+// frame, as much as drawing it). Host messages do not go over the WebSocket because the devtools protocol the test
+// drives Chromium with reports every WebSocket frame with its payload (a 150 KB map cost ~3 ms of browser CPU and the
+// driver's parsing of it), where a streamed response is reported by size only.
 import { createHash } from 'crypto';
 import type * as http from 'http';
 import type { Duplex } from 'stream';
@@ -15,15 +17,16 @@ export interface Channel {
 }
 
 interface Entry {
-  /** Messages sent before the page connected. */
+  /** Messages sent before the page opened its stream. */
   queue: Buffer[];
+  stream: http.ServerResponse | undefined;
   socket: Duplex | undefined;
   channel: Channel;
 }
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
-/** The server side of every channel, keyed by id (the page connects to `/__ws/<id>`). */
+/** The server side of every channel, keyed by id (the page reads `/__stream/<id>` and connects to `/__ws/<id>`). */
 export class Channels {
   private readonly open = new Map<string, Entry>();
   private next = 0;
@@ -32,15 +35,16 @@ export class Channels {
   create(): { id: string; channel: Channel } {
     const id = String(this.next++);
     const entry: Entry = {
-      queue: [], socket: undefined,
+      queue: [], stream: undefined, socket: undefined,
       channel: {
         send: (json, bytes) => {
-          const payload = message(json, bytes);
-          if (entry.socket) writeFrame(entry.socket, 0x2, payload);
-          else entry.queue.push(payload);
+          const m = message(json, bytes);
+          if (entry.stream) entry.stream.write(m);
+          else entry.queue.push(m);
         },
         onMessage: () => undefined,
         close: () => {
+          entry.stream?.end();
           if (entry.socket) writeFrame(entry.socket, 0x8, Buffer.alloc(0)).end();
           this.open.delete(id);
         },
@@ -48,6 +52,25 @@ export class Channels {
     };
     this.open.set(id, entry);
     return { id, channel: entry.channel };
+  }
+
+  /** Answers `/__stream/<id>` with the host's messages, as they are sent, until the channel closes; false for any
+   *  other request. */
+  handle(res: http.ServerResponse, pathname: string): boolean {
+    const m = /^\/__stream\/(\d+)$/.exec(pathname);
+    if (!m) return false;
+    const entry = this.open.get(m[1]);
+    if (!entry) {
+      res.writeHead(410);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
+    res.socket?.setNoDelay(true);
+    res.flushHeaders();
+    entry.stream = res;
+    for (const queued of entry.queue.splice(0)) res.write(queued);
+    return true;
   }
 
   /** Takes over an HTTP upgrade to `/__ws/<id>`; false for any other request. */
@@ -64,7 +87,6 @@ export class Channels {
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     (socket as Duplex & { setNoDelay?(on: boolean): void }).setNoDelay?.(true);
     entry.socket = socket;
-    for (const payload of entry.queue.splice(0)) writeFrame(socket, 0x2, payload);
     let buffered: Buffer = Buffer.alloc(0);
     let parts: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => {
@@ -94,14 +116,16 @@ export class Channels {
   }
 }
 
-/** One host message: [json length u32][json][pad to 8][bytes], little-endian (the typed arrays stay 8-byte aligned). */
+/** One host message: [total length u32][json length u32][json][pad to 8][bytes], little-endian (the typed arrays
+ *  stay 8-byte aligned from the message's start). */
 function message(json: string, bytes: Buffer): Buffer {
   const j = Buffer.from(json, 'utf8');
-  const head = 4 + j.length;
+  const head = 8 + j.length;
   const pad = (8 - (head % 8)) % 8;
   const out = Buffer.alloc(head + pad + bytes.length);
-  out.writeUInt32LE(j.length, 0);
-  j.copy(out, 4);
+  out.writeUInt32LE(out.length, 0);
+  out.writeUInt32LE(j.length, 4);
+  j.copy(out, 8);
   bytes.copy(out, head + pad);
   return out;
 }

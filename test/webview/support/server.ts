@@ -25,6 +25,7 @@ export async function startServer(root: string): Promise<TestServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = `http://${req.headers.host}`;
+    if (channels.handle(res, url.pathname)) return;
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(panelHtml({

@@ -2,9 +2,10 @@
 // has two ways:
 // - `devtools` (default): typed arrays as base64 inside the JSON of a devtools-protocol evaluate. The page keeps
 //   its CSP, but the devtools protocol is slow with large strings: ~50 ms of browser CPU for a 129 x 129 rank map.
-// - `binary`: no devtools protocol per message: a WebSocket through the test server (./channel.ts), JSON with the
-//   arrays' bytes alongside, as VS Code's IPC does. The socket needs `connect-src`, so these pages bypass the CSP
-//   (the security suite tests it with the devtools transport). Used where the panel's speed is measured.
+// - `binary`: no devtools protocol per message: a streamed response and a WebSocket through the test server
+//   (./channel.ts), JSON with the arrays' bytes alongside, as VS Code's IPC does. They need `connect-src`, so these
+//   pages bypass the CSP (the security suite tests it with the devtools transport). Used where the panel's speed is
+//   measured.
 
 /** The transports. */
 export type Transport = 'devtools' | 'binary';
@@ -42,8 +43,9 @@ export function packBinary(value: unknown): { tree: unknown; bytes: Buffer } {
 }
 
 /** In the page (self-contained for addInitScript): rebuilds the typed arrays and posts host messages to the page as
- *  VS Code does, in the order sent. With a channel id (`binary`), opens the channel's WebSocket and sets
- *  `__overparamPost` to send on it; without, `__deliver(json)` takes base64 messages from the devtools protocol. */
+ *  VS Code does, in the order sent. With a channel id (`binary`), reads the channel's stream and sets
+ *  `__overparamPost` to send on its WebSocket; without, `__deliver(json)` takes base64 messages from the devtools
+ *  protocol. */
 export function installReceiver(channel: string | null): void {
   const w = window as unknown as Record<string, unknown>;
   const ctors = { Float64Array, Float32Array, Int32Array, Uint8Array };
@@ -68,7 +70,6 @@ export function installReceiver(channel: string | null): void {
     return;
   }
   const socket = new WebSocket(`ws://${location.host}/__ws/${channel}`);
-  socket.binaryType = 'arraybuffer';
   const early: string[] = [];
   socket.onopen = () => early.splice(0).forEach((m) => socket.send(m));
   w.__overparamPost = (m: unknown) => {
@@ -77,11 +78,46 @@ export function installReceiver(channel: string | null): void {
     else early.push(body);
   };
   const decoder = new TextDecoder();
-  socket.onmessage = (e: MessageEvent) => {
-    const buf = e.data as ArrayBuffer;
-    const jsonLength = new DataView(buf).getUint32(0, true);
-    const json = decoder.decode(new Uint8Array(buf, 4, jsonLength));
-    const head = 4 + jsonLength;
+  /** One whole message (its own buffer, so the typed arrays' offsets are from its start). */
+  const deliver = (buf: ArrayBuffer): void => {
+    const jsonLength = new DataView(buf).getUint32(4, true);
+    const json = decoder.decode(new Uint8Array(buf, 8, jsonLength));
+    const head = 8 + jsonLength;
     window.postMessage(unpack(JSON.parse(json), buf, head + ((8 - (head % 8)) % 8)), '*');
   };
+  const read = async (): Promise<void> => {
+    const r = await fetch(`/__stream/${channel}`);
+    if (r.status !== 200 || !r.body) return;
+    const reader = r.body.getReader();
+    let message: Uint8Array | null = null;
+    let filled = 0;
+    const head = new Uint8Array(4);
+    let headFilled = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (let at = 0; at < value.length;) {
+        if (!message) {
+          const n = Math.min(4 - headFilled, value.length - at);
+          head.set(value.subarray(at, at + n), headFilled);
+          headFilled += n;
+          at += n;
+          if (headFilled < 4) break;
+          message = new Uint8Array(new DataView(head.buffer).getUint32(0, true));
+          message.set(head);
+          filled = 4;
+          headFilled = 0;
+        }
+        const n = Math.min(message.length - filled, value.length - at);
+        message.set(value.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === message.length) {
+          deliver(message.buffer as ArrayBuffer);
+          message = null;
+        }
+      }
+    }
+  };
+  void read();
 }
