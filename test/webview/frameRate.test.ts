@@ -1,10 +1,16 @@
 // The interaction target: a field and a 129 x 129 rank map (the default; the issue asks for 128 x 128 or more)
 // redrawn at 30 frames per second or better while a slider of deep linear d = 4 is dragged, measured end to end:
-// input events in the page, the host logic, the panel's workers, the transport (binary, over HTTP), the page
-// drawing. On this 2-core machine, shared with other jobs, a new 129 x 129 map every frame does NOT reach 30 fps
-// end to end: each frame costs ~16 ms on each of the two workers, but also ~60 ms of Chromium CPU (software
-// rendering, no GPU) and ~20 ms of the driver's; the test prints where the time goes and asserts the floor it
-// reaches under load (ASSERTED_FPS). Dragging one of the map's own axes needs no new map and does reach 30 fps.
+// input events in the page, the host logic, the panel's workers, the transport (binary: a streamed response and a
+// WebSocket, see support/channel.ts), the page drawing. End to end, a new map every frame costs the workers ~15 ms
+// each (~30 ms of CPU), the driver and node's GC ~6 ms, and Chromium (software rendering, no GPU) ~12 ms a frame on
+// top of ~300 ms a second for the drag itself (a moving slider thumb is a whole paint, commit and composite): about
+// 30 fps when the test has this machine's 2 cores to itself, less when other jobs share them. So the tier asserts:
+// - the webview alone draws 30 fps or better with a new map every frame: the frames the workers computed during the
+//   drag are sent again, 60 a second, while the slider keeps moving and the host is muted (robust to other jobs:
+//   Chromium needs less than one core for it);
+// - end to end, a floor that holds on this shared machine (ASSERTED_FPS), printing the true figure, the load
+//   average and the rate the CPU used per frame would allow on free cores.
+// Dragging one of the map's own axes needs no new map and reaches 30 fps end to end.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as os from 'os';
@@ -12,20 +18,24 @@ import type { Rig } from './support/browser';
 import { cpuSnapshot } from './support/cpu';
 import { PageHost } from './support/driver';
 import { DEEP4 } from './field.test';
+import type { HostMessage } from '../../src/protocol/messages';
 
 /** The frame rate the issue asks for. */
 const TARGET_FPS = 30;
-/** What the tier asserts end to end with a new map every frame: measured 6 to 15 fps here (load average 3 to 8 on
- *  2 cores), so 4 is the floor; WEBVIEW_MIN_FPS raises it on a machine of your own. */
-const ASSERTED_FPS = Number(process.env.WEBVIEW_MIN_FPS ?? 4);
-/** Dragging a map axis (no map to compute or send): measured 20 to 42 fps here; asserted floor (WEBVIEW_MIN_AXIS_FPS). */
-const ASSERTED_AXIS_FPS = Number(process.env.WEBVIEW_MIN_AXIS_FPS ?? 12);
+/** What the tier asserts end to end with a new map every frame: measured 11 to 22 fps here with another job's
+ *  benchmark taking one of the 2 cores (load average 3 to 5), ~30 without; 8 is the floor (was 4 when 6 to 15 fps
+ *  were measured); WEBVIEW_MIN_FPS raises it on a machine of your own. */
+const ASSERTED_FPS = Number(process.env.WEBVIEW_MIN_FPS ?? 8);
+/** Dragging a map axis (no map to compute or send): measured 37 to 52 fps here; asserted floor (WEBVIEW_MIN_AXIS_FPS). */
+const ASSERTED_AXIS_FPS = Number(process.env.WEBVIEW_MIN_AXIS_FPS ?? 20);
+/** Frames a second the driver sends the webview when it is measured alone (more than the target: it shows headroom). */
+const REPLAY_HZ = 60;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Drags the slider of `param` from -1 to 1 in 150 input events at 60 Hz, from inside the page (CDP mouse moves
  *  would queue behind the driver's own work in this one node process and slow the drag, not the panel). */
-async function drag(h: PageHost, param: string): Promise<{ fps: number; frames: number; posted: number; ms: number; pageMs: number; workerMs: number; runMs: number; waitMs: number; chromiumMs: number; nodeMs: number }> {
+async function drag(h: PageHost, param: string, events = 150): Promise<{ fps: number; frames: number; posted: number; ms: number; pageMs: number; workerMs: number; runMs: number; waitMs: number; chromiumMs: number; nodeMs: number; cpuFps: number }> {
   await h.settle();
   const work0 = await h.page.evaluate(() => Number(document.body.dataset.workMs));
   const f0 = await h.frames();
@@ -34,30 +44,74 @@ async function drag(h: PageHost, param: string): Promise<{ fps: number; frames: 
   const c0 = h.workerCpu.length;
   const cpu0 = cpuSnapshot();
   const t0 = Date.now();
-  await h.page.evaluate((label) => new Promise<void>((done) => {
+  await h.page.evaluate(([label, n]) => new Promise<void>((done) => {
     const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
     slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     let k = 0;
     const timer = setInterval(() => {
-      slider.value = String(-1 + (2 * k) / 150);
+      slider.value = String(-1 + (2 * k) / n);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      if (++k > 150) {
+      if (++k > n) {
         clearInterval(timer);
         window.dispatchEvent(new PointerEvent('pointerup'));
         done();
       }
     }, 16);
-  }), param);
+  }), [param, events] as const);
   const ms = Date.now() - t0;
   const cpu1 = cpuSnapshot();
   const frames = (await h.frames()) - f0;
   const pageMs = ((await h.page.evaluate(() => Number(document.body.dataset.workMs))) - work0) / Math.max(1, frames);
   const cpu = h.workerCpu.slice(c0);
+  const chromiumMs = (cpu1.chromiumMs - cpu0.chromiumMs) / Math.max(1, frames);
+  const nodeMs = (cpu1.selfMs - cpu0.selfMs) / Math.max(1, frames);
   return {
     fps: (frames * 1000) / ms, frames, posted: h.host.stats.frames - posted0, ms, pageMs, workerMs: median(h.workerMs.slice(w0)),
     runMs: median(cpu.map((c) => c.runMs)), waitMs: median(cpu.map((c) => c.waitMs)),
-    chromiumMs: (cpu1.chromiumMs - cpu0.chromiumMs) / Math.max(1, frames), nodeMs: (cpu1.selfMs - cpu0.selfMs) / Math.max(1, frames),
+    chromiumMs, nodeMs, cpuFps: (os.cpus().length * 1000) / (chromiumMs + nodeMs),
   };
+}
+
+/** Drags `param` in the page as `drag` does while the driver sends the page `frames` (what the host posted during an
+ *  earlier drag: each with its own new map from the workers) at `hz`, the host muted: what the webview alone keeps up
+ *  with, whatever the workers' share of a busy machine. */
+async function replay(h: PageHost, param: string, frames: HostMessage[], hz: number): Promise<{ fps: number; sentFps: number; frames: number; ms: number; chromiumMs: number; chromiumPerSecond: number }> {
+  await h.settle();
+  h.muted = true;
+  try {
+    const f0 = await h.frames();
+    const cpu0 = cpuSnapshot();
+    const t0 = Date.now();
+    let sent = 0;
+    const timer = setInterval(() => {
+      const m = frames[sent % frames.length];
+      sent++;
+      h.deliver({ ...m, requestId: 1_000_000 + sent });
+    }, 1000 / hz);
+    await h.page.evaluate((label) => new Promise<void>((done) => {
+      const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
+      slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      let k = 0;
+      const timer = setInterval(() => {
+        slider.value = String(-1 + (2 * (k % 150)) / 150);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        if (++k > 180) {
+          clearInterval(timer);
+          window.dispatchEvent(new PointerEvent('pointerup'));
+          done();
+        }
+      }, 16);
+    }), param);
+    clearInterval(timer);
+    const ms = Date.now() - t0;
+    const cpu1 = cpuSnapshot();
+    const drawn = (await h.frames()) - f0;
+    const chromium = cpu1.chromiumMs - cpu0.chromiumMs;
+    return { fps: (drawn * 1000) / ms, sentFps: (sent * 1000) / ms, frames: drawn, ms, chromiumMs: chromium / Math.max(1, drawn), chromiumPerSecond: (chromium * 1000) / ms };
+  } finally {
+    await h.settle();
+    h.muted = false;
+  }
 }
 
 /** Frame rate while dragging. */
@@ -69,23 +123,39 @@ export function frameRateSuite(rig: Rig): void {
         const steps = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX.steps as number);
         assert.equal(steps, 129, 'the default map: 129 x 129 cells (odd: a cell centred on 0)');
         // v[2] is not an axis of the map: every frame needs a new field, new details and a whole new rank map.
+        // A first, shorter drag warms up the page (the JIT, chart.js's first redraws, the transport) and the workers;
+        // its figure is printed, not asserted.
+        const warm = await drag(h, 'v[2]', 60);
+        h.recorded = [];
         const full = await drag(h, 'v[2]');
+        const maps = h.recorded.filter((m) => m.type === 'frame' && m.rankMap !== null && m.rankMap !== 'unchanged');
+        h.recorded = undefined;
         // U[1,1] is the map's x axis: the map does not change, only the field, the details and the marker.
         const axis = await drag(h, 'U[1,1]');
+        // The webview alone: the frames just computed (each with a new map), sent again faster than the target.
+        const alone = await replay(h, 'v[2]', maps, REPLAY_HZ);
         await h.settle();
         const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+        const cores = os.cpus().length;
         const line = (what: string, r: typeof full, worker: string): string =>
-          `${what}: ${r.fps.toFixed(1)} fps end to end (${r.frames} frames drawn, ${r.posted} posted by the host, in ${r.ms} ms; ${worker}, page work ${r.pageMs.toFixed(1)} ms per frame; CPU per frame: Chromium ${r.chromiumMs.toFixed(0)} ms, driver + workers ${r.nodeMs.toFixed(0)} ms)`;
+          `${what}: ${r.fps.toFixed(1)} fps end to end (${r.frames} frames drawn, ${r.posted} posted by the host, in ${r.ms} ms; ${worker}, page work ${r.pageMs.toFixed(1)} ms per frame; `
+          + `CPU per frame: Chromium ${r.chromiumMs.toFixed(0)} ms, driver + workers ${r.nodeMs.toFixed(0)} ms: ${r.cpuFps.toFixed(0)} fps when the test has the ${cores} cores to itself)`;
+        const worker = (r: typeof full): string => `workers' round trip median ${r.workerMs.toFixed(1)} ms: the busiest worker ran ${r.runMs.toFixed(1)} ms and waited ${r.waitMs.toFixed(1)} ms for a CPU`;
         console.log([
-          `  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map, ${h.workers.length} workers, load average ${load} on ${os.cpus().length} cores:`,
-          line('dragging v[2] (new map every frame)', full, `workers' round trip median ${full.workerMs.toFixed(1)} ms: the busiest worker ran ${full.runMs.toFixed(1)} ms and waited ${full.waitMs.toFixed(1)} ms for a CPU`),
+          `  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map, ${h.workers.length} workers, load average ${load} on ${cores} cores:`,
+          line('dragging v[2] (new map every frame)', full, worker(full)),
           line('dragging U[1,1] (a map axis: map unchanged, not resent)', axis, 'no map computed'),
+          line('(warm-up drag of v[2], 60 events, not asserted)', warm, worker(warm)),
+          `the webview alone, sent the ${maps.length} frames of that drag again at ${REPLAY_HZ} per second while dragging v[2] (host muted): ${alone.fps.toFixed(1)} fps drawn `
+          + `(${alone.frames} frames in ${alone.ms} ms, ${alone.sentFps.toFixed(1)} per second sent; Chromium ${alone.chromiumMs.toFixed(0)} ms CPU per frame, ${alone.chromiumPerSecond.toFixed(0)} ms per second)`,
         ].join('\n    '));
         if (full.fps < TARGET_FPS) {
-          console.log(`  NOTE: ${full.fps.toFixed(1)} fps is below the ${TARGET_FPS} fps target on this machine now (load average ${load} on ${os.cpus().length} cores); `
-            + `computing alone (${full.runMs.toFixed(1)} ms a frame on the busiest worker) would allow ${(1000 / full.runMs).toFixed(0)} fps`);
+          console.log(`  NOTE: ${full.fps.toFixed(1)} fps end to end is below the ${TARGET_FPS} fps target now (load average ${load} on ${cores} cores: other jobs take CPU from the workers and Chromium); `
+            + `the CPU this test used per frame (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms) allows ${full.cpuFps.toFixed(0)} fps on ${cores} free cores`);
         }
         assert.ok(full.pageMs < 1000 / TARGET_FPS, `the webview's own work fits a ${TARGET_FPS} fps frame (got ${full.pageMs.toFixed(1)} ms)`);
+        assert.ok(maps.length >= 10, `the drag gave frames with new maps to send again (got ${maps.length})`);
+        assert.ok(alone.fps >= TARGET_FPS, `the webview alone redraws a field and a new ${steps} x ${steps} map at ${TARGET_FPS} fps or better (got ${alone.fps.toFixed(1)})`);
         assert.ok(full.fps >= ASSERTED_FPS, `at least ${ASSERTED_FPS} fps end to end with a new map every frame (got ${full.fps.toFixed(1)})`);
         assert.ok(axis.fps >= ASSERTED_AXIS_FPS, `dragging a map axis redraws at ${ASSERTED_AXIS_FPS} fps or better (got ${axis.fps.toFixed(1)})`);
         assert.ok(full.frames >= 10, `frames keep coming while dragging (got ${full.frames})`);

@@ -133,7 +133,17 @@ export class PageHost {
       this.computeMs.push(performance.now() - t);
       this.received.delete(m.requestId);
     }
-    const message = this.transform(m);
+    this.recorded?.push(m);
+    this.deliver(this.transform(m));
+  }
+
+  /** Host messages posted while this is set (the frame-rate test replays them). */
+  recorded: HostMessage[] | undefined;
+  /** While true the host hears nothing from the page (a replay stands in for it). */
+  muted = false;
+
+  /** Sends `m` to the page as the host does, bypassing the host (a replay of what it posted). */
+  deliver(message: HostMessage): void {
     if (this.channel) {
       const { tree, bytes } = packBinary(message);
       this.channel.send(JSON.stringify(tree), bytes);
@@ -144,6 +154,7 @@ export class PageHost {
   }
 
   private receive(m: unknown): void {
+    if (this.muted) return;
     const r = m as { type?: string; requestId?: number };
     if (r.type === 'setPoint' && typeof r.requestId === 'number') this.received.set(r.requestId, performance.now());
     this.host.receive(m);
