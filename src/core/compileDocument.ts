@@ -79,6 +79,8 @@ export function compileDocument(text: string, options: CompileOptions = {}): { m
     outputs: rows.map((r) => r.name),
     p, q, points, pattern, symbolic,
     evaluate: makeEvaluator(symbolic, p, q),
+    nonZeros: entries.length,
+    evaluateNonZeros: makeEvaluator(symbolic, p, q, true),
   };
   return { model, diagnostics, sites: { outputRows: rows, params } };
 }

@@ -28,22 +28,32 @@ export interface CompiledModel {
   pattern: Uint8Array;
   /** theta (n*q) and/or J (n*q*p, point-major, row-major) at n points given as W (n*p). Pass null to skip one. */
   evaluate(W: Float64Array, n: number, theta: Float64Array | null, J: Float64Array | null): void;
+  /** Number of structural non-zeros of J (the ones in `pattern`). */
+  nonZeros: number;
+  /**
+   * As `evaluate`, with J in the compact layout: per point only its `nonZeros` structural non-zeros, in row-major
+   * order of `pattern` (n*nonZeros). Skips writing the zeros, which dominate wide sparse Jacobians.
+   */
+  evaluateNonZeros(W: Float64Array, n: number, theta: Float64Array | null, values: Float64Array | null): void;
   symbolic: SymbolicModel;
 }
 
-/** Builds the model's evaluator: one generated program per use (theta, J, both), each made on first use. */
-export function makeEvaluator(sym: SymbolicModel, p: number, q: number): CompiledModel['evaluate'] {
+/**
+ * Builds the model's evaluator, dense (J as q*p) or compact (J as its structural non-zeros; `sym.entries` must be in
+ * row-major order): one generated program per use (theta, J, both), each made on first use.
+ */
+export function makeEvaluator(sym: SymbolicModel, p: number, q: number, compact = false): CompiledModel['evaluate'] {
   const programs = new Map<string, BatchProgram>();
   const roots = (withTheta: boolean, withJ: boolean): Root[] => [
     ...(withTheta ? sym.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })) : []),
-    ...(withJ ? sym.entries.map((e) => ({ expr: e.expr, target: 'J' as const, offset: e.row * p + e.col })) : []),
+    ...(withJ ? sym.entries.map((e, i) => ({ expr: e.expr, target: 'J' as const, offset: compact ? i : e.row * p + e.col })) : []),
   ];
   return (W, n, theta, J) => {
     const key = `${theta ? 't' : ''}${J ? 'J' : ''}`;
     if (!key) return;
     let prog = programs.get(key);
     if (!prog) {
-      prog = generateProgram(roots(!!theta, !!J), p, q);
+      prog = generateProgram(roots(!!theta, !!J), p, q, compact ? sym.entries.length : q * p);
       programs.set(key, prog);
     }
     prog(W, n, theta, J);

@@ -20,8 +20,10 @@ export function rankMap(model: CompiledModel, base: Float64Array, x: MapAxis, y:
   const xs = linspace(x), ys = linspace(y);
   const n = xs.length * ys.length;
   const out: RankMapData = { xs, ys, sMin: new Float64Array(n), sMax: new Float64Array(n), rank: new Int32Array(n) };
-  const block = Math.max(1, Math.min(BLOCK, n, Math.floor(2_000_000 / Math.max(1, q * p))));
-  const W = new Float64Array(block * p), J = new Float64Array(block * q * p);
+  const nnz = model.nonZeros;
+  const block = Math.max(1, Math.min(BLOCK, n, Math.floor(2_000_000 / Math.max(1, nnz))));
+  // J in the compact layout: only its structural non-zeros are written and read.
+  const W = new Float64Array(block * p), J = new Float64Array(block * nnz);
   for (let start = 0; start < n; start += block) {
     const m = Math.min(block, n - start);
     for (let k = 0; k < m; k++) {
@@ -30,8 +32,8 @@ export function rankMap(model: CompiledModel, base: Float64Array, x: MapAxis, y:
       W[k * p + x.param] = xs[cell % xs.length];
       W[k * p + y.param] = ys[Math.floor(cell / xs.length)];
     }
-    model.evaluate(W, m, null, J);
-    spectrum.run(J, m, out.sMin.subarray(start, start + m), out.sMax.subarray(start, start + m), out.rank.subarray(start, start + m), tol);
+    model.evaluateNonZeros(W, m, null, J);
+    spectrum.runNonZeros(J, m, out.sMin.subarray(start, start + m), out.sMax.subarray(start, start + m), out.rank.subarray(start, start + m), tol);
   }
   return out;
 }

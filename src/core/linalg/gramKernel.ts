@@ -1,4 +1,4 @@
-/** Writes the g x g Gram matrix (both halves) of the point at J[off..] into G and returns its trace. */
+/** Writes the g x g Gram matrix (both halves) of the point at J[off..] (compact layout) into G; returns its trace. */
 export type GramKernel = (J: Float64Array, off: number, G: Float64Array) => number;
 
 // Past this many products in all, straight-line code stops paying for itself (and costs compile time).
@@ -8,23 +8,24 @@ const PIECE_TERMS = 400;
 
 /**
  * A straight-line kernel for one structural pattern: each Gram entry as an explicit sum of the J entries that
- * overlap in it (no index tables, no loops), from the plan's runs (J offset a, J offset b, length, stride), split
- * into short functions. Only integer offsets reach the generated source. Undefined when the pattern is too large.
+ * overlap in it (no index tables, no loops), from the plan's runs (offset a, offset b, length, stride a, stride b),
+ * split into short functions. Each sum is a balanced tree, not a chain: the products then add in parallel instead
+ * of waiting on one another. Only integer offsets reach the generated source. Undefined when the pattern is too large.
  */
 export function generateGramKernel(g: number, pairI: Int32Array, pairJ: Int32Array, start: Int32Array, runs: Int32Array): GramKernel | undefined {
   let total = 0;
-  for (let x = 0; x < runs.length; x += 4) total += runs[x + 2];
+  for (let x = 0; x < runs.length; x += 5) total += runs[x + 2];
   if (total > MAX_TERMS) return undefined;
   const pieces: string[][] = [[]];
   let inPiece = 0;
   for (let u = 0; u < pairI.length; u++) {
     const products: string[] = [];
-    for (let x = 4 * start[u]; x < 4 * start[u + 1]; x += 4) {
-      for (let k = 0; k < runs[x + 2]; k++) products.push(`J[off + ${runs[x] + k * runs[x + 3]}] * J[off + ${runs[x + 1] + k * runs[x + 3]}]`);
+    for (let x = 5 * start[u]; x < 5 * start[u + 1]; x += 5) {
+      for (let k = 0; k < runs[x + 2]; k++) products.push(`J[off + ${runs[x] + k * runs[x + 3]}] * J[off + ${runs[x + 1] + k * runs[x + 4]}]`);
     }
     const i = pairI[u], j = pairJ[u];
     const lines = pieces[pieces.length - 1];
-    lines.push(`s = ${products.length ? products.join(' + ') : '0'};`, `G[${i * g + j}] = s;`);
+    lines.push(`s = ${products.length ? balancedSum(products) : '0'};`, `G[${i * g + j}] = s;`);
     lines.push(i === j ? 'trace += s;' : `G[${j * g + i}] = s;`);
     inPiece += products.length;
     if (inPiece >= PIECE_TERMS && u + 1 < pairI.length) { pieces.push([]); inPiece = 0; }
@@ -36,4 +37,10 @@ export function generateGramKernel(g: number, pairI: Int32Array, pairJ: Int32Arr
     for (let k = 0; k < fns.length; k++) trace += fns[k](J, off, G);
     return trace;
   };
+}
+
+function balancedSum(terms: string[]): string {
+  if (terms.length === 1) return terms[0];
+  const half = terms.length >> 1;
+  return `(${balancedSum(terms.slice(0, half))} + ${balancedSum(terms.slice(half))})`;
 }

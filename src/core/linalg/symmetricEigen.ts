@@ -1,4 +1,5 @@
 import { householderTridiagonal, hypot2, implicitQL, tridiagonalEigenvaluesPWK, tridiagonalValues } from './tridiagonalEigen';
+import { TRIDIAGONAL_KERNEL_MAX_N, tridiagonalKernel } from './tridiagonalKernel';
 
 /** Above this size the O(n³)-per-sweep Jacobi method loses to Householder + implicit QL. */
 const JACOBI_MAX_N = 32;
@@ -129,7 +130,10 @@ export function symmetricEigenvalues(a: Float64Array, n: number, out?: Float64Ar
   // Layout of w: the scaled copy [0, n²), then e. (Values-only Jacobi was slower from n = 3 on, measured.)
   const scale = copyScaled(a, n, w);
   if (scale !== scale) { d.fill(NaN, 0, n); return d; }
-  tridiagonalValues(w, n, d, w, n * n);
+  // The straight-line kernel reads the copy (entries within 1e-100 .. 1e100, so its unscaled squares are safe) and
+  // writes e after it.
+  if (n <= TRIDIAGONAL_KERNEL_MAX_N) tridiagonalKernel(n)(w, d, w, n * n);
+  else tridiagonalValues(w, n, d, w, n * n);
   tridiagonalEigenvaluesPWK(d, w, n * n, n);
   for (let i = 0; i < n; i++) d[i] *= scale;
   sortDescending(d, n);

@@ -1,6 +1,6 @@
 import type { Expr } from '../symbolic/expr';
 
-/** Where a generated program writes each root: `theta` entry or `J` entry (flat offset within one point). */
+/** Where a generated program writes each root: `theta` entry or `J` entry (offset within one point's J slot). */
 export interface Root { expr: Expr; target: 'theta' | 'J'; offset: number }
 
 /** A compiled batch program: (W, n, theta, J) over point-major Float64Arrays. */
@@ -30,9 +30,11 @@ const CALL: Record<string, (a: string) => string> = {
  * Generates one batch program for a set of roots: every node shared by several roots (or used twice) is
  * computed once per point, structural zeros are never visited, and the statements are split into functions of
  * at most ~150 statements that each loop over a block of points, passing shared temporaries through a scratch
- * array. Only numbers and parameter offsets reach the generated source, never user text.
+ * array. Only numbers and parameter offsets reach the generated source, never user text. Each point's J takes
+ * `jStride` entries (q*p for the dense matrix, the number of structural non-zeros for the compact layout); slots no
+ * root writes are zeroed first.
  */
-export function generateProgram(roots: readonly Root[], p: number, q: number): BatchProgram {
+export function generateProgram(roots: readonly Root[], p: number, q: number, jStride = q * p): BatchProgram {
   // Count uses over the DAG reachable from the roots, then order nodes so that children come first.
   const uses = new Map<number, number>();
   const order: Expr[] = [];
@@ -90,7 +92,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number): B
   const stmts: Stmt[] = temps.map((e, i) => { const code = text(e, true); return { defines: i, code: `t${i} = ${code};`, reads: readsOf(code) }; });
   for (const r of roots) {
     const v = text(r.expr);
-    const code = r.target === 'theta' ? `if (th !== null) th[pt * ${q} + ${r.offset}] = ${v};` : `if (J !== null) J[pt * ${q * p} + ${r.offset}] = ${v};`;
+    const code = r.target === 'theta' ? `if (th !== null) th[pt * ${q} + ${r.offset}] = ${v};` : `if (J !== null) J[pt * ${jStride} + ${r.offset}] = ${v};`;
     stmts.push({ code, reads: readsOf(v) });
   }
 
@@ -119,8 +121,9 @@ export function generateProgram(roots: readonly Root[], p: number, q: number): B
 
   const softplus = (a: number): number => (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a)));
   const scratch = new Float64Array(BLOCK * S);
+  const jSlots = new Set(roots.filter((r) => r.target === 'J').map((r) => r.offset)).size;
   return (W, n, theta, J) => {
-    if (J) J.fill(0, 0, n * q * p);
+    if (J && jSlots < jStride) J.fill(0, 0, n * jStride);
     for (let b0 = 0; b0 < n; b0 += BLOCK) {
       const nb = Math.min(BLOCK, n - b0);
       for (const f of fns) f(W, b0, nb, scratch, theta, J, softplus);

@@ -129,6 +129,46 @@ describe('createBatchSpectrum', () => {
     assert.deepEqual(diag.rank, [-1]);
   });
 
+  test('the compact layout (non-zeros only, row-major) gives the same results as the dense one', () => {
+    const next = rng(44);
+    for (const [q, p, pat] of [[4, 20, deepLinearPattern(4)], [5, 9, patternOf(5, 9, (i, j) => (i + j) % 3 !== 0)], [2, 2, undefined], [3, 3, patternOf(3, 3, (i, j) => i === j)]] as const) {
+      const bs = createBatchSpectrum(q, p, pat);
+      const mask = pat ?? new Uint8Array(q * p).fill(1);
+      const points = Array.from({ length: 12 }, () => masked(randomMatrix(q, p, next), mask));
+      points.push(new Float64Array(q * p)); // the zero matrix
+      assert.equal(bs.nonZeros, mask.reduce((a, b) => a + b, 0));
+      const n = points.length, J = new Float64Array(n * q * p), V = new Float64Array(n * bs.nonZeros);
+      points.forEach((pt, k) => { J.set(pt, k * q * p); let u = 0; pt.forEach((x, i) => { if (mask[i]) V[k * bs.nonZeros + u++] = x; }); });
+      const a = { sMin: new Float64Array(n), sMax: new Float64Array(n), rank: new Int32Array(n) };
+      const b = { sMin: new Float64Array(n), sMax: new Float64Array(n), rank: new Int32Array(n) };
+      bs.run(J, n, a.sMin, a.sMax, a.rank);
+      bs.runNonZeros(V, n, b.sMin, b.sMax, b.rank);
+      assert.deepEqual(b, a, `${q}x${p}`);
+      const out = new Float64Array(Math.min(q, p));
+      bs.nonZeroSingularValuesInto(V, 2 * bs.nonZeros, out);
+      singularValues(points[2], q, p).forEach((x, i) => assert.ok(Math.abs(x - out[i]) < 1e-13 * x + 1e-15, `${q}x${p} value ${i}: ${out[i]} vs ${x}`));
+    }
+    assert.throws(() => createBatchSpectrum(2, 2).runNonZeros(new Float64Array(4), 2, new Float64Array(2), new Float64Array(2), new Int32Array(2)), /runNonZeros: J has 4 entries, expected 8/);
+  });
+
+  test('dense 2 x 2 in closed form: rotations times diag(3, 1e-3) to the rounding of their entries (4 eps * 3), and entries near 1e200 or 1e-200', () => {
+    const rot = (t: number) => [Math.cos(t), -Math.sin(t), Math.sin(t), Math.cos(t)];
+    const mul = (a: number[], b: number[]) => [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3]];
+    const out = new Float64Array(2);
+    const bs = createBatchSpectrum(2, 2);
+    for (const [t, u] of [[0.3, 1.1], [2, -0.4], [0, 0]]) {
+      bs.singularValuesInto(Float64Array.from(mul(mul(rot(t), [3, 0, 0, 1e-3]), rot(u))), 0, out);
+      assert.ok(Math.abs(out[0] - 3) < 12 * Number.EPSILON && Math.abs(out[1] - 1e-3) < 12 * Number.EPSILON, `${t}, ${u}: ${Array.from(out)}`);
+    }
+    for (const scale of [1e200, 1e-200]) {
+      bs.singularValuesInto(Float64Array.from([3 * scale, 0, 4 * scale, 5 * scale]), 0, out);
+      const s = singularValues(Float64Array.from([3, 0, 4, 5]), 2, 2);
+      assert.ok(Math.abs(out[0] / scale - s[0]) < 1e-14 && Math.abs(out[1] / scale - s[1]) < 1e-14, `${scale}: ${Array.from(out)}`);
+    }
+    bs.singularValuesInto(Float64Array.from([1, Infinity, 0, 1]), 0, out);
+    assert.ok(Number.isNaN(out[0]) && Number.isNaN(out[1]));
+  });
+
   test('rejects a pattern of the wrong length and output arrays shorter than n', () => {
     assert.throws(() => createBatchSpectrum(2, 3, new Uint8Array(5)), /pattern has 5 entries, expected 6/);
     const bs = createBatchSpectrum(2, 2);

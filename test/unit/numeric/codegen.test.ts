@@ -118,6 +118,24 @@ describe('codegen: what the program writes', () => {
     assert.deepEqual(Array.from(theta), [1, 4, 9, 7, 7, 7], 'only the first point is written');
   });
 
+  test('the compact layout holds exactly the structural non-zeros of J, row-major, and writes nothing else', () => {
+    const m = compileOk('param U[3,3], v[3]\nw = U\' * v\nat U = 1, v = 1');
+    assert.equal(m.nonZeros, 18); // w_k = sum_i U[i,k] v[i]: 3 entries of U and 3 of v per row
+    const n = 5, W = randomPoints(n, m.p, 7);
+    const J = new Float64Array(n * m.q * m.p), V = new Float64Array(n * m.nonZeros + 3).fill(NaN), T = new Float64Array(n * m.q);
+    m.evaluate(W, n, null, J);
+    m.evaluateNonZeros(W, n, T, V);
+    for (let k = 0; k < n; k++) {
+      const expected = Array.from(J.subarray(k * m.q * m.p, (k + 1) * m.q * m.p)).filter((_, i) => m.pattern[i]);
+      assert.deepEqual(Array.from(V.subarray(k * m.nonZeros, (k + 1) * m.nonZeros)), expected);
+      // Row 1 of J is (v[1], v[2], v[3]) at U[1,1], U[2,1], U[3,1], then U[1,1], U[2,1], U[3,1] at v: by hand.
+      const w = W.subarray(k * m.p, (k + 1) * m.p);
+      assert.deepEqual(expected.slice(0, 6), [w[9], w[10], w[11], w[0], w[3], w[6]]);
+      assert.ok(Math.abs(T[k * m.q] - (w[0] * w[9] + w[3] * w[10] + w[6] * w[11])) < 1e-15);
+    }
+    assert.deepEqual(Array.from(V.subarray(n * m.nonZeros)), [NaN, NaN, NaN]);
+  });
+
   test('non-finite values come out as the interpreter gives them (1/0 = Infinity, log(-1) = NaN)', () => {
     const m = compileOk('param x\na = 1 / x\nb = log(x)');
     const theta = new Float64Array(4), J = new Float64Array(4);
