@@ -125,7 +125,8 @@ function main(): void {
   console.log('the SymPy figures); "cold" = the first runs (one CLI process); "~" = extrapolated from a sample');
   console.log(['case', 'q x p', 'pts', 'ours sym', 'ours num', 'ours total', 'ours cold', 'mathjs total', 'vs mathjs', 'sympy total', 'vs sympy', 'target', 'ok'].join(' | '));
   let failures = 0;
-  for (const c of CASES) {
+  const only = process.env.BENCH_CASES?.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const c of CASES.filter((x) => !only || only.includes(x.name))) {
     const o = ours(c);
     const b = baseline(c, budget);
     const total = o.symbolic + o.numeric, bTotal = b.symbolic + b.numeric;

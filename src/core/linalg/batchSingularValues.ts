@@ -1,7 +1,7 @@
 import { jacobiSingularValuesInto } from './svd';
 import { generateGramKernel } from './gramKernel';
 import { smallSymmetricEigenvalues } from './smallSymmetricEigen';
-import { symmetricEigenvalues } from './symmetricEigen';
+import { symmetricEigenvaluesInRange } from './symmetricEigen';
 
 /**
  * Below this sigma_min / sigma_max the Gram result is redone by Jacobi. Gram eigenvalues carry an absolute error of
@@ -173,7 +173,7 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
       else jacobiInto(v, off, out);
       return;
     }
-    if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvalues(G, g, eig, eigWork);
+    if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvaluesInRange(G, g, eig, eigWork);
     for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
     if (g < m) out.fill(0, g, m); // a builtin call costs as much as a 2 x 2 point: only when there is a tail
     if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiInto(v, off, out);

@@ -139,3 +139,19 @@ export function symmetricEigenvalues(a: Float64Array, n: number, out?: Float64Ar
   sortDescending(d, n);
   return d;
 }
+
+/**
+ * As symmetricEigenvalues for a finite matrix whose entries the caller knows to lie within 1e-100 .. 1e100 (a Gram
+ * matrix with a checked trace): no scan for scaling and no copy where the straight-line kernel applies; `a`'s lower
+ * triangle is only read. `work` needs n*(n+2) entries.
+ */
+export function symmetricEigenvaluesInRange(a: Float64Array, n: number, out: Float64Array, work: Float64Array): void {
+  if (n <= TRIDIAGONAL_KERNEL_MAX_N) tridiagonalKernel(n)(a, out, work, 0);
+  else {
+    for (let i = 0; i < n * n; i++) work[i] = a[i];
+    tridiagonalValues(work, n, out, work, n * n);
+    for (let i = 0; i < n; i++) work[i] = work[n * n + i];
+  }
+  tridiagonalEigenvaluesPWK(out, work, 0, n);
+  sortDescending(out, n);
+}

@@ -66,7 +66,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     switch (e.kind) {
       case 'num': return literal(e.value);
       case 'const': return literal(e.value);
-      case 'var': return `x[o + ${e.index}]`;
+      case 'var': return `x${e.index}`;
       case 'add': return `(${e.args.map((a) => text(a)).join(' + ')})`;
       case 'mul': return `(${e.args.map((a) => text(a)).join(' * ')})`;
       case 'call': return CALL[e.fn](text(e.args[0]));
@@ -92,7 +92,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
   const stmts: Stmt[] = temps.map((e, i) => { const code = text(e, true); return { defines: i, code: `t${i} = ${code};`, reads: readsOf(code) }; });
   for (const r of roots) {
     const v = text(r.expr);
-    const code = r.target === 'theta' ? `if (th !== null) th[pt * ${q} + ${r.offset}] = ${v};` : `if (J !== null) J[pt * ${jStride} + ${r.offset}] = ${v};`;
+    const code = r.target === 'theta' ? `if (th !== null) th[to + ${r.offset}] = ${v};` : `if (J !== null) J[jo + ${r.offset}] = ${v};`;
     stmts.push({ code, reads: readsOf(v) });
   }
 
@@ -114,7 +114,10 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
       ...c.map((s) => s.code),
       ...defined.filter((t) => shared.has(t)).map((t) => `s[i * ${S} + ${shared.get(t)}] = t${t};`),
     ].join('\n    ');
-    const src = `"use strict";\nfor (let i = 0; i < nb; i++) {\n    const pt = b0 + i, o = pt * ${p};\n    ${body}\n}`;
+    // Parameters are read once per point into locals (a deep-linear v[i] feeds d entries of J).
+    const vars = [...new Set(c.flatMap((st) => [...st.code.matchAll(/\bx(\d+)\b/g)].map((m) => Number(m[1]))))].sort((a, b) => a - b);
+    const src = `"use strict";\nfor (let i = 0; i < nb; i++) {\n    const pt = b0 + i, o = pt * ${p}, to = pt * ${q}, jo = pt * ${jStride};\n    `
+      + `${vars.map((v) => `const x${v} = x[o + ${v}];`).join('\n    ')}\n    ${body}\n}`;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', src) as (x: Float64Array, b0: number, nb: number, s: Float64Array, th: Float64Array | null, J: Float64Array | null, sp: (a: number) => number) => void;
   });
