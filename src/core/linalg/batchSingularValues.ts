@@ -1,7 +1,7 @@
 import { jacobiSingularValuesInto } from './svd';
 import { generateGramKernel } from './gramKernel';
 import { smallSymmetricEigenvalues } from './smallSymmetricEigen';
-import { symmetricEigenvaluesInRange } from './symmetricEigen';
+import { symmetricEigenvaluesInRange, symmetricEigenvaluesInRangePair } from './symmetricEigen';
 
 /**
  * Below this sigma_min / sigma_max the Gram result is redone by Jacobi. Gram eigenvalues carry an absolute error of
@@ -74,6 +74,8 @@ export interface BatchSpectrum {
   singularValuesInto(Jpoint: Float64Array, offset: number, out: Float64Array): void;
   /** As `singularValuesInto`, for a point in the compact layout at values[offset..]. */
   nonZeroSingularValuesInto(values: Float64Array, offset: number, out: Float64Array): void;
+  /** All min(q, p) singular values of n compact points (n*nonZeros), point k's descending at out[k*min(q,p)..]. */
+  nonZeroSingularValuesBatch(values: Float64Array, n: number, out: Float64Array): void;
 }
 
 /** Batch singular values of q x p Jacobians; `pattern` (q*p, 1 = may be non-zero, default dense) must cover every non-zero. */
@@ -147,11 +149,11 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
 
   const kernel = diagonal || twoByTwo || denseWide ? undefined : generateGramKernel(g, pairI, pairJ, start, runs);
 
-  /** Descending singular values of a general point through its Gram matrix, confirmed by Jacobi when near-singular. */
-  function gramInto(v: Float64Array, off: number, out: Float64Array): void {
+  /** Writes the point's Gram matrix into `into` and returns its trace. */
+  function gram(v: Float64Array, off: number, into: Float64Array): number {
+    if (kernel) return kernel(v, off, into);
     let trace = 0;
-    if (kernel) trace = kernel(v, off, G);
-    else for (let u = 0; u < pairI.length; u++) {
+    for (let u = 0; u < pairI.length; u++) {
       const i = pairI[u], j = pairJ[u];
       let s = 0;
       if (denseWide) {
@@ -163,20 +165,50 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
           for (let ia = off + runs[x], ib = off + runs[x + 1], k = runs[x + 2]; k > 0; k--, ia += sa, ib += sb) s += v[ia] * v[ib];
         }
       }
-      G[i * g + j] = s;
-      G[j * g + i] = s;
+      into[i * g + j] = s;
+      into[j * g + i] = s;
       if (i === j) trace += s;
     }
+    return trace;
+  }
+
+  /** True when the eigenvalues of a Gram matrix with this trace can be taken as they are (else see gramInto). */
+  const regular = (trace: number): boolean => trace < GRAM_MAX && trace > GRAM_MIN;
+
+  /** Singular values from the Gram eigenvalues in `eigen`, confirmed by Jacobi when near-singular. */
+  function fromEigenvalues(v: Float64Array, off: number, eigen: Float64Array, out: Float64Array): void {
+    for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eigen[i], 0));
+    if (g < m) out.fill(0, g, m); // a builtin call costs as much as a 2 x 2 point: only when there is a tail
+    if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiInto(v, off, out);
+  }
+
+  /** Descending singular values of a general point through its Gram matrix (already in G when `trace` is given). */
+  function gramInto(v: Float64Array, off: number, out: Float64Array, trace = gram(v, off, G)): void {
     if (trace === 0) { out.fill(0, 0, m); return; }
-    if (!(trace < GRAM_MAX && trace > GRAM_MIN)) {
+    if (!regular(trace)) {
       if (hasNonFinite(v, off)) out.fill(NaN, 0, m);
       else jacobiInto(v, off, out);
       return;
     }
     if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvaluesInRange(G, g, eig, eigWork);
-    for (let i = 0; i < g; i++) out[i] = Math.sqrt(Math.max(eig[i], 0));
-    if (g < m) out.fill(0, g, m); // a builtin call costs as much as a 2 x 2 point: only when there is a tail
-    if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiInto(v, off, out);
+    fromEigenvalues(v, off, eig, out);
+  }
+
+  // Two points at a time where the Gram matrices take the tridiagonal route (g >= 5): the two eigen-solvers run
+  // interleaved (see tridiagonalEigenvaluesPWKPair).
+  const paired = !diagonal && !twoByTwo && g >= 5;
+  const G2 = paired ? new Float64Array(g * g) : G, eig2 = new Float64Array(g), eigWork2 = new Float64Array(g * (g + 2));
+
+  function pairInto(v: Float64Array, offA: number, outA: Float64Array, offB: number, outB: Float64Array): void {
+    const ta = gram(v, offA, G), tb = gram(v, offB, G2);
+    if (!(ta !== 0 && tb !== 0 && regular(ta) && regular(tb))) {
+      gramInto(v, offA, outA, ta);
+      gramInto(v, offB, outB, gram(v, offB, G));
+      return;
+    }
+    symmetricEigenvaluesInRangePair(G, G2, g, eig, eig2, eigWork, eigWork2);
+    fromEigenvalues(v, offA, eig, outA);
+    fromEigenvalues(v, offB, eig2, outB);
   }
 
   function nonZeroSingularValuesInto(v: Float64Array, offset: number, out: Float64Array): void {
@@ -184,6 +216,32 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     if (diagonal) diagonalInto(v, offset, out);
     else if (twoByTwo) twoByTwoInto(v, offset, out);
     else gramInto(v, offset, out);
+  }
+
+  const values2 = new Float64Array(m);
+
+  /** Singular values of the compact points 0 .. n-1, each handed to `each` in a buffer reused afterwards. */
+  function forEachPoint(v: Float64Array, n: number, each: (k: number, sv: Float64Array) => void): void {
+    let k = 0;
+    if (paired) {
+      for (; k + 1 < n; k += 2) {
+        pairInto(v, k * nnz, values, (k + 1) * nnz, values2);
+        each(k, values);
+        each(k + 1, values2);
+      }
+    }
+    for (; k < n; k++) {
+      nonZeroSingularValuesInto(v, k * nnz, values);
+      each(k, values);
+    }
+  }
+
+  function nonZeroSingularValuesBatch(v: Float64Array, n: number, out: Float64Array): void {
+    if (v.length < n * nnz) throw new Error(`createBatchSpectrum.nonZeroSingularValuesBatch: J has ${v.length} entries, expected ${n * nnz}`);
+    if (out.length < n * m) throw new Error(`createBatchSpectrum.nonZeroSingularValuesBatch: out has ${out.length} entries, expected ${n * m}`);
+    if (m === 0) return;
+    // A copy loop: a builtin call per point (set) costs as much as a small point.
+    forEachPoint(v, n, (k, sv) => { for (let i = 0, o = k * m; i < m; i++) out[o + i] = sv[i]; });
   }
 
   function gather(J: Float64Array, offset: number): void {
@@ -195,14 +253,14 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     nonZeroSingularValuesInto(gathered, 0, out);
   }
 
-  function summarize(k: number, sMin: Float64Array, sMax: Float64Array, rank: Int32Array, tol: number | undefined): void {
-    const hi = values[0];
+  function summarize(k: number, sv: Float64Array, sMin: Float64Array, sMax: Float64Array, rank: Int32Array, tol: number | undefined): void {
+    const hi = sv[0];
     if (hi !== hi) { sMin[k] = sMax[k] = NaN; rank[k] = -1; return; }
     const threshold = tol ?? hi * maxDim * Number.EPSILON;
     let r = 0;
-    while (r < m && values[r] > threshold) r++;
+    while (r < m && sv[r] > threshold) r++;
     sMax[k] = hi;
-    sMin[k] = values[m - 1];
+    sMin[k] = sv[m - 1];
     rank[k] = r;
   }
 
@@ -216,18 +274,15 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     for (let k = 0; k < n; k++) {
       if (m === 0) { sMin[k] = sMax[k] = 0; rank[k] = 0; continue; }
       singularValuesInto(J, k * qp, values);
-      summarize(k, sMin, sMax, rank, tol);
+      summarize(k, values, sMin, sMax, rank, tol);
     }
   }
 
   function runNonZeros(v: Float64Array, n: number, sMin: Float64Array, sMax: Float64Array, rank: Int32Array, tol?: number): void {
     check('runNonZeros', v, n, nnz, sMin, sMax, rank);
-    for (let k = 0; k < n; k++) {
-      if (m === 0) { sMin[k] = sMax[k] = 0; rank[k] = 0; continue; }
-      nonZeroSingularValuesInto(v, k * nnz, values);
-      summarize(k, sMin, sMax, rank, tol);
-    }
+    if (m === 0) { sMin.fill(0, 0, n); sMax.fill(0, 0, n); rank.fill(0, 0, n); return; }
+    forEachPoint(v, n, (k, sv) => summarize(k, sv, sMin, sMax, rank, tol));
   }
 
-  return { nonZeros: nnz, run, runNonZeros, singularValuesInto, nonZeroSingularValuesInto };
+  return { nonZeros: nnz, run, runNonZeros, singularValuesInto, nonZeroSingularValuesInto, nonZeroSingularValuesBatch };
 }

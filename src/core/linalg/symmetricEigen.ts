@@ -1,4 +1,4 @@
-import { householderTridiagonal, hypot2, implicitQL, tridiagonalEigenvaluesPWK, tridiagonalValues } from './tridiagonalEigen';
+import { householderTridiagonal, hypot2, implicitQL, tridiagonalEigenvaluesPWK, tridiagonalEigenvaluesPWKPair, tridiagonalValues } from './tridiagonalEigen';
 import { TRIDIAGONAL_KERNEL_MAX_N, tridiagonalKernel } from './tridiagonalKernel';
 
 /** Above this size the O(n³)-per-sweep Jacobi method loses to Householder + implicit QL. */
@@ -146,12 +146,26 @@ export function symmetricEigenvalues(a: Float64Array, n: number, out?: Float64Ar
  * triangle is only read. `work` needs n*(n+2) entries.
  */
 export function symmetricEigenvaluesInRange(a: Float64Array, n: number, out: Float64Array, work: Float64Array): void {
-  if (n <= TRIDIAGONAL_KERNEL_MAX_N) tridiagonalKernel(n)(a, out, work, 0);
-  else {
-    for (let i = 0; i < n * n; i++) work[i] = a[i];
-    tridiagonalValues(work, n, out, work, n * n);
-    for (let i = 0; i < n; i++) work[i] = work[n * n + i];
-  }
+  tridiagonalInRange(a, n, out, work);
   tridiagonalEigenvaluesPWK(out, work, 0, n);
   sortDescending(out, n);
+}
+
+/** symmetricEigenvaluesInRange of two matrices at once, the two eigen-solvers interleaved; same results. */
+export function symmetricEigenvaluesInRangePair(a: Float64Array, b: Float64Array, n: number, outA: Float64Array, outB: Float64Array, workA: Float64Array, workB: Float64Array): void {
+  tridiagonalInRange(a, n, outA, workA);
+  tridiagonalInRange(b, n, outB, workB);
+  tridiagonalEigenvaluesPWKPair(outA, workA, outB, workB, n);
+  sortDescending(outA, n);
+  sortDescending(outB, n);
+}
+
+/** Diagonal into d, off-diagonal into work[0..n-1]. */
+function tridiagonalInRange(a: Float64Array, n: number, d: Float64Array, work: Float64Array): void {
+  if (n <= TRIDIAGONAL_KERNEL_MAX_N) tridiagonalKernel(n)(a, d, work, 0);
+  else {
+    for (let i = 0; i < n * n; i++) work[i] = a[i];
+    tridiagonalValues(work, n, d, work, n * n);
+    for (let i = 0; i < n; i++) work[i] = work[n * n + i];
+  }
 }

@@ -169,6 +169,35 @@ describe('createBatchSpectrum', () => {
     assert.ok(Number.isNaN(out[0]) && Number.isNaN(out[1]));
   });
 
+  test('batches of g >= 5 (two points at a time) equal per-point results, odd counts and irregular points included', () => {
+    const next = rng(45);
+    for (const d of [5, 6]) {
+      const q = d, p = d * d + d, pat = deepLinearPattern(d), bs = createBatchSpectrum(q, p, pat), nnz = bs.nonZeros;
+      const points = Array.from({ length: 9 }, () => masked(randomMatrix(q, p, next), pat));
+      points[3] = new Float64Array(q * p); // zero: trace 0
+      points[4] = masked(randomMatrix(q, p, next), pat).map((x) => x * 1e160); // Gram trace out of range: Jacobi
+      points[5][0] = NaN;
+      points[6] = masked(withSingularValues([3, 2, 1, 0.5, 1e-9, 1e-10].slice(0, d), q, p, next), pat); // not in the pattern's span: just a point
+      const V = new Float64Array(points.length * nnz);
+      points.forEach((pt, k) => { let u = 0; pt.forEach((x, i) => { if (pat[i]) V[k * nnz + u++] = x; }); });
+      const out = new Float64Array(points.length * q);
+      bs.nonZeroSingularValuesBatch(V, points.length, out);
+      const one = new Float64Array(q);
+      points.forEach((_, k) => {
+        bs.nonZeroSingularValuesInto(V, k * nnz, one);
+        assert.deepEqual(Array.from(out.subarray(k * q, (k + 1) * q)), Array.from(one), `d = ${d}, point ${k}`);
+      });
+      assert.ok(Number.isNaN(out[5 * q]) && out[3 * q] === 0);
+      const s4 = singularValues(points[4].map((x) => x / 1e160), q, p);
+      assert.ok(Math.abs(out[4 * q] / 1e160 - s4[0]) < 1e-13 * s4[0]);
+      const sMin = new Float64Array(9), sMax = new Float64Array(9), rank = new Int32Array(9);
+      bs.runNonZeros(V, 9, sMin, sMax, rank);
+      points.forEach((_, k) => assert.equal(sMax[k], out[k * q]));
+      assert.deepEqual(Array.from(rank).slice(3, 6), [0, q, -1]);
+    }
+    assert.throws(() => createBatchSpectrum(2, 2).nonZeroSingularValuesBatch(new Float64Array(8), 2, new Float64Array(3)), /out has 3 entries, expected 4/);
+  });
+
   test('rejects a pattern of the wrong length and output arrays shorter than n', () => {
     assert.throws(() => createBatchSpectrum(2, 3, new Uint8Array(5)), /pattern has 5 entries, expected 6/);
     const bs = createBatchSpectrum(2, 2);
