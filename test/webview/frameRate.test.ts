@@ -1,10 +1,13 @@
 // The interaction target: a field and a 129 x 129 rank map (the default; the issue asks for 128 x 128 or more)
 // redrawn at 30 frames per second or better while a slider of deep linear d = 4 is dragged, measured end to end:
 // input events in the page, the host logic, the panel's workers, the transport (binary: a streamed response and a
-// WebSocket, see support/channel.ts), the page drawing. End to end, a new map every frame costs the workers ~15 ms
-// each (~30 ms of CPU), the driver and node's GC ~6 ms, and Chromium (software rendering, no GPU) ~12 ms a frame on
-// top of ~300 ms a second for the drag itself (a moving slider thumb is a whole paint, commit and composite): about
-// 30 fps when the test has this machine's 2 cores to itself, less when other jobs share them. So the tier asserts:
+// WebSocket, see support/channel.ts), the page drawing. End to end, a new map every frame costs the two workers ~8 ms
+// each (since the core's compact J and faster small eigenvalues; ~15 before), the driver and node's GC ~6 ms, and
+// Chromium (software rendering, no GPU) ~12 ms a frame on top of ~300 ms a second for the drag itself (a moving
+// slider thumb is a whole paint, commit and composite): measured 37 fps end to end with the 2 cores to the test
+// (load average 1.2), less when other jobs share them. So the tier asserts:
+// - the CPU the test used per frame end to end (Chromium, driver, workers) fits 30 fps on this machine's cores: CPU
+//   time, so other jobs' share of the machine does not change it (measured 40 fps);
 // - the webview alone draws 30 fps or better with a new map every frame: the frames the workers computed during the
 //   drag are sent again, 60 a second, while the slider keeps moving and the host is muted (robust to other jobs:
 //   Chromium needs less than one core for it);
@@ -22,10 +25,10 @@ import type { HostMessage } from '../../src/protocol/messages';
 
 /** The frame rate the issue asks for. */
 const TARGET_FPS = 30;
-/** What the tier asserts end to end with a new map every frame: measured 11 to 22 fps here with another job's
- *  benchmark taking one of the 2 cores (load average 3 to 5), ~30 without; 8 is the floor (was 4 when 6 to 15 fps
- *  were measured); WEBVIEW_MIN_FPS raises it on a machine of your own. */
-const ASSERTED_FPS = Number(process.env.WEBVIEW_MIN_FPS ?? 8);
+/** What the tier asserts end to end (wall clock) with a new map every frame: measured 37 fps with the machine to
+ *  itself, 11 to 22 with another job's benchmark on one of the 2 cores (before the core's speed-ups); 12 is the floor
+ *  for a shared machine; WEBVIEW_MIN_FPS=30 asserts the target itself on a machine of your own. */
+const ASSERTED_FPS = Number(process.env.WEBVIEW_MIN_FPS ?? 12);
 /** Dragging a map axis (no map to compute or send): measured 37 to 52 fps here; asserted floor (WEBVIEW_MIN_AXIS_FPS). */
 const ASSERTED_AXIS_FPS = Number(process.env.WEBVIEW_MIN_AXIS_FPS ?? 20);
 /** Frames a second the driver sends the webview when it is measured alone (more than the target: it shows headroom). */
@@ -156,6 +159,7 @@ export function frameRateSuite(rig: Rig): void {
         assert.ok(full.pageMs < 1000 / TARGET_FPS, `the webview's own work fits a ${TARGET_FPS} fps frame (got ${full.pageMs.toFixed(1)} ms)`);
         assert.ok(maps.length >= 10, `the drag gave frames with new maps to send again (got ${maps.length})`);
         assert.ok(alone.fps >= TARGET_FPS, `the webview alone redraws a field and a new ${steps} x ${steps} map at ${TARGET_FPS} fps or better (got ${alone.fps.toFixed(1)})`);
+        assert.ok(full.cpuFps >= TARGET_FPS, `the CPU used per frame end to end (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms on ${cores} cores) fits ${TARGET_FPS} fps (got ${full.cpuFps.toFixed(1)})`);
         assert.ok(full.fps >= ASSERTED_FPS, `at least ${ASSERTED_FPS} fps end to end with a new map every frame (got ${full.fps.toFixed(1)})`);
         assert.ok(axis.fps >= ASSERTED_AXIS_FPS, `dragging a map axis redraws at ${ASSERTED_AXIS_FPS} fps or better (got ${axis.fps.toFixed(1)})`);
         assert.ok(full.frames >= 10, `frames keep coming while dragging (got ${full.frames})`);
