@@ -66,6 +66,7 @@ function runMap(args: ParsedArgs, write: (s: string) => void): number {
     throw new UsageError(`unknown parameter \`${name}\` (parameters: ${model.params.join(', ')})`);
   };
   const xi = col(x.name), yi = col(y.name);
+  if (xi === yi) throw new UsageError(`--x and --y both name \`${model.params[xi]}\`: a map needs two different parameters`);
   const map = rankMap(model, base, { param: xi, from: x.from, to: x.to, steps: x.steps }, { param: yi, from: y.from, to: y.to, steps: y.steps }, tolerance(args));
   if (args.flags.has('--csv')) {
     const lines = [`${x.name},${y.name},sigma_min,sigma_max,rank`];

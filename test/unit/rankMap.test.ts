@@ -63,6 +63,14 @@ describe('rankMap', () => {
     assert.ok([1, 3, 4, 5, 7].every((c) => Number.isNaN(map.sMin[c]) && Number.isNaN(map.sMax[c])));
   });
 
+  test('cells where theta is not finite but J is (log w at w < 0: J = 1/w) are marked NaN, NaN, rank -1 too', () => {
+    const m = compileOk('param w[2]\nθ_i = log(w_i)\nat w = [1, 1]');
+    const map = rankMap(m, m.points[0].values, { param: 0, from: -1, to: 1, steps: 2 }, { param: 1, from: -2, to: 2, steps: 2 });
+    assert.deepEqual(Array.from(map.rank), [-1, -1, -1, 2]);
+    assert.deepEqual([map.sMax[3], map.sMin[3]], [1, 0.5]); // J = diag(1/w) at w = (1, 2)
+    assert.ok([0, 1, 2].every((c) => Number.isNaN(map.sMin[c]) && Number.isNaN(map.sMax[c])));
+  });
+
   test('a tolerance counts small singular values as zero: polar with tol 0.6 loses rank where |r| <= 0.6', () => {
     const map = rankMap(polar, polar.points[0].values, { param: 0, from: -1, to: 1, steps: 5 }, { param: 1, from: 0.5, to: 0.5, steps: 1 }, 0.6);
     assert.deepEqual(Array.from(map.ys), [0.5]);

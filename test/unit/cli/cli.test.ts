@@ -150,9 +150,10 @@ describe('overparam map', () => {
     const r = cli('map', bad, '--x', 'w1:0:1:2', '--y', 'w2:0:1:2');
     assert.equal(r.code, 1);
     assert.equal(r.stdout.trim(), `${bad}:2:5: error: unknown symbol \`w3\` [unknown-symbol]`);
-    for (const args of [['--x', 'r:0:1', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:0', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:2'], ['--x', 'q:0:1:2', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:2', '--y', 'φ:0:1:2', '--point', '9'], ['--x', 'r:a:1:2', '--y', 'φ:0:1:2']]) {
+    for (const args of [['--x', 'r:0:1', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:0', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:2'], ['--x', 'q:0:1:2', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:2', '--y', 'φ:0:1:2', '--point', '9'], ['--x', 'r:a:1:2', '--y', 'φ:0:1:2'], ['--x', 'r:0:1:2', '--y', 'r:0:2:3']]) {
       const u = cli('map', 'examples/polar.overparam', ...args);
       assert.equal(u.code, 2, `${args.join(' ')}: ${u.stdout}${u.stderr}`);
     }
+    assert.match(cli('map', 'examples/polar.overparam', '--x', 'r:0:1:2', '--y', 'r:0:2:3').stderr, /--x and --y both name `r`: a map needs two different parameters/);
   });
 });
