@@ -1,6 +1,6 @@
 import { jacobiSingularValuesInto } from './svd';
 import { generateGramKernel } from './gramKernel';
-import { smallSymmetricEigenvalues } from './smallSymmetricEigen';
+import { smallSymmetricEigenvalues, smallSymmetricEigenvaluesPair } from './smallSymmetricEigen';
 import { symmetricEigenvaluesInRange, symmetricEigenvaluesInRangePair } from './symmetricEigen';
 
 /**
@@ -194,9 +194,9 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     fromEigenvalues(v, off, eig, out);
   }
 
-  // Two points at a time where the Gram matrices take the tridiagonal route (g >= 5): the two eigen-solvers run
-  // interleaved (see tridiagonalEigenvaluesPWKPair).
-  const paired = !diagonal && !twoByTwo && g >= 5;
+  // Two points at a time where the Gram matrices are 3 x 3 or larger: the two eigen-solvers run interleaved (see
+  // smallSymmetricEigenvaluesPair and tridiagonalEigenvaluesPWKPair), same results as one at a time.
+  const paired = !diagonal && !twoByTwo && g >= 3;
   const G2 = paired ? new Float64Array(g * g) : G, eig2 = new Float64Array(g), eigWork2 = new Float64Array(g * (g + 2));
 
   function pairInto(v: Float64Array, offA: number, outA: Float64Array, offB: number, outB: Float64Array): void {
@@ -206,7 +206,11 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
       gramInto(v, offB, outB, gram(v, offB, G));
       return;
     }
-    symmetricEigenvaluesInRangePair(G, G2, g, eig, eig2, eigWork, eigWork2);
+    if (g <= 4) {
+      const solved = smallSymmetricEigenvaluesPair(G, G2, g, eig, eig2);
+      if (!(solved & 1)) symmetricEigenvaluesInRange(G, g, eig, eigWork);
+      if (!(solved & 2)) symmetricEigenvaluesInRange(G2, g, eig2, eigWork2);
+    } else symmetricEigenvaluesInRangePair(G, G2, g, eig, eig2, eigWork, eigWork2);
     fromEigenvalues(v, offA, eig, outA);
     fromEigenvalues(v, offB, eig2, outB);
   }

@@ -20,6 +20,35 @@ export function smallSymmetricEigenvalues(G: Float64Array, n: number, out: Float
     out[1] = hi > 0 ? Math.max((a * d - b * b) / hi, 0) : 0;
     return true;
   }
+  if (!prepare(G, n, 0)) { out.fill(PREP[0], 0, n); return true; }
+  laguerreRoots(n, true, false);
+  return finish(n, 0, out);
+}
+
+/**
+ * smallSymmetricEigenvalues of two matrices of one size n (3 or 4) at once, the root iterations of both interleaved
+ * (each is a chain of divisions and square roots that leaves the processor waiting). Same results as two calls.
+ * Returns bit 1 when the first was solved, bit 2 for the second (a clear bit: clustered roots, see above).
+ */
+export function smallSymmetricEigenvaluesPair(A: Float64Array, B: Float64Array, n: number, outA: Float64Array, outB: Float64Array): number {
+  const activeA = prepare(A, n, 0), activeB = prepare(B, n, 1);
+  laguerreRoots(n, activeA, activeB);
+  const okA = activeA ? finish(n, 0, outA) : (outA.fill(PREP[0], 0, n), true);
+  const okB = activeB ? finish(n, 1, outB) : (outB.fill(PREP[SLOT], 0, n), true);
+  return (okA ? 1 : 0) | (okB ? 2 : 0);
+}
+
+// Per slot (two matrices in flight): c, e2, e3, e4, start below, start above, spread of the Gershgorin interval.
+const SLOT = 8;
+const PREP = new Float64Array(2 * SLOT);
+// Smallest and largest root of slot 0, then of slot 1.
+const ROOTS = new Float64Array(4);
+
+/**
+ * Shifts G by c = mean of its diagonal (trace 0) and stores the characteristic coefficients and root bounds in the
+ * slot. Returns false when G is c times the identity (every eigenvalue is c, in PREP[slot * SLOT]).
+ */
+function prepare(G: Float64Array, n: number, slot: number): boolean {
   let c = 0;
   for (let i = 0; i < n; i++) c += G[i * n + i];
   c /= n;
@@ -36,12 +65,26 @@ export function smallSymmetricEigenvalues(G: Float64Array, n: number, out: Float
     lower = Math.min(lower, a[i * 4 + i] - radius);
     upper = Math.max(upper, a[i * 4 + i] + radius);
   }
-  if (upper - lower === 0) { out.fill(c, 0, n); return true; }
-  const e2 = minors2(a, n), e3 = n === 3 ? det3(a, 0, 1, 2) : minors3of4(a), e4 = n === 4 ? det4(a) : 0;
+  const o = slot * SLOT;
+  PREP[o] = c;
+  if (upper - lower === 0) return false;
+  const e2 = minors2(a, n);
   // Laguerre-Samuelson: with trace 0 every root lies within sqrt((n-1)/n * sum of squares), sum of squares = -2 e2.
   // Often tighter than Gershgorin; both are outside every root, which is all Laguerre's monotone convergence needs.
   const samuelson = Math.sqrt(Math.max(-2 * e2 * (n - 1) / n, 0));
-  const [lo, hi] = laguerrePair(n, e2, e3, e4, Math.max(lower, -samuelson), Math.min(upper, samuelson), upper - lower);
+  PREP[o + 1] = e2;
+  PREP[o + 2] = n === 3 ? det3(a, 0, 1, 2) : minors3of4(a);
+  PREP[o + 3] = n === 4 ? det4(a) : 0;
+  PREP[o + 4] = Math.max(lower, -samuelson);
+  PREP[o + 5] = Math.min(upper, samuelson);
+  PREP[o + 6] = upper - lower;
+  return true;
+}
+
+/** The roots of the slot from ROOTS: all n into `out`, descending and shifted back; false for clustered roots. */
+function finish(n: number, slot: number, out: Float64Array): boolean {
+  const o = slot * SLOT, c = PREP[o], e2 = PREP[o + 1];
+  const lo = ROOTS[2 * slot], hi = ROOTS[2 * slot + 1];
   if (n === 3) {
     out[0] = hi; out[1] = -lo - hi; out[2] = lo;
   } else {
@@ -82,27 +125,24 @@ function det4(a: Float64Array): number {
 }
 
 /**
- * The smallest and largest roots of x^n + e2 x^(n-2) - e3 x^(n-3) (+ e4 for n = 4), Laguerre from starts below and
- * above all roots. The two iterations are independent and run interleaved: each is a chain of divisions and a square
- * root, so together they take little longer than one. Convergence is cubic: a step below 1e-8 of the spread leaves
- * an error far below eps (even at the closest root gap the caller accepts, 1e-3 of the spread), so no confirming step.
+ * The smallest and largest roots of x^n + e2 x^(n-2) - e3 x^(n-3) (+ e4 for n = 4) of the active slots into ROOTS,
+ * Laguerre from starts below and above all roots. The (up to four) iterations are independent and run interleaved:
+ * each is a chain of divisions and a square root, so together they take little longer than one. Convergence is
+ * cubic: a step below 1e-8 of the spread leaves an error far below eps (even at the closest root gap the caller
+ * accepts, 1e-3 of the spread), so no confirming step.
  */
-function laguerrePair(n: number, e2: number, e3: number, e4: number, x0: number, y0: number, spread: number): [number, number] {
-  let x = x0, y = y0, xDone = false, yDone = false;
-  const tiny = 1e-8 * spread;
-  for (let it = 0; it < 50 && !(xDone && yDone); it++) {
-    if (!xDone) {
-      const step = laguerreStep(n, e2, e3, e4, x);
-      x -= step;
-      xDone = !(Math.abs(step) > tiny);
-    }
-    if (!yDone) {
-      const step = laguerreStep(n, e2, e3, e4, y);
-      y -= step;
-      yDone = !(Math.abs(step) > tiny);
-    }
+function laguerreRoots(n: number, activeA: boolean, activeB: boolean): void {
+  const a2 = PREP[1], a3 = PREP[2], a4 = PREP[3], tinyA = 1e-8 * PREP[6];
+  const b2 = PREP[SLOT + 1], b3 = PREP[SLOT + 2], b4 = PREP[SLOT + 3], tinyB = 1e-8 * PREP[SLOT + 6];
+  let x0 = PREP[4], x1 = PREP[5], x2 = PREP[SLOT + 4], x3 = PREP[SLOT + 5];
+  let d0 = !activeA, d1 = !activeA, d2 = !activeB, d3 = !activeB;
+  for (let it = 0; it < 50 && !(d0 && d1 && d2 && d3); it++) {
+    if (!d0) { const step = laguerreStep(n, a2, a3, a4, x0); x0 -= step; d0 = !(Math.abs(step) > tinyA); }
+    if (!d1) { const step = laguerreStep(n, a2, a3, a4, x1); x1 -= step; d1 = !(Math.abs(step) > tinyA); }
+    if (!d2) { const step = laguerreStep(n, b2, b3, b4, x2); x2 -= step; d2 = !(Math.abs(step) > tinyB); }
+    if (!d3) { const step = laguerreStep(n, b2, b3, b4, x3); x3 -= step; d3 = !(Math.abs(step) > tinyB); }
   }
-  return [x, y];
+  ROOTS[0] = x0; ROOTS[1] = x1; ROOTS[2] = x2; ROOTS[3] = x3;
 }
 
 /** One Laguerre step at x (0 at a root or where the step is undefined). */

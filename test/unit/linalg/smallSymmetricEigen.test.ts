@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smallSymmetricEigenvalues } from '../../../src/core/linalg/smallSymmetricEigen';
+import { smallSymmetricEigenvalues, smallSymmetricEigenvaluesPair } from '../../../src/core/linalg/smallSymmetricEigen';
 import { randomOrthogonal, rng } from './fixtures';
 
 /** Q diag(lambda) Qᵀ for a random orthogonal Q: a symmetric matrix with known eigenvalues. */
@@ -59,4 +59,26 @@ test('a singular 4x4 Gram matrix has smallest eigenvalue 0 to round-off', () => 
   smallSymmetricEigenvalues(planted([3, 2, 1, 0], rng(3)), 4, out);
   assert.ok(Math.abs(out[3]) < 1e-13, String(out[3]));
   assert.ok(Math.abs(out[0] - 3) < 1e-13);
+});
+
+test('two matrices at once give bit for bit what two calls give, including multiples of I and clustered roots', () => {
+  const next = rng(91);
+  for (const n of [3, 4]) {
+    const eye2 = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) eye2[i * n + i] = 2;
+    const mats = [
+      planted([4, 2, 1, 0.5].slice(0, n), next), planted([9, 3, 1e-3, 0].slice(0, n), next), eye2,
+      planted([5, 5 + 1e-9, 1, 0.25].slice(0, n), next), // clustered: the single call declines it
+      planted([1, 0.75, 0.5, 0.1].slice(0, n), next), eye2,
+    ];
+    for (let k = 0; k + 1 < mats.length; k++) {
+      const a = new Float64Array(n), b = new Float64Array(n), pa = new Float64Array(n), pb = new Float64Array(n);
+      const okA = smallSymmetricEigenvalues(mats[k], n, a), okB = smallSymmetricEigenvalues(mats[k + 1], n, b);
+      const bits = smallSymmetricEigenvaluesPair(mats[k], mats[k + 1], n, pa, pb);
+      assert.equal(bits, (okA ? 1 : 0) | (okB ? 2 : 0), `n = ${n}, pair ${k}`);
+      if (okA) assert.deepEqual(Array.from(pa), Array.from(a));
+      if (okB) assert.deepEqual(Array.from(pb), Array.from(b));
+    }
+    assert.equal(smallSymmetricEigenvaluesPair(mats[3], mats[0], n, new Float64Array(n), new Float64Array(n)), 2, 'the clustered one is declined');
+  }
 });
