@@ -182,15 +182,15 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     if (out[g - 1] < CONFIRM_RATIO * out[0]) jacobiInto(v, off, out);
   }
 
-  /** Descending singular values of a general point through its Gram matrix (already in G when `trace` is given). */
-  function gramInto(v: Float64Array, off: number, out: Float64Array, trace = gram(v, off, G)): void {
+  /** Descending singular values of a general point through its Gram matrix (already in `Gp` when `trace` is given). */
+  function gramInto(v: Float64Array, off: number, out: Float64Array, trace = gram(v, off, G), Gp = G): void {
     if (trace === 0) { out.fill(0, 0, m); return; }
     if (!regular(trace)) {
       if (hasNonFinite(v, off)) out.fill(NaN, 0, m);
       else jacobiInto(v, off, out);
       return;
     }
-    if (g > 4 || !smallSymmetricEigenvalues(G, g, eig)) symmetricEigenvaluesInRange(G, g, eig, eigWork);
+    if (g > 4 || !smallSymmetricEigenvalues(Gp, g, eig)) symmetricEigenvaluesInRange(Gp, g, eig, eigWork);
     fromEigenvalues(v, off, eig, out);
   }
 
@@ -203,7 +203,7 @@ export function createBatchSpectrum(q: number, p: number, pattern?: Uint8Array):
     const ta = gram(v, offA, G), tb = gram(v, offB, G2);
     if (!(ta !== 0 && tb !== 0 && regular(ta) && regular(tb))) {
       gramInto(v, offA, outA, ta);
-      gramInto(v, offB, outB, gram(v, offB, G));
+      gramInto(v, offB, outB, tb, G2);
       return;
     }
     if (g <= 4) {

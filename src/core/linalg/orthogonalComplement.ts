@@ -1,3 +1,5 @@
+import { reflect } from './householder';
+
 /** `count` orthonormal vectors (length m, vector t at t*m) orthogonal to the c orthonormal ones in `basis` (vector j at j*m). */
 export function orthogonalComplement(basis: Float64Array, c: number, m: number, count: number): Float64Array {
   // Householder QR of the m x c basis: columns c, c+1, ... of Q span the complement, orthogonal to rounding, which
@@ -16,13 +18,7 @@ export function orthogonalComplement(basis: Float64Array, c: number, m: number, 
     y[yj + j] = x0 + s * alpha;
     const b = 1 / (alpha * (alpha + Math.abs(x0)));
     beta[j] = b;
-    for (let l = j + 1; l < c; l++) {
-      const yl = l * m;
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += y[yj + i] * y[yl + i];
-      dot *= b;
-      for (let i = j; i < m; i++) y[yl + i] -= dot * y[yj + i];
-    }
+    for (let l = j + 1; l < c; l++) reflect(y, yj, y, l * m, j, m, b);
   }
   const out = new Float64Array(count * m);
   for (let t = 0; t < count; t++) {
@@ -30,13 +26,7 @@ export function orthogonalComplement(basis: Float64Array, c: number, m: number, 
     out[o + c + t] = 1;
     // Q e = H_0 (H_1 (... H_{c-1} e)).
     for (let j = c - 1; j >= 0; j--) {
-      const b = beta[j];
-      if (b === 0) continue;
-      const yj = j * m;
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += y[yj + i] * out[o + i];
-      dot *= b;
-      for (let i = j; i < m; i++) out[o + i] -= dot * y[yj + i];
+      if (beta[j] !== 0) reflect(y, j * m, out, o, j, m, beta[j]);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { orthogonalComplement } from './orthogonalComplement';
 import { hypot2 } from './tridiagonalEigen';
+import { reflect } from './householder';
 
 /** Thin SVD A = U diag(S) Vᵀ: U rows x k, V cols x k (row-major, column i = i-th singular vector), S descending. */
 export interface SvdResult {
@@ -187,13 +188,7 @@ function qrCompress(x: Float64Array, k: number, m: number): void {
     const s = x0 >= 0 ? 1 : -1;
     const beta = 1 / (alpha * (alpha + Math.abs(x0)));
     x[xj + j] = x0 + s * alpha;
-    for (let l = j + 1; l < k; l++) {
-      const xl = l * m;
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += x[xj + i] * x[xl + i];
-      dot *= beta;
-      for (let i = j; i < m; i++) x[xl + i] -= dot * x[xj + i];
-    }
+    for (let l = j + 1; l < k; l++) reflect(x, xj, x, l * m, j, m, beta);
     x[xj + j] = -s * alpha;
   }
   // Compact: column j moves down to j*k (never past a later vector's start); below-diagonal entries become 0.

@@ -164,38 +164,67 @@ export function tridiagonalValues(a: Float64Array, n: number, d: Float64Array, e
   if (n > 0) e[eo + n - 1] = 0;
 }
 
-/** Eigenvalues of the tridiagonal (d, e[eo..]) into `d` (unsorted, e destroyed) by root-free Pal-Walker-Kahan QL. */
-export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: number, n: number): void {
-  // As LAPACK dsterf: QL on squared off-diagonals, no square root per rotation. Converged when
-  // e_i² <= eps² max(|d| + |e|)², an absolute test: Gram eigenvalues are only that accurate anyway.
+/**
+ * Squares the off-diagonal e[eo..eo+n-2] in place (root-free QL works on e²) and returns the convergence threshold
+ * eps² max(|d| + |e|)²: an absolute test, as Gram eigenvalues are only that accurate anyway.
+ */
+function squareOffDiagonal(d: Float64Array, e: Float64Array, eo: number, n: number): number {
   let norm = 0;
   for (let i = 0; i < n; i++) { const t = Math.abs(d[i]) + Math.abs(e[eo + i]); if (t > norm || t !== t) norm = t; }
   for (let i = 0; i < n - 1; i++) e[eo + i] *= e[eo + i];
-  const small = Number.EPSILON * Number.EPSILON * norm * norm;
+  return Number.EPSILON * Number.EPSILON * norm * norm;
+}
+
+/** The last index m of the unreduced block that starts at l (e² above `small` from l to m - 1). */
+function blockEnd(e: Float64Array, eo: number, l: number, n: number, small: number): number {
+  let m = l;
+  while (m < n - 1 && !(e[eo + m] <= small)) m++;
+  return m;
+}
+
+/** The end of the block nextSweep found (set by it, read right after: saves scanning the block again). */
+let sweepEnd = 0;
+
+/**
+ * From l on, deflates converged 1 x 1 blocks and closes 2 x 2 blocks; returns where a sweep is due (n: done) and
+ * leaves its block's end in `sweepEnd`.
+ */
+function nextSweep(d: Float64Array, e: Float64Array, eo: number, l: number, n: number, small: number): number {
+  while (l < n) {
+    const m = blockEnd(e, eo, l, n, small);
+    if (m === l) { l++; continue; }
+    if (m !== l + 1) { sweepEnd = m; return l; }
+    // A 2x2 block: its eigenvalues in closed form (dsterf's dlae2) instead of iterating.
+    const a = d[l], c = d[l + 1], half = 0.5 * a - 0.5 * c;
+    const r = Math.sqrt(half * half + e[eo + l]), mean = 0.5 * a + 0.5 * c;
+    d[l] = mean + r;
+    d[l + 1] = mean - r;
+    e[eo + l] = 0;
+    l += 2;
+  }
+  return l;
+}
+
+/** The shift of a sweep from l: the eigenvalue of the top 2 x 2 nearer d[l] (as dsterf). */
+function sweepShift(d: Float64Array, e: Float64Array, eo: number, l: number): number {
+  const p = d[l], rte = Math.sqrt(e[eo + l]);
+  const sg = (d[l + 1] - p) / (2 * rte);
+  const r = Math.abs(sg) < 1e150 ? Math.sqrt(sg * sg + 1) : Math.abs(sg);
+  return p - rte / (sg + (sg >= 0 ? r : -r));
+}
+
+/** Eigenvalues of the tridiagonal (d, e[eo..]) into `d` (unsorted, e destroyed) by root-free Pal-Walker-Kahan QL. */
+export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: number, n: number): void {
+  // As LAPACK dsterf: QL on squared off-diagonals, no square root per rotation.
+  const small = squareOffDiagonal(d, e, eo, n);
   let l = 0;
   // NaN never meets the convergence test; the cap keeps the loop finite.
-  for (let total = 0; l < n && total < 30 * n; ) {
-    let m = l;
-    while (m < n - 1 && !(e[eo + m] <= small)) m++;
-    if (m === l) { l++; continue; }
-    if (m === l + 1) {
-      // A 2x2 block: its eigenvalues in closed form (dsterf's dlae2) instead of iterating.
-      const a = d[l], c = d[l + 1], half = 0.5 * a - 0.5 * c;
-      const r = Math.sqrt(half * half + e[eo + l]), mean = 0.5 * a + 0.5 * c;
-      d[l] = mean + r;
-      d[l + 1] = mean - r;
-      e[eo + l] = 0;
-      l += 2;
-      continue;
-    }
-    total++;
-    let p = d[l];
-    const rte = Math.sqrt(e[eo + l]);
-    let sigma = (d[l + 1] - p) / (2 * rte);
-    const r = Math.abs(sigma) < 1e150 ? Math.sqrt(sigma * sigma + 1) : Math.abs(sigma);
-    sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
-    let c = 1, s = 0, gamma = d[m] - sigma;
-    p = gamma * gamma;
+  for (let total = 0; total < 30 * n; total++) {
+    l = nextSweep(d, e, eo, l, n, small);
+    if (l >= n) return;
+    const m = sweepEnd;
+    const sigma = sweepShift(d, e, eo, l);
+    let c = 1, s = 0, gamma = d[m] - sigma, p = gamma * gamma;
     for (let i = m - 1; i >= l; i--) {
       const bb = e[eo + i], rr = p + bb;
       if (i !== m - 1) e[eo + i + 1] = s * rr;
@@ -217,69 +246,30 @@ export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: 
  * tridiagonalEigenvaluesPWK on two independent tridiagonals at once (d1/e1 and d2/e2, offsets 0), bit for bit the
  * same results. One QL step is a chain of a division, products and sums, each waiting on the last: alone it leaves
  * most of the processor idle. Two matrices' sweeps run interleaved, step by step, so one chain fills the other's
- * waits (measured ~1.5x the throughput of two calls at n = 16).
+ * waits (measured ~1.5x the throughput of two calls at n = 16). Only the step itself is written twice.
  */
 export function tridiagonalEigenvaluesPWKPair(d1: Float64Array, e1: Float64Array, d2: Float64Array, e2: Float64Array, n: number): void {
-  let norm1 = 0, norm2 = 0;
-  for (let i = 0; i < n; i++) {
-    const t1 = Math.abs(d1[i]) + Math.abs(e1[i]), t2 = Math.abs(d2[i]) + Math.abs(e2[i]);
-    if (t1 > norm1 || t1 !== t1) norm1 = t1;
-    if (t2 > norm2 || t2 !== t2) norm2 = t2;
-  }
-  for (let i = 0; i < n - 1; i++) { e1[i] *= e1[i]; e2[i] *= e2[i]; }
-  const small1 = Number.EPSILON * Number.EPSILON * norm1 * norm1, small2 = Number.EPSILON * Number.EPSILON * norm2 * norm2;
+  const small1 = squareOffDiagonal(d1, e1, 0, n), small2 = squareOffDiagonal(d2, e2, 0, n);
   let l1 = 0, l2 = 0, total1 = 0, total2 = 0;
   for (;;) {
-    // Each matrix: deflate and close 2 x 2 blocks until it needs a sweep over [l, m] (m = -1: finished).
+    // Each matrix's next sweep over [l, m] (m = -1: finished or out of sweeps).
     let m1 = -1, m2 = -1;
-    while (l1 < n && total1 < 30 * n) {
-      let m = l1;
-      while (m < n - 1 && !(e1[m] <= small1)) m++;
-      if (m === l1) { l1++; continue; }
-      if (m === l1 + 1) {
-        const a = d1[l1], c = d1[l1 + 1], half = 0.5 * a - 0.5 * c;
-        const r = Math.sqrt(half * half + e1[l1]), mean = 0.5 * a + 0.5 * c;
-        d1[l1] = mean + r; d1[l1 + 1] = mean - r; e1[l1] = 0;
-        l1 += 2;
-        continue;
-      }
-      m1 = m;
-      break;
-    }
-    while (l2 < n && total2 < 30 * n) {
-      let m = l2;
-      while (m < n - 1 && !(e2[m] <= small2)) m++;
-      if (m === l2) { l2++; continue; }
-      if (m === l2 + 1) {
-        const a = d2[l2], c = d2[l2 + 1], half = 0.5 * a - 0.5 * c;
-        const r = Math.sqrt(half * half + e2[l2]), mean = 0.5 * a + 0.5 * c;
-        d2[l2] = mean + r; d2[l2 + 1] = mean - r; e2[l2] = 0;
-        l2 += 2;
-        continue;
-      }
-      m2 = m;
-      break;
-    }
+    if (total1 < 30 * n) { l1 = nextSweep(d1, e1, 0, l1, n, small1); if (l1 < n) m1 = sweepEnd; }
+    if (total2 < 30 * n) { l2 = nextSweep(d2, e2, 0, l2, n, small2); if (l2 < n) m2 = sweepEnd; }
     if (m1 < 0 && m2 < 0) return;
     // Sweep set-up (a matrix with nothing to do takes an empty range).
     let c1 = 1, s1 = 0, sigma1 = 0, gamma1 = 0, p1 = 0, i1 = -1;
     let c2 = 1, s2 = 0, sigma2 = 0, gamma2 = 0, p2 = 0, i2 = -1;
     if (m1 >= 0) {
       total1++;
-      const p = d1[l1], rte = Math.sqrt(e1[l1]);
-      let sg = (d1[l1 + 1] - p) / (2 * rte);
-      const r = Math.abs(sg) < 1e150 ? Math.sqrt(sg * sg + 1) : Math.abs(sg);
-      sigma1 = p - rte / (sg + (sg >= 0 ? r : -r));
+      sigma1 = sweepShift(d1, e1, 0, l1);
       gamma1 = d1[m1] - sigma1;
       p1 = gamma1 * gamma1;
       i1 = m1 - 1;
     }
     if (m2 >= 0) {
       total2++;
-      const p = d2[l2], rte = Math.sqrt(e2[l2]);
-      let sg = (d2[l2 + 1] - p) / (2 * rte);
-      const r = Math.abs(sg) < 1e150 ? Math.sqrt(sg * sg + 1) : Math.abs(sg);
-      sigma2 = p - rte / (sg + (sg >= 0 ? r : -r));
+      sigma2 = sweepShift(d2, e2, 0, l2);
       gamma2 = d2[m2] - sigma2;
       p2 = gamma2 * gamma2;
       i2 = m2 - 1;
