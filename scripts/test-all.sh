@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test tier, from a fresh clone: install, build, type-check, unit (node), webview (Chromium), integration
+# Every test tier, from a fresh clone: install, build, type-check, lint (ESLint with the layer boundaries, Prettier),
+# unit (node), webview (Chromium), integration
 # (real VS Code extension host, trusted and restricted) and UI end-to-end (browser workbench). Each tier installs
 # what it needs through the project's own scripts (npm packages, Debian's chromium, code-server).
 set -euo pipefail
@@ -9,6 +10,7 @@ tier() { echo; echo "=== $1 ($(( $(date +%s) - start )) s)"; }
 [ -d node_modules ] || { tier "npm ci"; npm ci --no-audit --no-fund; }
 tier build; node esbuild.js
 tier typecheck; npm run -s typecheck
+tier lint; npm run -s lint
 tier unit; node scripts/test-unit.js
 tier webview; node scripts/test-webview.js
 tier integration; bash scripts/test-integration.sh

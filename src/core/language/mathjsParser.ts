@@ -1,3 +1,4 @@
+/// <reference path="./mathjsFactories.d.ts" />
 import {
   createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
   createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,

@@ -118,7 +118,8 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     const vars = [...new Set(c.flatMap((st) => [...st.code.matchAll(/\bx(\d+)\b/g)].map((m) => Number(m[1]))))].sort((a, b) => a - b);
     const src = `"use strict";\nfor (let i = 0; i < nb; i++) {\n    const pt = b0 + i, o = pt * ${p}, to = pt * ${q}, jo = pt * ${jStride};\n    `
       + `${vars.map((v) => `const x${v} = x[o + ${v}];`).join('\n    ')}\n    ${body}\n}`;
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    // One generated function per model and use (compile once, evaluate many); never in the webview, whose CSP has
+    // no unsafe-eval.
     return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', src) as (x: Float64Array, b0: number, nb: number, s: Float64Array, th: Float64Array | null, J: Float64Array | null, sp: (a: number) => number) => void;
   });
 

@@ -15,7 +15,6 @@ export function loadSimplify(): MathjsSimplify {
   // The full mathjs costs ~0.5 s to load: only when the pass is asked for. Its `simplify` only ever sees text we
   // printed from our own expressions (safe symbol names p0, p1, …), never user text.
   if (!mathjsSimplify) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const math = require('mathjs') as { simplify: (e: string) => MathNode };
     mathjsSimplify = (e) => math.simplify(e);
   }
