@@ -10,7 +10,20 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
-const domGlobals = ['window', 'document', 'navigator', 'HTMLElement', 'HTMLCanvasElement', 'localStorage', 'location', 'fetch', 'process', 'Buffer', '__dirname', '__filename'];
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'localStorage',
+  'location',
+  'fetch',
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+];
 
 /** `no-restricted-imports` with these module patterns banned, each with the reason shown to the developer. */
 const bans = (...groups) => ({
@@ -32,7 +45,10 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
     },
@@ -45,7 +61,10 @@ export default tseslint.config(
         [['vscode'], 'src/core is pure: the extension turns core data into vscode objects (src/extension/convert.ts).'],
         [nodeBuiltins, 'src/core is pure: no node APIs (the CLI, the worker and the extension do I/O).'],
       ),
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'src/core is pure: no DOM and no node globals.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: 'src/core is pure: no DOM and no node globals.' })),
+      ],
     },
   },
   {
@@ -56,7 +75,10 @@ export default tseslint.config(
         [nodeBuiltins, 'src/protocol is plain data shared by host, worker and webview.'],
         [['mathjs', 'mathjs/*'], 'src/protocol is plain data: no mathjs.'],
       ),
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'src/protocol has no DOM and no node globals.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: 'src/protocol has no DOM and no node globals.' })),
+      ],
     },
   },
   {
@@ -64,7 +86,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: bans(
       [['mathjs', 'mathjs/*'], 'The webview only draws: it never parses user text (no mathjs in its bundle).'],
-      [['**/src/core', '**/src/core/**', '**/core/**'], 'The webview only draws: it gets numbers through src/protocol, never the core.'],
+      [
+        ['**/src/core', '**/src/core/**', '**/core/**'],
+        'The webview only draws: it gets numbers through src/protocol, never the core.',
+      ],
       [['vscode'], 'The webview runs in a browser: talk to the host through acquireVsCodeApi() and src/protocol.'],
       [nodeBuiltins, 'The webview runs in a browser: no node modules.'],
     ),

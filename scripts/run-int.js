@@ -7,58 +7,135 @@
 //   WS (workspace folder; default: a temp copy of the fixtures), SETTINGS (settings.json), INT_TIMEOUT (ms),
 //   INT_GREP (mocha grep), INT_TRUST=untrusted (open the workspace in restricted mode).
 const { spawn, execSync } = require('child_process');
-const fs = require('fs'); const os = require('os'); const path = require('path'); const net = require('net');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_CS = path.join(ROOT, '.vscode-test/node_modules/.bin/code-server');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** Workbench chatter that says nothing about the tests (shown with INT_DEBUG=1). */
-const NOISE = /open-vsx\.org|Creating a socket|Resolving connection|Resolved connection|\[Service Worker\]|ChatSessionStore|Updating additional builtin|CodeExpectedError/;
+const NOISE =
+  /open-vsx\.org|Creating a socket|Resolving connection|Resolved connection|\[Service Worker\]|ChatSessionStore|Updating additional builtin|CodeExpectedError/;
 
 /** A free TCP port on 127.0.0.1. */
-const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const freePort = () =>
+  new Promise((r) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => r(p));
+    });
+  });
 
 /** Starts code-server in a private temp home; resolves to { port, base, server, log(), stop() }. */
 async function startServer({ csBin = process.env.CS_BIN || DEFAULT_CS, settings, trust = true, port } = {}) {
   if (!fs.existsSync(csBin)) throw new Error(`code-server not found at ${csBin}: run scripts/setup-vscode.sh`);
-  port = port || await freePort();
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'int-'));   // keep it short: unix socket paths max 108 chars
-  const udd = path.join(base, 'udd'); fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
-  const userSettings = JSON.parse(fs.readFileSync(settings || path.join(__dirname, '../test/integration/settings.json'), 'utf8'));
-  if (!trust) Object.assign(userSettings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' });
+  port = port || (await freePort());
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'int-')); // keep it short: unix socket paths max 108 chars
+  const udd = path.join(base, 'udd');
+  fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
+  const userSettings = JSON.parse(
+    fs.readFileSync(settings || path.join(__dirname, '../test/integration/settings.json'), 'utf8'),
+  );
+  if (!trust)
+    Object.assign(userSettings, {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+    });
   fs.writeFileSync(path.join(udd, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
-  const env = { ...process.env, TMPDIR: path.join(base, 'tmp'), XDG_CONFIG_HOME: path.join(base, 'xdg'), XDG_DATA_HOME: path.join(base, 'xdg'), XDG_CACHE_HOME: path.join(base, 'xdg') };
+  const env = {
+    ...process.env,
+    TMPDIR: path.join(base, 'tmp'),
+    XDG_CONFIG_HOME: path.join(base, 'xdg'),
+    XDG_DATA_HOME: path.join(base, 'xdg'),
+    XDG_CACHE_HOME: path.join(base, 'xdg'),
+  };
   fs.mkdirSync(env.TMPDIR);
-  const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', udd,
-    '--extensions-dir', path.join(base, 'exts'), '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+  const args = [
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    udd,
+    '--extensions-dir',
+    path.join(base, 'exts'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+  ];
   if (trust) args.push('--disable-workspace-trust');
   const server = spawn(csBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = ''; server.stdout.on('data', (d) => { out += d; }); server.stderr.on('data', (d) => { out += d; });
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+  });
+  server.stderr.on('data', (d) => {
+    out += d;
+  });
   for (let i = 0; i < 300 && !out.includes('HTTP server listening'); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!out.includes('HTTP server listening')) { stopTree(server.pid); throw new Error(`code-server did not start:\n${out}`); }
-  return { port, base, server, log: () => out, stop: () => { stopTree(server.pid); fs.rmSync(base, { recursive: true, force: true }); } };
+  if (!out.includes('HTTP server listening')) {
+    stopTree(server.pid);
+    throw new Error(`code-server did not start:\n${out}`);
+  }
+  return {
+    port,
+    base,
+    server,
+    log: () => out,
+    stop: () => {
+      stopTree(server.pid);
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Kills a process and every descendant (the file watcher and pty host can leave the process group). */
 function stopTree(rootPid) {
-  const tree = execSync('ps -e -o pid=,ppid=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = execSync('ps -e -o pid=,ppid=')
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const doomed = [rootPid];
   for (let i = 0; i < doomed.length; i++) for (const [pid, ppid] of tree) if (ppid === doomed[i]) doomed.push(pid);
-  for (const pid of doomed.reverse()) { try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ } }
+  for (const pid of doomed.reverse()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 /** Launches Debian's Chromium headless through playwright-core. */
 async function launchBrowser() {
   const { chromium } = require('playwright-core');
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }
 
 /** The workbench URL that opens `folder` with this extension in development mode (and optionally a test runner). */
 function workbenchUrl(port, { folder, extDev = ROOT, tests }) {
   const auth = `127.0.0.1:${port}`;
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${auth}${extDev}`], ['skipWelcome', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${auth}${extDev}`],
+    ['skipWelcome', 'true'],
+  ];
   if (tests) payload.push(['extensionTestsPath', `vscode-remote://${auth}${tests}`]);
   return `http://${auth}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -84,10 +161,21 @@ async function runIntegration() {
         if (!process.env.INT_DEBUG && NOISE.test(String(args[0]))) return;
         console[type in console ? type : 'log'](...args);
       });
-      void page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; resolve(); });
+      void page.exposeFunction('codeAutomationExit', (code) => {
+        exitCode = code;
+        resolve();
+      });
     });
     await page.goto(workbenchUrl(server.port, { folder: ws, extDev: process.env.EXT_DEV || ROOT, tests }));
-    const timeout = new Promise((r) => setTimeout(() => { console.error('run-int: timed out'); r(); }, +(process.env.INT_TIMEOUT || 180000)));
+    const timeout = new Promise((r) =>
+      setTimeout(
+        () => {
+          console.error('run-int: timed out');
+          r();
+        },
+        +(process.env.INT_TIMEOUT || 180000),
+      ),
+    );
     await Promise.race([done, timeout]);
     if (exitCode !== 0 && process.env.INT_DEBUG) console.error(server.log());
   } finally {
@@ -103,14 +191,26 @@ async function serve(folder, port = Number(process.env.PORT) || 0) {
   const server = await startServer({ settings: path.join(ROOT, 'test/integration/settings.json'), port });
   console.log('\nOverparam Lens in the VS Code server (code-server 4.100.3 = VS Code 1.100.3), examples/ open:');
   console.log(`\n  open  ${workbenchUrl(server.port, { folder })}\n\nCtrl+C stops the server.`);
-  const stop = () => { server.stop(); process.exit(0); };
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.server.on('exit', (code) => { console.error(`code-server exited (${code})`); process.exit(1); });
+  server.server.on('exit', (code) => {
+    console.error(`code-server exited (${code})`);
+    process.exit(1);
+  });
 }
 
 module.exports = { serve, startServer, stopTree, launchBrowser, workbenchUrl, freePort, ROOT };
 
 if (require.main === module) {
-  runIntegration().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+  runIntegration().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

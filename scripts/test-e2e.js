@@ -3,7 +3,9 @@
 // driven by playwright-core. Screenshots go to test-artifacts/e2e-*.png (git-ignored).
 //   node scripts/test-e2e.js          (sets up code-server and builds first; E2E_NO_BUILD=1 skips both)
 const { spawnSync } = require('child_process');
-const fs = require('fs'); const os = require('os'); const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { startServer, launchBrowser, workbenchUrl, ROOT } = require('./run-int.js');
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -11,7 +13,10 @@ const STEP_TIMEOUT = 30000;
 
 function prepare() {
   if (process.env.E2E_NO_BUILD) return;
-  for (const [cmd, args] of [['bash', ['scripts/setup-vscode.sh', '.vscode-test']], ['node', ['esbuild.js']]]) {
+  for (const [cmd, args] of [
+    ['bash', ['scripts/setup-vscode.sh', '.vscode-test']],
+    ['node', ['esbuild.js']],
+  ]) {
     const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
   }
@@ -44,7 +49,9 @@ async function main() {
       await page.locator('.explorer-folders-view, .monaco-list').first().waitFor();
     });
     await require(path.join(ROOT, 'out/test/e2e/workbench.e2e.js')).run({ page, shot, step });
-    console.log(`UI end-to-end: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`);
+    console.log(
+      `UI end-to-end: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`,
+    );
     return 0;
   } catch (e) {
     await shot('failure').catch(() => {});
@@ -58,4 +65,10 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

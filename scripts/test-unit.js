@@ -2,5 +2,9 @@
 // two files at a time (the machine has 2 cores; node's default is cores - 1).
 const { execFileSync, spawnSync } = require('child_process');
 execFileSync(process.execPath, ['esbuild.js'], { stdio: 'inherit' });
-const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', 'out/unit/'], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', 'out/unit/'],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

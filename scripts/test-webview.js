@@ -22,22 +22,45 @@ function ensureKatexAssets() {
   if (fs.existsSync(path.join(to, 'katex.min.css'))) return;
   fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
   fs.copyFileSync(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
-  for (const f of fs.readdirSync(path.join(from, 'fonts'))) fs.copyFileSync(path.join(from, 'fonts', f), path.join(to, 'fonts', f));
+  for (const f of fs.readdirSync(path.join(from, 'fonts')))
+    fs.copyFileSync(path.join(from, 'fonts', f), path.join(to, 'fonts', f));
 }
 
 async function main() {
   const t0 = Date.now();
   ensureChromium();
   execFileSync(process.execPath, ['esbuild.js'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'webview/tsconfig.json'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'test/webview/tsconfig.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'webview/tsconfig.json'], {
+    stdio: 'inherit',
+  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'test/webview/tsconfig.json'],
+    { stdio: 'inherit' },
+  );
   ensureKatexAssets();
   await require('esbuild').build({
-    entryPoints: ['test/webview/all.test.ts'], outdir: 'out/webview-test', bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', sourcemap: true, external: ['playwright-core'], logLevel: 'warning',
+    entryPoints: ['test/webview/all.test.ts'],
+    outdir: 'out/webview-test',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    external: ['playwright-core'],
+    logLevel: 'warning',
   });
-  const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-timeout=120000', 'out/webview-test/all.test.js'], { stdio: 'inherit' });
-  console.log(`[test:webview] ${r.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in test-artifacts/webview/`);
+  const r = spawnSync(
+    process.execPath,
+    ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-timeout=120000', 'out/webview-test/all.test.js'],
+    { stdio: 'inherit' },
+  );
+  console.log(
+    `[test:webview] ${r.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in test-artifacts/webview/`,
+  );
   process.exit(r.status ?? 1);
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,8 +1,27 @@
 // The chart.js pieces this bundle uses (registered once, tree-shaken), with theme-driven defaults.
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import type { Theme } from './theme';
 
-Chart.register(ScatterController, BarController, LinearScale, LogarithmicScale, CategoryScale, PointElement, BarElement, Tooltip);
+Chart.register(
+  ScatterController,
+  BarController,
+  LinearScale,
+  LogarithmicScale,
+  CategoryScale,
+  PointElement,
+  BarElement,
+  Tooltip,
+);
 
 /** Applies the theme's font and colours to chart.js defaults (call before building charts). */
 export function applyChartTheme(t: Theme): void {

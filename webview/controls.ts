@@ -12,7 +12,8 @@ function labelledAs(text: string, input: HTMLElement, n: number): HTMLElement {
 /** Rank-map cells per axis on offer: odd, so a range symmetric about 0 has a cell centred on 0. */
 const STEPS = [33, 65, 129, 255];
 
-const num = (step: string, min?: number, max?: number): HTMLInputElement => el('input', { type: 'number', step, min, max, class: 'num' });
+const num = (step: string, min?: number, max?: number): HTMLInputElement =>
+  el('input', { type: 'number', step, min, max, class: 'num' });
 
 function options(select: HTMLSelectElement, names: readonly string[]): void {
   select.replaceChildren(...names.map((n, i) => el('option', { value: i }, n)));
@@ -36,16 +37,46 @@ export class ViewControls {
   private readonly yTo = num('any');
   private readonly steps = el('select');
 
-  constructor(fieldRoot: HTMLElement, rankRoot: HTMLElement, private readonly onView: (v: ViewSettings) => void, onCommonScale: (on: boolean) => void) {
+  constructor(
+    fieldRoot: HTMLElement,
+    rankRoot: HTMLElement,
+    private readonly onView: (v: ViewSettings) => void,
+    onCommonScale: (on: boolean) => void,
+  ) {
     let n = 0;
     const labelled = (text: string, input: HTMLElement): HTMLElement => labelledAs(text, input, ++n);
     this.coords = el('span', { class: 'coords' }, labelled('horizontal', this.cx), labelled('vertical', this.cy));
-    fieldRoot.append(labelled('arrows per side', this.size), labelled('g from', this.min), labelled('g to', this.max),
-      labelled('one scale for all subplots', this.common), this.coords);
+    fieldRoot.append(
+      labelled('arrows per side', this.size),
+      labelled('g from', this.min),
+      labelled('g to', this.max),
+      labelled('one scale for all subplots', this.common),
+      this.coords,
+    );
     options(this.steps, STEPS.map(String));
-    rankRoot.append(labelled('x axis', this.px), labelled('x from', this.xFrom), labelled('x to', this.xTo),
-      labelled('y axis', this.py), labelled('y from', this.yFrom), labelled('y to', this.yTo), labelled('cells per axis', this.steps));
-    for (const input of [this.size, this.min, this.max, this.cx, this.cy, this.px, this.py, this.xFrom, this.xTo, this.yFrom, this.yTo, this.steps]) {
+    rankRoot.append(
+      labelled('x axis', this.px),
+      labelled('x from', this.xFrom),
+      labelled('x to', this.xTo),
+      labelled('y axis', this.py),
+      labelled('y from', this.yFrom),
+      labelled('y to', this.yTo),
+      labelled('cells per axis', this.steps),
+    );
+    for (const input of [
+      this.size,
+      this.min,
+      this.max,
+      this.cx,
+      this.cy,
+      this.px,
+      this.py,
+      this.xFrom,
+      this.xTo,
+      this.yFrom,
+      this.yTo,
+      this.steps,
+    ]) {
       input.addEventListener('change', () => this.emit());
     }
     this.common.addEventListener('change', () => onCommonScale(this.common.checked));
@@ -81,9 +112,15 @@ export class ViewControls {
   private emit(): void {
     const v = this.view;
     if (!v) return;
-    const n = (i: HTMLInputElement, fallback: number): number => (Number.isFinite(i.valueAsNumber) ? i.valueAsNumber : fallback);
+    const n = (i: HTMLInputElement, fallback: number): number =>
+      Number.isFinite(i.valueAsNumber) ? i.valueAsNumber : fallback;
     const steps = STEPS[Number(this.steps.value)] ?? v.rankX.steps;
-    const axis = (param: HTMLSelectElement, from: HTMLInputElement, to: HTMLInputElement, old: AxisSettings): AxisSettings => {
+    const axis = (
+      param: HTMLSelectElement,
+      from: HTMLInputElement,
+      to: HTMLInputElement,
+      old: AxisSettings,
+    ): AxisSettings => {
       const a = n(from, old.from);
       const b = n(to, old.to);
       return { param: Number(param.value), from: Math.min(a, b), to: a === b ? a + 1 : Math.max(a, b), steps };
@@ -91,7 +128,12 @@ export class ViewControls {
     const lo = n(this.min, v.grid.min);
     const hi = n(this.max, v.grid.max);
     this.onView({
-      grid: { size: Math.max(2, Math.min(64, Math.round(n(this.size, v.grid.size)))), min: Math.min(lo, hi), max: lo === hi ? lo + 1 : Math.max(lo, hi), coords: [Number(this.cx.value), Number(this.cy.value)] },
+      grid: {
+        size: Math.max(2, Math.min(64, Math.round(n(this.size, v.grid.size)))),
+        min: Math.min(lo, hi),
+        max: lo === hi ? lo + 1 : Math.max(lo, hi),
+        coords: [Number(this.cx.value), Number(this.cy.value)],
+      },
       rankX: axis(this.px, this.xFrom, this.xTo, v.rankX),
       rankY: axis(this.py, this.yFrom, this.yTo, v.rankY),
     });

@@ -33,7 +33,12 @@ export function jacobianTex(tex: string[][]): string {
     if (r.length > TEX_MAX_COLS) cells.push('\\cdots');
     return cells.join(' & ');
   });
-  if (tex.length > TEX_MAX_ROWS) rows.push(Array(Math.min(TEX_MAX_COLS, tex[0]?.length ?? 1)).fill('\\vdots').join(' & '));
+  if (tex.length > TEX_MAX_ROWS)
+    rows.push(
+      Array(Math.min(TEX_MAX_COLS, tex[0]?.length ?? 1))
+        .fill('\\vdots')
+        .join(' & '),
+    );
   return `J = \\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
 }
 
@@ -45,20 +50,39 @@ class MatrixTable {
 
   constructor(private readonly rows: readonly string[]) {
     const n = Math.min(rows.length, TABLE_MAX);
-    const head = el('tr', {}, el('th', { scope: 'col' }, ''), ...rows.slice(0, n).map((r) => el('th', { scope: 'col' }, r)));
-    const body = rows.slice(0, n).map((r) => el('tr', {}, el('th', { scope: 'row' }, r), ...rows.slice(0, n).map(() => {
-      const t = document.createTextNode('');
-      this.cells.push(t);
-      return el('td', {}, t);
-    })));
-    this.table = el('table', { class: 'matrix' }, el('caption', {}, this.caption), el('thead', {}, head), el('tbody', {}, ...body));
+    const head = el(
+      'tr',
+      {},
+      el('th', { scope: 'col' }, ''),
+      ...rows.slice(0, n).map((r) => el('th', { scope: 'col' }, r)),
+    );
+    const body = rows.slice(0, n).map((r) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, r),
+        ...rows.slice(0, n).map(() => {
+          const t = document.createTextNode('');
+          this.cells.push(t);
+          return el('td', {}, t);
+        }),
+      ),
+    );
+    this.table = el(
+      'table',
+      { class: 'matrix' },
+      el('caption', {}, this.caption),
+      el('thead', {}, head),
+      el('tbody', {}, ...body),
+    );
   }
 
   /** Shows `m` (row-major, rows x rows) under `caption`. */
   show(m: NumArray, caption: string): void {
     setText(this.caption, caption);
     const n = Math.min(this.rows.length, TABLE_MAX);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) setText(this.cells[i * n + j], fmt(m[i * this.rows.length + j]));
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) setText(this.cells[i * n + j], fmt(m[i * this.rows.length + j]));
   }
 }
 
@@ -74,7 +98,10 @@ class DirectionList {
   private items: HTMLElement[] = [];
   private shown: 'items' | 'empty' | null = null;
 
-  constructor(title: string, private readonly empty: string) {
+  constructor(
+    title: string,
+    private readonly empty: string,
+  ) {
     this.root = el('div', {}, el('h4', {}, title), this.body);
   }
 
@@ -107,16 +134,38 @@ export class DetailsView {
   private chart: Chart<'bar'> | undefined;
   private model: ModelInfo | null = null;
   private matrix: MatrixTable | undefined;
-  private readonly kernel = new DirectionList('Kernel of J: parameter directions that do not move θ', 'None: every parameter direction moves θ.');
-  private readonly cokernel = new DirectionList('Kernel of Jᵀ: canonical directions the parametric gradient cannot see', 'None: J has full row rank.');
+  private readonly kernel = new DirectionList(
+    'Kernel of J: parameter directions that do not move θ',
+    'None: every parameter direction moves θ.',
+  );
+  private readonly cokernel = new DirectionList(
+    'Kernel of Jᵀ: canonical directions the parametric gradient cannot see',
+    'None: J has full row rank.',
+  );
   /** The singular values the bar chart shows. */
   private bars: number[] = [];
 
-  constructor(root: HTMLElement, private readonly theme: () => Theme) {
-    root.append(this.summary, el('div', { class: 'details-grid' },
-      el('div', { class: 'sv' }, el('h3', {}, 'Singular values of J'), el('div', { class: 'sv-canvas' }, this.svCanvas)),
-      el('div', {}, this.tables, this.directions)),
-    el('h3', {}, 'Symbolic Jacobian'), this.tex, this.texNote);
+  constructor(
+    root: HTMLElement,
+    private readonly theme: () => Theme,
+  ) {
+    root.append(
+      this.summary,
+      el(
+        'div',
+        { class: 'details-grid' },
+        el(
+          'div',
+          { class: 'sv' },
+          el('h3', {}, 'Singular values of J'),
+          el('div', { class: 'sv-canvas' }, this.svCanvas),
+        ),
+        el('div', {}, this.tables, this.directions),
+      ),
+      el('h3', {}, 'Symbolic Jacobian'),
+      this.tex,
+      this.texNote,
+    );
   }
 
   /** A new model: typeset its Jacobian once. */
@@ -130,8 +179,17 @@ export class DetailsView {
       return;
     }
     // KaTeX builds DOM nodes itself (render, not renderToString + innerHTML); user names never enter the TeX.
-    katex.render(jacobianTex(model.jacobianTex), this.tex, { throwOnError: false, displayMode: true, trust: false, strict: 'ignore', maxExpand: 1000 });
-    const cut = model.q > TEX_MAX_ROWS || model.p > TEX_MAX_COLS ? ` (showing ${Math.min(model.q, TEX_MAX_ROWS)} × ${Math.min(model.p, TEX_MAX_COLS)} of ${model.q} × ${model.p})` : '';
+    katex.render(jacobianTex(model.jacobianTex), this.tex, {
+      throwOnError: false,
+      displayMode: true,
+      trust: false,
+      strict: 'ignore',
+      maxExpand: 1000,
+    });
+    const cut =
+      model.q > TEX_MAX_ROWS || model.p > TEX_MAX_COLS
+        ? ` (showing ${Math.min(model.q, TEX_MAX_ROWS)} × ${Math.min(model.p, TEX_MAX_COLS)} of ${model.q} × ${model.p})`
+        : '';
     this.texNote.textContent = `Rows: ${model.outputs.join(', ')}. Columns: ${model.params.slice(0, 40).join(', ')}${model.p > 40 ? ', …' : ''}.${cut}`;
   }
 
@@ -151,13 +209,19 @@ export class DetailsView {
       return;
     }
     const full = Math.min(m.p, m.q);
-    setText(this.summary, `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`);
+    setText(
+      this.summary,
+      `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`,
+    );
     if (!this.matrix) {
       this.matrix = new MatrixTable(m.outputs);
       setChildren(this.tables, this.matrix.table);
       setChildren(this.directions, this.kernel.root, this.cokernel.root);
     }
-    this.matrix.show(d.preconditioner, m.q > TABLE_MAX ? `M = J Jᵀ (first ${TABLE_MAX} of ${m.q})` : 'M = J Jᵀ (the preconditioner)');
+    this.matrix.show(
+      d.preconditioner,
+      m.q > TABLE_MAX ? `M = J Jᵀ (first ${TABLE_MAX} of ${m.q})` : 'M = J Jᵀ (the preconditioner)',
+    );
     this.kernel.show(d.kernel, m.params);
     this.cokernel.show(d.cokernel, m.outputs);
     this.drawSingularValues(Array.from(d.singularValues));
@@ -179,7 +243,14 @@ export class DetailsView {
       this.chart = new Chart(this.svCanvas, {
         type: 'bar',
         data: { labels, datasets: [{ data: sv, backgroundColor: this.theme().theta }] },
-        options: { responsive: true, maintainAspectRatio: true, aspectRatio: 1.6, animation: false, plugins: { tooltip: { enabled: true } }, scales: { y: { beginAtZero: true } } },
+        options: {
+          responsive: true,
+          maintainAspectRatio: true,
+          aspectRatio: 1.6,
+          animation: false,
+          plugins: { tooltip: { enabled: true } },
+          scales: { y: { beginAtZero: true } },
+        },
       });
       return;
     }

@@ -44,7 +44,11 @@ export class FieldView {
     this.common = on;
   }
 
-  constructor(private readonly root: HTMLElement, private readonly theme: () => Theme, private readonly onSelect: (pointIndex: number) => void) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly theme: () => Theme,
+    private readonly onSelect: (pointIndex: number) => void,
+  ) {}
 
   /** Rebuilds the subplots for a new set of fields (new document, grid or axes). */
   setFields(fields: FieldFrame[], grid: GridSettings, axisNames: [string, string]): void {
@@ -53,19 +57,58 @@ export class FieldView {
     for (const field of fields) {
       const canvas = el('canvas', { role: 'img', 'aria-label': `Gradient field at ${field.label}` });
       const title = el('h3', { class: 'subplot-title' }, field.label);
-      const figure = el('figure', { class: 'subplot', tabindex: 0, 'data-point': field.pointIndex, 'aria-label': `Subplot ${field.label}; press Enter to make it the live point` }, title, el('div', { class: 'subplot-canvas' }, canvas));
+      const figure = el(
+        'figure',
+        {
+          class: 'subplot',
+          tabindex: 0,
+          'data-point': field.pointIndex,
+          'aria-label': `Subplot ${field.label}; press Enter to make it the live point`,
+        },
+        title,
+        el('div', { class: 'subplot-canvas' }, canvas),
+      );
       figure.addEventListener('click', () => this.onSelect(field.pointIndex));
-      figure.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(field.pointIndex); } });
+      figure.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          this.onSelect(field.pointIndex);
+        }
+      });
       this.root.append(figure);
-      const sub: Subplot = { figure, title, canvas, field, dirty: true, axes: undefined, chart: undefined as unknown as Chart<'scatter'> };
+      const sub: Subplot = {
+        figure,
+        title,
+        canvas,
+        field,
+        dirty: true,
+        axes: undefined,
+        chart: undefined as unknown as Chart<'scatter'>,
+      };
       sub.chart = new Chart(canvas, {
         type: 'scatter',
         data: { datasets: [{ data: [], pointRadius: 0 }] },
         options: {
-          responsive: true, maintainAspectRatio: true, aspectRatio: 1.15, animation: false, events: [],
+          responsive: true,
+          maintainAspectRatio: true,
+          aspectRatio: 1.15,
+          animation: false,
+          events: [],
           scales: {
-            x: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[0] }, ticks: { maxTicksLimit: 5 } },
-            y: { type: 'linear', min: lo, max: hi, title: { display: true, text: axisNames[1] }, ticks: { maxTicksLimit: 5 } },
+            x: {
+              type: 'linear',
+              min: lo,
+              max: hi,
+              title: { display: true, text: axisNames[0] },
+              ticks: { maxTicksLimit: 5 },
+            },
+            y: {
+              type: 'linear',
+              min: lo,
+              max: hi,
+              title: { display: true, text: axisNames[1] },
+              ticks: { maxTicksLimit: 5 },
+            },
           },
           plugins: { tooltip: { enabled: false } },
         },
@@ -133,7 +176,16 @@ export class FieldView {
     const a = chart.chartArea;
     const x = chart.scales.x;
     const y = chart.scales.y;
-    return { left: a.left, top: a.top, right: a.right, bottom: a.bottom, xmin: x.min, xmax: x.max, ymin: y.min, ymax: y.max };
+    return {
+      left: a.left,
+      top: a.top,
+      right: a.right,
+      bottom: a.bottom,
+      xmin: x.min,
+      xmax: x.max,
+      ymin: y.min,
+      ymax: y.max,
+    };
   }
 
   /** Data units per unit of M g: per subplot, or one scale from the mean over all subplots. */
@@ -183,9 +235,15 @@ export class FieldView {
     }
     ctx.fillStyle = t.theta;
     const th = thetaPolygon(sub.field.theta, area, w);
-    if (th.length === 2) { ctx.beginPath(); ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI); ctx.fill(); } else fillPolygon(ctx, th);
+    if (th.length === 2) {
+      ctx.beginPath();
+      ctx.arc(th[0], th[1], w * 1.5, 0, 2 * Math.PI);
+      ctx.fill();
+    } else fillPolygon(ctx, th);
     ctx.restore();
-    const plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax].map((v) => v.toFixed(2)).join(' ');
+    const plotArea = [area.left, area.top, area.right, area.bottom, area.xmin, area.xmax, area.ymin, area.ymax]
+      .map((v) => v.toFixed(2))
+      .join(' ');
     if (chart.canvas.dataset.plotArea !== plotArea) chart.canvas.dataset.plotArea = plotArea;
   }
 

@@ -77,7 +77,12 @@ export class HostLink {
   loadState(): SavedState | null {
     const s = this.api.getState() as Partial<SavedState> | undefined;
     if (!s || typeof s !== 'object' || typeof s.uri !== 'string') return null;
-    return { uri: s.uri, view: isView(s.view) ? s.view : null, pointIndex: Number.isInteger(s.pointIndex) ? s.pointIndex! : 0, commonScale: s.commonScale === true };
+    return {
+      uri: s.uri,
+      view: isView(s.view) ? s.view : null,
+      pointIndex: Number.isInteger(s.pointIndex) ? s.pointIndex! : 0,
+      commonScale: s.commonScale === true,
+    };
   }
 
   /** Saves the state (VS Code keeps it while the panel is hidden and across restarts, via the serializer). */

@@ -18,7 +18,8 @@ export interface Layout {
   details: HTMLElement;
 }
 
-const button = (text: string, label: string): HTMLButtonElement => el('button', { type: 'button', 'aria-label': label }, text);
+const button = (text: string, label: string): HTMLButtonElement =>
+  el('button', { type: 'button', 'aria-label': label }, text);
 
 /** Builds the page inside `app` and returns its parts. */
 export function buildLayout(app: HTMLElement): Layout {
@@ -31,7 +32,11 @@ export function buildLayout(app: HTMLElement): Layout {
     sliders: el('div', { class: 'sliders' }),
     fieldControls: el('div', { class: 'controls', role: 'group', 'aria-label': 'Field settings' }),
     subplots: el('div', { class: 'subplots' }),
-    fieldExport: { png: button('PNG', 'Export the field as PNG'), svg: button('SVG', 'Export the field as SVG'), csv: button('CSV', 'Export the field data as CSV') },
+    fieldExport: {
+      png: button('PNG', 'Export the field as PNG'),
+      svg: button('SVG', 'Export the field as SVG'),
+      csv: button('CSV', 'Export the field data as CSV'),
+    },
     rankControls: el('div', { class: 'controls', role: 'group', 'aria-label': 'Rank map settings' }),
     rankMap: el('div', { class: 'rankmap-root' }),
     rankExport: { png: button('PNG', 'Export the rank map as PNG'), svg: button('SVG', 'Export the rank map as SVG') },
@@ -39,15 +44,35 @@ export function buildLayout(app: HTMLElement): Layout {
   };
   const section = (id: string, title: string, ...body: HTMLElement[]): HTMLElement =>
     el('section', { id, 'aria-labelledby': `${id}-h` }, el('h2', { id: `${id}-h` }, title), ...body);
-  const exportBar = (...b: HTMLButtonElement[]): HTMLElement => el('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, el('span', {}, 'Export'), ...b);
+  const exportBar = (...b: HTMLButtonElement[]): HTMLElement =>
+    el('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, el('span', {}, 'Export'), ...b);
   app.replaceChildren(
     el('header', {}, l.fileName, el('label', { for: 'op-point' }, 'Live point'), l.pointPicker, l.reset, l.status),
     l.diagnostics,
-    el('div', { class: 'layout' },
+    el(
+      'div',
+      { class: 'layout' },
       el('aside', { class: 'live', 'aria-label': 'Live point parameters' }, el('h2', {}, 'Parameters'), l.sliders),
-      el('div', { class: 'figures' },
-        section('op-field', 'Gradient field: arrows from g along M g = J Jᵀ g', l.fieldControls, l.subplots, exportBar(l.fieldExport.png, l.fieldExport.svg, l.fieldExport.csv)),
-        section('op-rank', 'Rank map: σmin / σmax of J over a parameter slice', l.rankControls, l.rankMap, exportBar(l.rankExport.png, l.rankExport.svg)),
-        section('op-details', 'The live point', l.details))));
+      el(
+        'div',
+        { class: 'figures' },
+        section(
+          'op-field',
+          'Gradient field: arrows from g along M g = J Jᵀ g',
+          l.fieldControls,
+          l.subplots,
+          exportBar(l.fieldExport.png, l.fieldExport.svg, l.fieldExport.csv),
+        ),
+        section(
+          'op-rank',
+          'Rank map: σmin / σmax of J over a parameter slice',
+          l.rankControls,
+          l.rankMap,
+          exportBar(l.rankExport.png, l.rankExport.svg),
+        ),
+        section('op-details', 'The live point', l.details),
+      ),
+    ),
+  );
   return l;
 }

@@ -1,5 +1,12 @@
 // The explorer webview: receives numbers from the host and draws them. It never parses user text.
-import type { DocumentMessage, FieldFrame, FrameMessage, HostMessage, ModelInfo, ViewSettings } from '../src/protocol/messages';
+import type {
+  DocumentMessage,
+  FieldFrame,
+  FrameMessage,
+  HostMessage,
+  ModelInfo,
+  ViewSettings,
+} from '../src/protocol/messages';
 import { applyChartTheme } from './charts';
 import { ViewControls } from './controls';
 import { DetailsView } from './detailsView';
@@ -22,7 +29,11 @@ class App {
   private readonly ui = buildLayout(document.getElementById('app')!);
   private readonly link = new HostLink((m) => this.receive(m));
   private theme: Theme = readTheme();
-  private readonly field = new FieldView(this.ui.subplots, () => this.theme, (i) => this.selectPoint(i));
+  private readonly field = new FieldView(
+    this.ui.subplots,
+    () => this.theme,
+    (i) => this.selectPoint(i),
+  );
   private readonly rank = new RankMapView(this.ui.rankMap, () => this.theme);
   private readonly details = new DetailsView(this.ui.details, () => this.theme);
   private readonly sliders = new Sliders(this.ui.sliders, (v) => this.moveLive(v));
@@ -49,13 +60,25 @@ class App {
     applyChartTheme(this.theme);
     this.state = this.link.loadState() ?? { uri: '', view: null, pointIndex: 0, commonScale: false };
     this.field.commonScale = this.state.commonScale;
-    this.controls = new ViewControls(this.ui.fieldControls, this.ui.rankControls, (v) => this.link.send({ type: 'setView', view: v, pointIndex: this.state.pointIndex }),
-      (on) => { this.field.commonScale = on; this.save({ commonScale: on }); this.scheduleDraw(); });
+    this.controls = new ViewControls(
+      this.ui.fieldControls,
+      this.ui.rankControls,
+      (v) => this.link.send({ type: 'setView', view: v, pointIndex: this.state.pointIndex }),
+      (on) => {
+        this.field.commonScale = on;
+        this.save({ commonScale: on });
+        this.scheduleDraw();
+      },
+    );
     this.ui.pointPicker.addEventListener('change', () => this.selectPoint(Number(this.ui.pointPicker.value)));
     this.ui.reset.addEventListener('click', () => this.resetPoint());
     this.wireExports();
     watchTheme(() => this.retheme());
-    window.addEventListener('resize', () => { this.field.invalidate(); this.rank.invalidate(); this.scheduleDraw(); });
+    window.addEventListener('resize', () => {
+      this.field.invalidate();
+      this.rank.invalidate();
+      this.scheduleDraw();
+    });
     this.link.send({ type: 'ready', view: this.state.view, pointIndex: this.state.pointIndex });
   }
 
@@ -70,10 +93,14 @@ class App {
 
   private handle(m: HostMessage): void {
     switch (m.type) {
-      case 'document': return this.onDocument(m);
-      case 'frame': return this.onFrame(m);
-      case 'exportResult': return this.status(m.message);
-      case 'error': return this.status(m.message);
+      case 'document':
+        return this.onDocument(m);
+      case 'frame':
+        return this.onFrame(m);
+      case 'exportResult':
+        return this.status(m.message);
+      case 'error':
+        return this.status(m.message);
       default: {
         const never: never = m;
         return never;
@@ -90,15 +117,23 @@ class App {
     this.view = m.view;
     this.sliderPoint = -1;
     this.ui.fileName.textContent = m.fileName;
-    setChildren(this.ui.diagnostics, ...m.diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
-      .map((d) => el('li', { class: d.severity }, `line ${d.line}: ${d.message}`)));
-    this.ui.pointPicker.replaceChildren(...(m.model?.points ?? []).map((p, i) => el('option', { value: i }, `${i + 1}: ${p.label}`)));
+    setChildren(
+      this.ui.diagnostics,
+      ...m.diagnostics
+        .filter((d) => d.severity === 'error')
+        .slice(0, 20)
+        .map((d) => el('li', { class: d.severity }, `line ${d.line}: ${d.message}`)),
+    );
+    this.ui.pointPicker.replaceChildren(
+      ...(m.model?.points ?? []).map((p, i) => el('option', { value: i }, `${i + 1}: ${p.label}`)),
+    );
     this.controls.setModel(m.model);
     this.controls.setView(m.view, this.field.commonScale);
     this.details.setModel(m.model);
     const names = this.coordNames();
     this.field.setFields(m.fields, m.view.grid, names);
-    if (!m.model) this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the explorer.' : 'Nothing to show.');
+    if (!m.model)
+      this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the explorer.' : 'Nothing to show.');
     else if (m.model.q < 2) this.status('The field needs at least two outputs; the rank map and details still apply.');
     else this.status('');
     this.save({ uri: m.uri, view: m.view });
@@ -109,7 +144,8 @@ class App {
   private onFrame(m: FrameMessage): void {
     if (m.version !== this.version || !this.model) return;
     const before = this.pendingFrame;
-    this.pendingFrame = m.rankMap === 'unchanged' && before && before.rankMap !== null ? { ...m, rankMap: before.rankMap } : m;
+    this.pendingFrame =
+      m.rankMap === 'unchanged' && before && before.rankMap !== null ? { ...m, rankMap: before.rankMap } : m;
     this.scheduleDraw();
   }
 
@@ -138,7 +174,11 @@ class App {
       this.save({ view: m.view });
     }
     const r = m.rankMap === 'unchanged' ? this.rank.current : m.rankMap;
-    this.rank.setData(r, r ? [this.model.params[r.x.param], this.model.params[r.y.param]] : ['', ''], r ? [m.values[r.x.param], m.values[r.y.param]] : null);
+    this.rank.setData(
+      r,
+      r ? [this.model.params[r.x.param], this.model.params[r.y.param]] : ['', ''],
+      r ? [m.values[r.x.param], m.values[r.y.param]] : null,
+    );
     this.showDetails(m.details);
   }
 
@@ -148,11 +188,14 @@ class App {
     this.pendingDetails = d;
     if (this.detailsTimer !== undefined) return;
     const wait = Math.max(0, DETAILS_MS - (performance.now() - this.detailsAt));
-    this.detailsTimer = setTimeout(() => {
-      this.detailsTimer = undefined;
-      this.detailsAt = performance.now();
-      this.details.setPoint(this.pendingDetails);
-    }, this.link.busy ? wait : 0);
+    this.detailsTimer = setTimeout(
+      () => {
+        this.detailsTimer = undefined;
+        this.detailsAt = performance.now();
+        this.details.setPoint(this.pendingDetails);
+      },
+      this.link.busy ? wait : 0,
+    );
   }
 
   private moveLive(values: Float64Array): void {
@@ -224,13 +267,50 @@ class App {
   private wireExports(): void {
     const base = (): string => (this.ui.fileName.textContent ?? 'overparam').replace(/\.overparam$/, '');
     const { fieldExport: fe, rankExport: re } = this.ui;
-    fe.png.addEventListener('click', () => this.link.send({ type: 'export', format: 'png', suggestedName: `${base()}-field.png`, data: pngBase64(composeField(this.ui.subplots, this.theme)) }));
-    fe.svg.addEventListener('click', () => this.view && this.link.send({ type: 'export', format: 'svg', suggestedName: `${base()}-field.svg`, data: fieldSvg(this.fields, this.view.grid, this.coordNames(), this.field.commonScale, this.theme) }));
-    fe.csv.addEventListener('click', () => this.link.send({ type: 'export', format: 'csv', suggestedName: `${base()}-field.csv`, data: fieldCsv(this.fields, this.coordNames()) }));
-    re.png.addEventListener('click', () => this.link.send({ type: 'export', format: 'png', suggestedName: `${base()}-rankmap.png`, data: pngBase64(this.rank.canvas) }));
+    fe.png.addEventListener('click', () =>
+      this.link.send({
+        type: 'export',
+        format: 'png',
+        suggestedName: `${base()}-field.png`,
+        data: pngBase64(composeField(this.ui.subplots, this.theme)),
+      }),
+    );
+    fe.svg.addEventListener(
+      'click',
+      () =>
+        this.view &&
+        this.link.send({
+          type: 'export',
+          format: 'svg',
+          suggestedName: `${base()}-field.svg`,
+          data: fieldSvg(this.fields, this.view.grid, this.coordNames(), this.field.commonScale, this.theme),
+        }),
+    );
+    fe.csv.addEventListener('click', () =>
+      this.link.send({
+        type: 'export',
+        format: 'csv',
+        suggestedName: `${base()}-field.csv`,
+        data: fieldCsv(this.fields, this.coordNames()),
+      }),
+    );
+    re.png.addEventListener('click', () =>
+      this.link.send({
+        type: 'export',
+        format: 'png',
+        suggestedName: `${base()}-rankmap.png`,
+        data: pngBase64(this.rank.canvas),
+      }),
+    );
     re.svg.addEventListener('click', () => {
       const snap = this.rank.snapshot();
-      if (snap) this.link.send({ type: 'export', format: 'svg', suggestedName: `${base()}-rankmap.svg`, data: rankMapSvg(snap, this.theme) });
+      if (snap)
+        this.link.send({
+          type: 'export',
+          format: 'svg',
+          suggestedName: `${base()}-rankmap.svg`,
+          data: rankMapSvg(snap, this.theme),
+        });
     });
   }
 }

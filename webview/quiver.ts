@@ -16,7 +16,10 @@ export function arrowStats(a: ArrowData): { mean: number; n: number } {
   let n = 0;
   for (let i = 0; i < a.dx.length; i++) {
     const l = Math.hypot(a.dx[i], a.dy[i]);
-    if (Number.isFinite(l)) { sum += l; n++; }
+    if (Number.isFinite(l)) {
+      sum += l;
+      n++;
+    }
   }
   return { mean: n > 0 ? sum / n : 0, n };
 }
@@ -38,7 +41,15 @@ export function arrowPolygon(x0: number, y0: number, vx: number, vy: number, w: 
   const ha = 4.5 * w * k;
   const hw = 1.5 * w * k;
   const sw = (w / 2) * Math.max(k, 0.5);
-  const pts: [number, number][] = [[0, -sw], [len - ha, -sw], [len - hl, -hw], [len, 0], [len - hl, hw], [len - ha, sw], [0, sw]];
+  const pts: [number, number][] = [
+    [0, -sw],
+    [len - ha, -sw],
+    [len - hl, -hw],
+    [len, 0],
+    [len - hl, hw],
+    [len - ha, sw],
+    [0, sw],
+  ];
   const out: number[] = [];
   for (const [a, b] of pts) out.push(x0 + a * ux - b * uy, y0 + a * uy + b * ux);
   return out;

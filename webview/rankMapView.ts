@@ -23,7 +23,8 @@ export function ratioRange(frame: RankMapFrame): number {
 
 /** True where a Uint32 of bytes [r, g, b, a] reads r in its low byte (every browser VS Code runs on). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const rgba = (r: number, g: number, b: number): number => (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) : ((r << 24) | (g << 16) | (b << 8) | 255)) >>> 0;
+const rgba = (r: number, g: number, b: number): number =>
+  (LITTLE_ENDIAN ? (255 << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
 
 /** The 256 colours of `lut` as RGBA words, and the same blended with the rank-deficient overlay colour. */
 function palettes(lut: Uint8Array, deficient: [number, number, number]): { plain: Uint32Array; overlaid: Uint32Array } {
@@ -32,13 +33,23 @@ function palettes(lut: Uint8Array, deficient: [number, number, number]): { plain
   for (let i = 0; i < 256; i++) {
     const [R, G, B] = [lut[i * 3], lut[i * 3 + 1], lut[i * 3 + 2]];
     plain[i] = rgba(R, G, B);
-    overlaid[i] = rgba(Math.round(R * 0.35 + deficient[0] * 0.65), Math.round(G * 0.35 + deficient[1] * 0.65), Math.round(B * 0.35 + deficient[2] * 0.65));
+    overlaid[i] = rgba(
+      Math.round(R * 0.35 + deficient[0] * 0.65),
+      Math.round(G * 0.35 + deficient[1] * 0.65),
+      Math.round(B * 0.35 + deficient[2] * 0.65),
+    );
   }
   return { plain, overlaid };
 }
 
 /** Paints the cells into RGBA pixels, row 0 at the top (= the last y step), into `into` when it has the map's size. */
-export function paintCells(frame: RankMapFrame, lut: Uint8Array, deficient: [number, number, number], lo = ratioRange(frame), into?: ImageData): ImageData {
+export function paintCells(
+  frame: RankMapFrame,
+  lut: Uint8Array,
+  deficient: [number, number, number],
+  lo = ratioRange(frame),
+  into?: ImageData,
+): ImageData {
   const nx = frame.x.steps;
   const ny = frame.y.steps;
   const img = into && into.width === nx && into.height === ny ? into : new ImageData(nx, ny);
@@ -91,14 +102,27 @@ export class RankMapView {
   private width = 420;
   private legend: HTMLCanvasElement | null = null;
 
-  constructor(root: HTMLElement, private readonly theme: () => Theme) {
-    this.canvas = el('canvas', { class: 'rankmap', tabindex: 0, role: 'img', 'aria-label': 'Rank map; arrow keys move the probe', 'aria-describedby': 'op-rank-tip' });
+  constructor(
+    root: HTMLElement,
+    private readonly theme: () => Theme,
+  ) {
+    this.canvas = el('canvas', {
+      class: 'rankmap',
+      tabindex: 0,
+      role: 'img',
+      'aria-label': 'Rank map; arrow keys move the probe',
+      'aria-describedby': 'op-rank-tip',
+    });
     this.tip = el('div', { class: 'tooltip', id: 'op-rank-tip', role: 'status', hidden: true });
     const wrap = el('div', { class: 'rankmap-wrap' }, this.canvas, this.tip);
     root.append(wrap);
     new ResizeObserver((entries) => {
       const w = Math.round(entries[0]?.contentRect.width ?? this.width);
-      if (w > 0 && w !== this.width) { this.width = w; this.dirty = true; this.draw(); }
+      if (w > 0 && w !== this.width) {
+        this.width = w;
+        this.dirty = true;
+        this.draw();
+      }
     }).observe(wrap);
     this.canvas.addEventListener('mousemove', (e) => this.probeAt(e.offsetX, e.offsetY));
     this.canvas.addEventListener('mouseleave', () => this.hideTip());
@@ -127,7 +151,9 @@ export class RankMapView {
     this.frame = frame;
     this.names = names;
     this.marker = marker;
-    const label = frame ? `Rank map over ${names[0]} and ${names[1]}; arrow keys move the probe` : 'Rank map (needs two parameters)';
+    const label = frame
+      ? `Rank map over ${names[0]} and ${names[1]}; arrow keys move the probe`
+      : 'Rank map (needs two parameters)';
     if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
   }
 
@@ -137,7 +163,12 @@ export class RankMapView {
   }
 
   /** What is shown, for the SVG export (null before the first map). */
-  snapshot(): { cells: HTMLCanvasElement; frame: RankMapFrame; names: [string, string]; marker: [number, number] | null } | null {
+  snapshot(): {
+    cells: HTMLCanvasElement;
+    frame: RankMapFrame;
+    names: [string, string];
+    marker: [number, number] | null;
+  } | null {
     return this.frame && { cells: this.cells, frame: this.frame, names: this.names, marker: this.marker };
   }
 
@@ -155,7 +186,7 @@ export class RankMapView {
     this.dirty = false;
     const t = this.theme();
     const cssW = Math.max(280, Math.min(560, this.width));
-    const cssH = Math.round((cssW - M.left - M.right) + M.top + M.bottom);
+    const cssH = Math.round(cssW - M.left - M.right + M.top + M.bottom);
     const dpr = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(cssW * dpr) || this.canvas.height !== Math.round(cssH * dpr)) {
       this.canvas.width = Math.round(cssW * dpr);
@@ -177,26 +208,60 @@ export class RankMapView {
       const [px, py] = this.toPx(a, this.marker[0], this.marker[1]);
       ctx.lineWidth = 3;
       ctx.strokeStyle = t.background;
-      ctx.beginPath(); ctx.arc(px, py, 6, 0, 2 * Math.PI); ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(px, py, 6, 0, 2 * Math.PI);
+      ctx.stroke();
       ctx.lineWidth = 1.5;
       ctx.strokeStyle = t.marker;
-      ctx.beginPath(); ctx.arc(px, py, 6, 0, 2 * Math.PI); ctx.moveTo(px - 10, py); ctx.lineTo(px + 10, py); ctx.moveTo(px, py - 10); ctx.lineTo(px, py + 10); ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(px, py, 6, 0, 2 * Math.PI);
+      ctx.moveTo(px - 10, py);
+      ctx.lineTo(px + 10, py);
+      ctx.moveTo(px, py - 10);
+      ctx.lineTo(px, py + 10);
+      ctx.stroke();
     }
     this.drawLegend(ctx, cssW, a, t, this.lo);
-    const plotArea = [a.left, a.top, a.right, a.bottom, a.xmin, a.xmax, a.ymin, a.ymax].map((v) => v.toFixed(2)).join(' ');
+    const plotArea = [a.left, a.top, a.right, a.bottom, a.xmin, a.xmax, a.ymin, a.ymax]
+      .map((v) => v.toFixed(2))
+      .join(' ');
     if (this.canvas.dataset.plotArea !== plotArea) this.canvas.dataset.plotArea = plotArea;
   }
 
   /** Plot area in CSS pixels and its data range (cell edges, half a step beyond the first and last centres). */
-  plotArea(cssW: number, cssH: number): { left: number; top: number; right: number; bottom: number; xmin: number; xmax: number; ymin: number; ymax: number } {
+  plotArea(
+    cssW: number,
+    cssH: number,
+  ): {
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+    xmin: number;
+    xmax: number;
+    ymin: number;
+    ymax: number;
+  } {
     const f = this.frame!;
     const hx = (f.x.to - f.x.from) / (f.x.steps - 1) / 2;
     const hy = (f.y.to - f.y.from) / (f.y.steps - 1) / 2;
-    return { left: M.left, top: M.top, right: cssW - M.right, bottom: cssH - M.bottom, xmin: f.x.from - hx, xmax: f.x.to + hx, ymin: f.y.from - hy, ymax: f.y.to + hy };
+    return {
+      left: M.left,
+      top: M.top,
+      right: cssW - M.right,
+      bottom: cssH - M.bottom,
+      xmin: f.x.from - hx,
+      xmax: f.x.to + hx,
+      ymin: f.y.from - hy,
+      ymax: f.y.to + hy,
+    };
   }
 
   private toPx(a: ReturnType<RankMapView['plotArea']>, x: number, y: number): [number, number] {
-    return [a.left + ((x - a.xmin) / (a.xmax - a.xmin)) * (a.right - a.left), a.bottom - ((y - a.ymin) / (a.ymax - a.ymin)) * (a.bottom - a.top)];
+    return [
+      a.left + ((x - a.xmin) / (a.xmax - a.xmin)) * (a.right - a.left),
+      a.bottom - ((y - a.ymin) / (a.ymax - a.ymin)) * (a.bottom - a.top),
+    ];
   }
 
   private drawAxes(ctx: CanvasRenderingContext2D, a: ReturnType<RankMapView['plotArea']>, t: Theme): void {
@@ -209,7 +274,10 @@ export class RankMapView {
     ctx.textBaseline = 'top';
     for (const v of niceTicks(a.xmin, a.xmax)) {
       const [px] = this.toPx(a, v, 0);
-      ctx.beginPath(); ctx.moveTo(px, a.bottom); ctx.lineTo(px, a.bottom + 4); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(px, a.bottom);
+      ctx.lineTo(px, a.bottom + 4);
+      ctx.stroke();
       ctx.fillText(fmt(v), px, a.bottom + 6);
     }
     ctx.fillText(this.names[0], (a.left + a.right) / 2, a.bottom + 22);
@@ -217,7 +285,10 @@ export class RankMapView {
     ctx.textBaseline = 'middle';
     for (const v of niceTicks(a.ymin, a.ymax)) {
       const [, py] = this.toPx(a, 0, v);
-      ctx.beginPath(); ctx.moveTo(a.left, py); ctx.lineTo(a.left - 4, py); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(a.left, py);
+      ctx.lineTo(a.left - 4, py);
+      ctx.stroke();
       ctx.fillText(fmt(v), a.left - 6, py);
     }
     ctx.save();
@@ -228,7 +299,13 @@ export class RankMapView {
     ctx.restore();
   }
 
-  private drawLegend(ctx: CanvasRenderingContext2D, cssW: number, a: ReturnType<RankMapView['plotArea']>, t: Theme, lo: number): void {
+  private drawLegend(
+    ctx: CanvasRenderingContext2D,
+    cssW: number,
+    a: ReturnType<RankMapView['plotArea']>,
+    t: Theme,
+    lo: number,
+  ): void {
     const x = cssW - M.right + 14;
     const h = Math.round((a.bottom - a.top) * 0.7);
     if (!this.legend || this.legend.height !== h) {
@@ -268,13 +345,21 @@ export class RankMapView {
 
   private onKey(e: KeyboardEvent): void {
     const f = this.frame;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, 1],
+      ArrowDown: [0, -1],
+    };
     if (e.key === 'Escape') return this.hideTip();
     if (!f || !moves[e.key]) return;
     e.preventDefault();
     const [ix, iy] = this.probe ?? [Math.floor(f.x.steps / 2), Math.floor(f.y.steps / 2)];
     const step = e.shiftKey ? 8 : 1;
-    this.probe = [Math.max(0, Math.min(f.x.steps - 1, ix + moves[e.key][0] * step)), Math.max(0, Math.min(f.y.steps - 1, iy + moves[e.key][1] * step))];
+    this.probe = [
+      Math.max(0, Math.min(f.x.steps - 1, ix + moves[e.key][0] * step)),
+      Math.max(0, Math.min(f.y.steps - 1, iy + moves[e.key][1] * step)),
+    ];
     const a = this.plotArea(parseFloat(this.canvas.style.width) || 420, parseFloat(this.canvas.style.height) || 400);
     const [px, py] = this.toPx(a, f.xs[this.probe[0]], f.ys[this.probe[1]]);
     this.showTip(px, py);

@@ -27,9 +27,16 @@ export class Sliders {
   /** True while a pointer holds a slider (frames then do not move the sliders under the hand). */
   dragging = false;
 
-  constructor(private readonly root: HTMLElement, private readonly onInput: (values: Float64Array) => void) {
-    root.addEventListener('pointerdown', () => { this.dragging = true; });
-    window.addEventListener('pointerup', () => { this.dragging = false; });
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly onInput: (values: Float64Array) => void,
+  ) {
+    root.addEventListener('pointerdown', () => {
+      this.dragging = true;
+    });
+    window.addEventListener('pointerup', () => {
+      this.dragging = false;
+    });
   }
 
   /** Builds the controls for `model` at point `pointIndex` with live `values`. */
@@ -49,7 +56,11 @@ export class Sliders {
         return el('fieldset', {}, legend, box);
       }
       const selectId = uid('pick', ++this.counter);
-      const select = el('select', { id: selectId }, ...g.columns.map((c, i) => el('option', { value: i }, model.params[c])));
+      const select = el(
+        'select',
+        { id: selectId },
+        ...g.columns.map((c, i) => el('option', { value: i }, model.params[c])),
+      );
       const first = g.columns[0];
       const row = this.row(model.params[first], first, written[first]);
       const entry = this.entries[this.entries.length - 1];
@@ -77,11 +88,17 @@ export class Sliders {
     this.entries.push(entry);
     this.show(entry);
     range.addEventListener('input', () => this.set(entry, Number(range.value)));
-    number.addEventListener('change', () => { if (Number.isFinite(number.valueAsNumber)) this.set(entry, number.valueAsNumber); });
+    number.addEventListener('change', () => {
+      if (Number.isFinite(number.valueAsNumber)) this.set(entry, number.valueAsNumber);
+    });
     return el('div', { class: 'slider-row' }, el('label', { for: id }, name), range, number);
   }
 
-  private retarget(item: { group: ParamGroup; select: HTMLSelectElement; entry: Entry }, model: ModelInfo, written: ArrayLike<number>): void {
+  private retarget(
+    item: { group: ParamGroup; select: HTMLSelectElement; entry: Entry },
+    model: ModelInfo,
+    written: ArrayLike<number>,
+  ): void {
     const c = item.group.columns[Number(item.select.value)];
     const [lo, hi] = sliderRange(written[c]);
     item.entry.column = c;

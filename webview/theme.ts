@@ -22,13 +22,14 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 export function readTheme(): Theme {
   const body = document.body;
   const dark = body.classList.contains('vscode-dark') || body.classList.contains('vscode-high-contrast');
-  const highContrast = body.classList.contains('vscode-high-contrast') || body.classList.contains('vscode-high-contrast-light');
+  const highContrast =
+    body.classList.contains('vscode-high-contrast') || body.classList.contains('vscode-high-contrast-light');
   const s = getComputedStyle(document.documentElement);
   const foreground = cssVar(s, '--vscode-editor-foreground', dark ? '#d4d4d4' : '#1f1f1f');
   return {
     foreground,
     background: cssVar(s, '--vscode-editor-background', dark ? '#1e1e1e' : '#ffffff'),
-    grid: highContrast ? foreground : (dark ? 'rgba(255,255,255,0.12)' : 'rgba(0,0,0,0.10)'),
+    grid: highContrast ? foreground : dark ? 'rgba(255,255,255,0.12)' : 'rgba(0,0,0,0.10)',
     accent: cssVar(s, '--vscode-focusBorder', '#0078d4'),
     theta: cssVar(s, '--vscode-charts-blue', dark ? '#4aa3ff' : '#1a5fd0'),
     deficient: cssVar(s, '--vscode-charts-red', '#f14c4c'),

@@ -2,7 +2,11 @@
 export class UsageError extends Error {}
 
 /** A parsed command line: the command, its positional arguments and its `--flag [value]` options. */
-export interface ParsedArgs { command: string; positional: string[]; flags: Map<string, string | true> }
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
 
 const VALUED = new Set(['--at', '--tol', '--x', '--y', '--point']);
 const SWITCHES = new Set(['--json', '--csv', '--no-check', '--simplify']);
@@ -14,7 +18,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) { positional.push(a); continue; }
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
     if (VALUED.has(name)) {
@@ -34,7 +41,8 @@ export function parsePointArg(text: string): Record<string, number> {
     if (!part.trim()) continue;
     const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/u.exec(part);
     const v = m ? Number(m[2] === 'pi' ? Math.PI : m[2]) : NaN;
-    if (!m || !Number.isFinite(v)) throw new UsageError(`--at: cannot read \`${part.trim()}\`; write it like --at "w1=1, w2=0"`);
+    if (!m || !Number.isFinite(v))
+      throw new UsageError(`--at: cannot read \`${part.trim()}\`; write it like --at "w1=1, w2=0"`);
     out[m[1]] = v;
   }
   return out;
@@ -43,7 +51,9 @@ export function parsePointArg(text: string): Record<string, number> {
 /** Parses `NAME:FROM:TO:STEPS` of `overparam map`. */
 export function parseAxisArg(flag: string, text: string): { name: string; from: number; to: number; steps: number } {
   const m = /^(.+):([^:]+):([^:]+):(\d+)$/u.exec(text);
-  const from = m ? Number(m[2]) : NaN, to = m ? Number(m[3]) : NaN, steps = m ? Number(m[4]) : NaN;
+  const from = m ? Number(m[2]) : NaN,
+    to = m ? Number(m[3]) : NaN,
+    steps = m ? Number(m[4]) : NaN;
   if (!m || !Number.isFinite(from) || !Number.isFinite(to) || !(steps >= 1 && steps <= 1024)) {
     throw new UsageError(`${flag} takes NAME:FROM:TO:STEPS with 1 <= STEPS <= 1024, like ${flag} r:-2:2:256`);
   }

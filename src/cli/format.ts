@@ -7,25 +7,50 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
 }
 
 /** A matrix with row and column labels, columns aligned. */
-export function formatMatrix(rows: readonly (readonly string[])[], rowNames: readonly string[], colNames: readonly string[], indent = '  '): string {
+export function formatMatrix(
+  rows: readonly (readonly string[])[],
+  rowNames: readonly string[],
+  colNames: readonly string[],
+  indent = '  ',
+): string {
   const widths = colNames.map((c, j) => Math.max(c.length, ...rows.map((r) => r[j].length)));
   const nameW = Math.max(0, ...rowNames.map((n) => n.length));
-  const line = (name: string, cells: readonly string[]) => `${indent}${name.padEnd(nameW)}  ${cells.map((c, j) => c.padStart(widths[j])).join('  ')}`.trimEnd();
+  const line = (name: string, cells: readonly string[]) =>
+    `${indent}${name.padEnd(nameW)}  ${cells.map((c, j) => c.padStart(widths[j])).join('  ')}`.trimEnd();
   return [line('', colNames), ...rows.map((r, i) => line(rowNames[i], r))].join('\n');
 }
 
-const num = (v: number): string => (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toPrecision(6).replace(/\.?0+(e|$)/, '$1') : String(v));
+const num = (v: number): string =>
+  Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toPrecision(6).replace(/\.?0+(e|$)/, '$1') : String(v);
 
 function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   const out: string[] = [];
   const where = p.span ? ` (line ${p.span.line})` : ' (--at)';
-  out.push(`point ${i + 1}${where}: ${Object.entries(p.at).map(([k, v]) => `${k} = ${num(v)}`).join(', ')}`);
+  out.push(
+    `point ${i + 1}${where}: ${Object.entries(p.at)
+      .map(([k, v]) => `${k} = ${num(v)}`)
+      .join(', ')}`,
+  );
   out.push(`  theta = (${p.theta.slice(0, 12).map(num).join(', ')}${p.theta.length > 12 ? ', …' : ''})`);
-  if (r.params.length * r.outputs.length <= 400) out.push('  J =', formatMatrix(p.J.map((row) => row.map(num)), r.outputs, r.params, '    '));
-  if (!p.finite) { out.push('  non-finite values: no rank analysis'); return out.join('\n'); }
+  if (r.params.length * r.outputs.length <= 400)
+    out.push(
+      '  J =',
+      formatMatrix(
+        p.J.map((row) => row.map(num)),
+        r.outputs,
+        r.params,
+        '    ',
+      ),
+    );
+  if (!p.finite) {
+    out.push('  non-finite values: no rank analysis');
+    return out.join('\n');
+  }
   const k = Math.min(r.params.length, r.outputs.length);
   out.push(`  singular values: ${p.singularValues!.slice(0, 12).map(num).join(', ')}${k > 12 ? ', …' : ''}`);
-  out.push(`  rank ${p.rank}/${k} (tol ${p.tolerance!.toExponential(2)}), condition number ${num(p.conditionNumber!)}, operator norm ${num(p.operatorNorm!)}`);
+  out.push(
+    `  rank ${p.rank}/${k} (tol ${p.tolerance!.toExponential(2)}), condition number ${num(p.conditionNumber!)}, operator norm ${num(p.operatorNorm!)}`,
+  );
   for (const c of p.cokernel!) out.push(`  ghost-saddle direction (ker Jᵀ): ${describeDirection(c, r.outputs)}`);
   for (const c of p.kernel!.slice(0, 8)) out.push(`  symmetry direction (ker J): ${describeDirection(c, r.params)}`);
   if (p.kernel!.length > 8) out.push(`  … ${p.kernel!.length - 8} more symmetry directions`);
@@ -38,7 +63,8 @@ export function formatReport(file: string, r: AnalysisReport): string {
   if (r.params.length) {
     out.push(`${file}: ${r.outputs.length} outputs x ${r.params.length} parameters`);
     out.push(`parameters: ${r.params.join(', ')}`, `outputs: ${r.outputs.join(', ')}`);
-    if (r.params.length * r.outputs.length <= 400) out.push('J = dθ/dW:', formatMatrix(r.jacobian, r.outputs, r.params));
+    if (r.params.length * r.outputs.length <= 400)
+      out.push('J = dθ/dW:', formatMatrix(r.jacobian, r.outputs, r.params));
     else out.push(`J = dθ/dW: ${r.outputs.length} x ${r.params.length} (use --json for every entry)`);
     r.points.forEach((p, i) => out.push('', formatPoint(r, p, i)));
   }

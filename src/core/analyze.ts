@@ -30,12 +30,25 @@ export interface AnalyzeOptions {
 const NEAR_SINGULAR = 1 / Math.sqrt(Number.EPSILON);
 
 /** Builds a parameter vector from a name -> value map, filling the rest from `base`; throws on unknown names. */
-export function pointFromNames(model: CompiledModel, values: Record<string, number>, base?: Float64Array): Float64Array {
+export function pointFromNames(
+  model: CompiledModel,
+  values: Record<string, number>,
+  base?: Float64Array,
+): Float64Array {
   const x = base ? Float64Array.from(base) : new Float64Array(model.p).fill(NaN);
   for (const [name, v] of Object.entries(values)) {
     let j = model.params.indexOf(name);
     if (j < 0) {
-      const t = findTarget(model.params.map((n) => ({ name: n, shape: [], offset: 0, span: { line: 1, column: 1, endLine: 1, endColumn: 2 } })), name, undefined);
+      const t = findTarget(
+        model.params.map((n) => ({
+          name: n,
+          shape: [],
+          offset: 0,
+          span: { line: 1, column: 1, endLine: 1, endColumn: 2 },
+        })),
+        name,
+        undefined,
+      );
       j = t ? model.params.indexOf(t.index ? `${t.param.name}[${t.index[0]}]` : t.param.name) : -1;
     }
     if (j < 0) throw new Error(`unknown parameter \`${name}\` (parameters: ${model.params.join(', ')})`);
@@ -47,27 +60,56 @@ export function pointFromNames(model: CompiledModel, values: Record<string, numb
 }
 
 /** Diagnostics a point report implies: rank deficiency, near-singularity, non-finite values. */
-function pointDiagnostics(model: CompiledModel, r: PointReport, label: string, span: Span, rowSpans: readonly Span[]): Diagnostic[] {
+function pointDiagnostics(
+  model: CompiledModel,
+  r: PointReport,
+  label: string,
+  span: Span,
+  rowSpans: readonly Span[],
+): Diagnostic[] {
   if (!r.finite) {
     const bad = r.theta.findIndex((v) => !Number.isFinite(v));
     const where = bad >= 0 ? `${model.outputs[bad]} = ${r.theta[bad]}` : 'J has a non-finite entry';
-    return [{ severity: 'error', code: 'non-finite', message: `non-finite value at ${label}: ${where}; no rank analysis there`, ...span }];
+    return [
+      {
+        severity: 'error',
+        code: 'non-finite',
+        message: `non-finite value at ${label}: ${where}; no rank analysis there`,
+        ...span,
+      },
+    ];
   }
   const k = Math.min(model.q, model.p);
   if (r.rank! < k) {
     const ghosts = r.cokernel!.map((c) => describeDirection(c, model.outputs)).join('; ');
     const related: RelatedInfo[] = [];
-    for (const c of r.cokernel!) c.forEach((v, row) => {
-      if (Math.abs(v) > 1e-8 && !related.some((x) => x.message.startsWith(model.outputs[row] + ' '))) related.push({ ...rowSpans[row], message: `${model.outputs[row]} takes part in the lost direction (coefficient ${v.toPrecision(3)})` });
-    });
-    return [{
-      severity: 'warning', code: 'rank-deficient',
-      message: `J has rank ${r.rank} of ${k} at ${label}: ghost saddle: the parametric gradient cannot see ${ghosts}`,
-      ...span, related,
-    }];
+    for (const c of r.cokernel!)
+      c.forEach((v, row) => {
+        if (Math.abs(v) > 1e-8 && !related.some((x) => x.message.startsWith(model.outputs[row] + ' ')))
+          related.push({
+            ...rowSpans[row],
+            message: `${model.outputs[row]} takes part in the lost direction (coefficient ${v.toPrecision(3)})`,
+          });
+      });
+    return [
+      {
+        severity: 'warning',
+        code: 'rank-deficient',
+        message: `J has rank ${r.rank} of ${k} at ${label}: ghost saddle: the parametric gradient cannot see ${ghosts}`,
+        ...span,
+        related,
+      },
+    ];
   }
   if (r.conditionNumber! > NEAR_SINGULAR) {
-    return [{ severity: 'information', code: 'near-singular', message: `J is near-singular at ${label}: condition number ${r.conditionNumber!.toPrecision(3)}`, ...span }];
+    return [
+      {
+        severity: 'information',
+        code: 'near-singular',
+        message: `J is near-singular at ${label}: condition number ${r.conditionNumber!.toPrecision(3)}`,
+        ...span,
+      },
+    ];
   }
   return [];
 }
@@ -78,31 +120,58 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRep
 }
 
 /** `analyze`, also returning the compiled document, so a caller that evaluates more points compiles once. */
-export function analyzeWithModel(text: string, options: AnalyzeOptions = {}): { report: AnalysisReport; compiled: ReturnType<typeof compileDocument> } {
+export function analyzeWithModel(
+  text: string,
+  options: AnalyzeOptions = {},
+): { report: AnalysisReport; compiled: ReturnType<typeof compileDocument> } {
   const t0 = performance.now();
   const compiled = compileDocument(text, { deadline: options.deadline });
   return { report: analyzeCompiled(compiled, options, t0), compiled };
 }
 
-function analyzeCompiled({ model, diagnostics, sites }: ReturnType<typeof compileDocument>, options: AnalyzeOptions, t0: number): AnalysisReport {
+function analyzeCompiled(
+  { model, diagnostics, sites }: ReturnType<typeof compileDocument>,
+  options: AnalyzeOptions,
+  t0: number,
+): AnalysisReport {
   const t1 = performance.now();
   const report: AnalysisReport = {
-    params: [], outputs: [], jacobian: [], jacobianTex: [], outputSites: [], paramSites: [], points: [], diagnostics,
+    params: [],
+    outputs: [],
+    jacobian: [],
+    jacobianTex: [],
+    outputSites: [],
+    paramSites: [],
+    points: [],
+    diagnostics,
     stats: { parseMs: t1 - t0, jacobianMs: 0, evaluateMs: 0, simplified: false, nodes: 0 },
   };
   if (!model || !sites) return report;
   report.params = model.params;
   report.outputs = model.outputs;
   report.outputSites = sites.outputRows.map((r) => ({ name: r.name, span: r.span }));
-  report.paramSites = sites.params.flatMap((x) => model.params.filter((n) => n === x.name || n.startsWith(`${x.name}[`)).map((name) => ({ name, span: x.span })));
+  report.paramSites = sites.params.flatMap((x) =>
+    model.params.filter((n) => n === x.name || n.startsWith(`${x.name}[`)).map((name) => ({ name, span: x.span })),
+  );
   const text0 = Array.from({ length: model.q }, () => new Array<string>(model.p).fill('0'));
   const tex0 = Array.from({ length: model.q }, () => new Array<string>(model.p).fill('0'));
   const shown = model.symbolic.entries.map((e) => e.expr);
   if (options.simplify) {
     loadSimplify(); // a one-time cost, not part of the pass's budget
-    const outcome = simplifyForDisplay(shown, model.symbolic.store, model.p, Date.now() + (options.simplifyBudgetMs ?? 1000));
+    const outcome = simplifyForDisplay(
+      shown,
+      model.symbolic.store,
+      model.p,
+      Date.now() + (options.simplifyBudgetMs ?? 1000),
+    );
     report.stats.simplified = outcome.simplified > 0;
-    if (outcome.budgetHit) diagnostics.push({ severity: 'information', code: 'budget', message: `simplification stopped at its time budget (${options.simplifyBudgetMs ?? 1000} ms) after ${outcome.tried} entries; the rest are shown unsimplified (setting overparam.simplify.timeBudgetMs)`, ...sites.outputRows[0].span });
+    if (outcome.budgetHit)
+      diagnostics.push({
+        severity: 'information',
+        code: 'budget',
+        message: `simplification stopped at its time budget (${options.simplifyBudgetMs ?? 1000} ms) after ${outcome.tried} entries; the rest are shown unsimplified (setting overparam.simplify.timeBudgetMs)`,
+        ...sites.outputRows[0].span,
+      });
   }
   model.symbolic.entries.forEach((e, i) => {
     text0[e.row][e.col] = printText(shown[i], model.params);
@@ -120,7 +189,12 @@ function analyzeCompiled({ model, diagnostics, sites }: ReturnType<typeof compil
     for (const m of checkDerivatives(model)) {
       if (seen.has(m.row)) continue;
       seen.add(m.row);
-      diagnostics.push({ severity: 'error', code: 'derivative-mismatch', message: `d ${model.outputs[m.row]} / d ${model.params[m.col]}: symbolic ${m.symbolic.toPrecision(6)} but central differences give ${m.numeric.toPrecision(6)} at ${tuple(Array.from(m.at))}`, ...sites.outputRows[m.row].span });
+      diagnostics.push({
+        severity: 'error',
+        code: 'derivative-mismatch',
+        message: `d ${model.outputs[m.row]} / d ${model.params[m.col]}: symbolic ${m.symbolic.toPrecision(6)} but central differences give ${m.numeric.toPrecision(6)} at ${tuple(Array.from(m.at))}`,
+        ...sites.outputRows[m.row].span,
+      });
     }
   }
   const rowSpans = sites.outputRows.map((r) => r.span);

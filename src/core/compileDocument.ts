@@ -4,7 +4,13 @@ import { collectConsts, collectParams, entryName, sizeOf, type ParamInfo } from 
 import { LIMITS } from './language/limits';
 import { expandOutputs, type OutputRow } from './language/outputs';
 import { collectPoints } from './language/points';
-import { parseStatements, type AtStatement, type ConstStatement, type OutputStatement, type ParamStatement } from './language/statements';
+import {
+  parseStatements,
+  type AtStatement,
+  type ConstStatement,
+  type OutputStatement,
+  type ParamStatement,
+} from './language/statements';
 import { makeEvaluator, type CompiledModel, type JacobianEntry } from './model';
 import { Differentiator } from './symbolic/differentiate';
 import { ExprStore } from './symbolic/expr';
@@ -22,13 +28,21 @@ export interface CompileSites {
 }
 
 /** Parses, checks and differentiates a document, and builds its batch evaluator. Never throws on bad input. */
-export function compileDocument(text: string, options: CompileOptions = {}): { model?: CompiledModel; diagnostics: Diagnostic[]; sites?: CompileSites } {
+export function compileDocument(
+  text: string,
+  options: CompileOptions = {},
+): { model?: CompiledModel; diagnostics: Diagnostic[]; sites?: CompileSites } {
   const { statements, diagnostics } = parseStatements(text);
   const of = <K extends string>(k: K) => statements.filter((s) => s.kind === k);
   const store = new ExprStore(LIMITS.nodes);
   const params = collectParams(of('param') as ParamStatement[], diagnostics);
   const autoParams = of('param').length === 0;
-  const consts = collectConsts(of('const') as ConstStatement[], store, (n) => params.some((p) => p.name === n), diagnostics);
+  const consts = collectConsts(
+    of('const') as ConstStatement[],
+    store,
+    (n) => params.some((p) => p.name === n),
+    diagnostics,
+  );
   checkDeadline(options.deadline, 'reading the definitions');
   const rows = expandOutputs(of('output') as OutputStatement[], store, { params, consts, autoParams }, diagnostics);
   const p = params.reduce((a, x) => a + sizeOf(x.shape), 0);
@@ -40,14 +54,25 @@ export function compileDocument(text: string, options: CompileOptions = {}): { m
     return { diagnostics };
   };
   if (p > LIMITS.params) return fail(`${p} parameters; the limit is ${LIMITS.params}`, params[params.length - 1]?.span);
-  if (q * p > LIMITS.jacobianEntries) return fail(`J would have ${q} x ${p} = ${q * p} entries; the limit is ${LIMITS.jacobianEntries}`);
+  if (q * p > LIMITS.jacobianEntries)
+    return fail(`J would have ${q} x ${p} = ${q * p} entries; the limit is ${LIMITS.jacobianEntries}`);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   if (q === 0) {
-    diagnostics.push({ severity: 'error', code: 'syntax', message: 'no output is defined: write one like `θ_i = w_i^2`', ...firstLine });
+    diagnostics.push({
+      severity: 'error',
+      code: 'syntax',
+      message: 'no output is defined: write one like `θ_i = w_i^2`',
+      ...firstLine,
+    });
     return { diagnostics };
   }
   if (p === 0) {
-    diagnostics.push({ severity: 'error', code: 'syntax', message: 'the outputs depend on no parameter', ...rows[0].span });
+    diagnostics.push({
+      severity: 'error',
+      code: 'syntax',
+      message: 'the outputs depend on no parameter',
+      ...rows[0].span,
+    });
     return { diagnostics };
   }
 
@@ -77,7 +102,11 @@ export function compileDocument(text: string, options: CompileOptions = {}): { m
   const model: CompiledModel = {
     params: names,
     outputs: rows.map((r) => r.name),
-    p, q, points, pattern, symbolic,
+    p,
+    q,
+    points,
+    pattern,
+    symbolic,
     evaluate: makeEvaluator(symbolic, p, q),
     nonZeros: entries.length,
     evaluateNonZeros: makeEvaluator(symbolic, p, q, true),

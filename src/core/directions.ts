@@ -5,7 +5,10 @@ import { shortNumber } from './language/points';
  * components with their coefficients, e.g. `0.7071·w[1] - 0.7071·w[2]` (at most `max` terms, then `+ …`).
  */
 export function describeDirection(v: readonly number[], names: readonly string[], max = 4): string {
-  const order = v.map((_, i) => i).filter((i) => Math.abs(v[i]) > 1e-9).sort((a, b) => Math.abs(v[b]) - Math.abs(v[a]));
+  const order = v
+    .map((_, i) => i)
+    .filter((i) => Math.abs(v[i]) > 1e-9)
+    .sort((a, b) => Math.abs(v[b]) - Math.abs(v[a]));
   if (order.length === 1) return names[order[0]];
   const shown = order.slice(0, max).sort((a, b) => a - b);
   let text = '';

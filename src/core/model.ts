@@ -3,10 +3,18 @@ import type { Expr, ExprStore } from './symbolic/expr';
 import { generateProgram, type BatchProgram, type Root } from './numeric/codegen';
 
 /** One `at` point: a full parameter vector, where it was written, and a title like `w = (0.1, 1)`. */
-export interface ModelPoint { values: Float64Array; span: Span; label: string }
+export interface ModelPoint {
+  values: Float64Array;
+  span: Span;
+  label: string;
+}
 
 /** A structurally non-zero Jacobian entry: d outputs[row] / d params[col]. */
-export interface JacobianEntry { row: number; col: number; expr: Expr }
+export interface JacobianEntry {
+  row: number;
+  col: number;
+  expr: Expr;
+}
 
 /** The symbolic side of a model: what printing and checking need. */
 export interface SymbolicModel {
@@ -46,7 +54,9 @@ export function makeEvaluator(sym: SymbolicModel, p: number, q: number, compact 
   const programs = new Map<string, BatchProgram>();
   const roots = (withTheta: boolean, withJ: boolean): Root[] => [
     ...(withTheta ? sym.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })) : []),
-    ...(withJ ? sym.entries.map((e, i) => ({ expr: e.expr, target: 'J' as const, offset: compact ? i : e.row * p + e.col })) : []),
+    ...(withJ
+      ? sym.entries.map((e, i) => ({ expr: e.expr, target: 'J' as const, offset: compact ? i : e.row * p + e.col }))
+      : []),
   ];
   return (W, n, theta, J) => {
     const key = `${theta ? 't' : ''}${J ? 'J' : ''}`;

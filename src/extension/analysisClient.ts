@@ -2,7 +2,14 @@
 // a time budget per request (the core stops itself at the deadline; if it does not, the worker is terminated and
 // respawned), cancellation through AbortSignal. No vscode import: plain node, so it runs in any test tier.
 import { Worker } from 'worker_threads';
-import { WORKER_READY, type RequestParams, type RequestResult, type RequestType, type WorkerReply, type WorkerRequest } from '../worker/protocol';
+import {
+  WORKER_READY,
+  type RequestParams,
+  type RequestResult,
+  type RequestType,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../worker/protocol';
 
 /** Limits read for every request (settings may change between requests). */
 export interface ClientLimits {
@@ -18,7 +25,11 @@ export interface ClientLogger {
 
 /** A request stopped because it ran out of a budget; `setting` is the one that raises it. */
 export class BudgetError extends Error {
-  constructor(readonly limit: string, readonly setting: string | undefined, message: string) {
+  constructor(
+    readonly limit: string,
+    readonly setting: string | undefined,
+    message: string,
+  ) {
     super(message);
     this.name = 'BudgetError';
   }
@@ -69,7 +80,15 @@ export class AnalysisClient {
     return new Promise<RequestResult<K>>((resolve, reject) => {
       if (this.disposed) return reject(new CancelledError());
       if (signal?.aborted) return reject(new CancelledError());
-      const p: Pending = { id: this.nextId++, type, params, resolve: resolve as (v: unknown) => void, reject, settled: false, budgetMs: this.limits().timeBudgetMs };
+      const p: Pending = {
+        id: this.nextId++,
+        type,
+        params,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        settled: false,
+        budgetMs: this.limits().timeBudgetMs,
+      };
       signal?.addEventListener('abort', () => this.cancel(p), { once: true });
       this.queue.push(p);
       this.pump();
@@ -107,7 +126,11 @@ export class AnalysisClient {
     if (this.worker) return this.worker;
     const { memoryMb } = this.limits();
     const worker = new Worker(this.workerFile, {
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)), stackSizeMb: 8 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)),
+        stackSizeMb: 8,
+      },
       stdout: false,
       stderr: false,
     });
@@ -117,8 +140,12 @@ export class AnalysisClient {
       this.ready = true;
       this.pump();
     });
-    worker.on('error', (e: Error & { code?: string }) => { if (worker === this.worker) this.onWorkerDied(e); });
-    worker.on('exit', (code) => { if (worker === this.worker) this.onWorkerDied(new Error(`the analysis worker exited with code ${code}`)); });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (worker === this.worker) this.onWorkerDied(e);
+    });
+    worker.on('exit', (code) => {
+      if (worker === this.worker) this.onWorkerDied(new Error(`the analysis worker exited with code ${code}`));
+    });
     this.worker = worker;
     this.ready = false;
     this.log.info(`analysis worker started (heap cap ${memoryMb} MB)`);
@@ -130,7 +157,8 @@ export class AnalysisClient {
     if (!p || p.id !== reply.id) return;
     this.inFlight = undefined;
     if (reply.ok) this.settle(p, undefined, reply.result);
-    else if (reply.failure.kind === 'budget') this.settle(p, budgetError(reply.failure.limit ?? 'time', p.budgetMs, reply.failure.message));
+    else if (reply.failure.kind === 'budget')
+      this.settle(p, budgetError(reply.failure.limit ?? 'time', p.budgetMs, reply.failure.message));
     else this.settle(p, new Error(reply.failure.message));
     this.pump();
   }
@@ -140,9 +168,14 @@ export class AnalysisClient {
     this.worker = undefined;
     this.ready = false;
     const memoryMb = this.limits().memoryMb;
-    const error = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new BudgetError('memory', 'overparam.analysis.memoryMb', `Analysis stopped: it needed more than the ${memoryMb} MB memory cap. Raise \`overparam.analysis.memoryMb\` to allow more.`)
-      : e;
+    const error =
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new BudgetError(
+            'memory',
+            'overparam.analysis.memoryMb',
+            `Analysis stopped: it needed more than the ${memoryMb} MB memory cap. Raise \`overparam.analysis.memoryMb\` to allow more.`,
+          )
+        : e;
     this.log.warn(`analysis worker stopped: ${e.message}`);
     this.failInFlight(error);
     // A worker that dies while loading would die again: fail what waits instead of respawning in a loop.
@@ -205,7 +238,10 @@ function settingFor(limit: string): string | undefined {
 /** A BudgetError with a message that names the limit and the setting. */
 function budgetError(limit: string, budgetMs: number, detail?: string): BudgetError {
   const setting = settingFor(limit);
-  const what = setting === 'overparam.analysis.timeBudgetMs' ? `it ran past the time budget of ${budgetMs} ms` : (detail ?? `it hit the ${limit} limit`);
+  const what =
+    setting === 'overparam.analysis.timeBudgetMs'
+      ? `it ran past the time budget of ${budgetMs} ms`
+      : (detail ?? `it hit the ${limit} limit`);
   const raise = setting ? ` Raise \`${setting}\` to allow more.` : '';
   return new BudgetError(limit, setting, `Analysis stopped: ${what}.${raise}`);
 }

@@ -17,14 +17,20 @@ export function registerCodeLens(analyses: DocumentAnalyses): vscode.Disposable 
       return report.points.flatMap((p, i) => {
         if (!p.span) return [];
         const range = toRange(p.span);
-        return [new vscode.CodeLens(new vscode.Range(range.start, range.start), {
-          title: `${pointSummary(p, full)} · show field`,
-          tooltip: 'Open the explorer panel at this point',
-          command: Command.OpenPanel,
-          arguments: [doc.uri.toString(), i],
-        })];
+        return [
+          new vscode.CodeLens(new vscode.Range(range.start, range.start), {
+            title: `${pointSummary(p, full)} · show field`,
+            tooltip: 'Open the explorer panel at this point',
+            command: Command.OpenPanel,
+            arguments: [doc.uri.toString(), i],
+          }),
+        ];
       });
     },
   };
-  return vscode.Disposable.from(changed, vscode.languages.registerCodeLensProvider({ language: 'overparam' }, provider), analyses.onDidChange(() => changed.fire()));
+  return vscode.Disposable.from(
+    changed,
+    vscode.languages.registerCodeLensProvider({ language: 'overparam' }, provider),
+    analyses.onDidChange(() => changed.fire()),
+  );
 }

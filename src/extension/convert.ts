@@ -5,7 +5,12 @@ import type { ExtDiagnostic } from './documentAnalyses';
 
 /** A core span as a vscode Range (0-based). */
 export function toRange(span: Span): vscode.Range {
-  return new vscode.Range(Math.max(0, span.line - 1), Math.max(0, span.column - 1), Math.max(0, span.endLine - 1), Math.max(0, span.endColumn - 1));
+  return new vscode.Range(
+    Math.max(0, span.line - 1),
+    Math.max(0, span.column - 1),
+    Math.max(0, span.endLine - 1),
+    Math.max(0, span.endColumn - 1),
+  );
 }
 
 /** Whether a 0-based position lies in a core span (end inclusive, so the cursor just past a name still counts). */
@@ -24,6 +29,9 @@ export function toDiagnostic(d: ExtDiagnostic, uri: vscode.Uri): vscode.Diagnost
   const out = new vscode.Diagnostic(toRange(d), d.message, SEVERITY[d.severity]);
   out.source = 'overparam';
   out.code = d.code;
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
+  if (d.related?.length)
+    out.relatedInformation = d.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message),
+    );
   return out;
 }

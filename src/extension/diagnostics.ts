@@ -8,7 +8,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
   const collection = vscode.languages.createDiagnosticCollection('overparam');
   return vscode.Disposable.from(
     collection,
-    analyses.onDidChange((s) => collection.set(s.uri, s.diagnostics.map((d) => toDiagnostic(d, s.uri)))),
+    analyses.onDidChange((s) =>
+      collection.set(
+        s.uri,
+        s.diagnostics.map((d) => toDiagnostic(d, s.uri)),
+      ),
+    ),
     analyses.onDidForget((uri) => collection.delete(uri)),
   );
 }

@@ -44,10 +44,15 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Fires when a document is closed (its state is dropped). */
   readonly onDidForget = this.forgotten.event;
 
-  constructor(private readonly client: AnalysisClient, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly client: AnalysisClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
@@ -115,14 +120,26 @@ export class DocumentAnalyses implements vscode.Disposable {
     const start = Date.now();
     let state: AnalysisState;
     try {
-      const report = await this.client.request('analyze', { key: doc.uri.toString(), text: doc.getText(), options: analysisOptions(settings) }, abort.signal);
+      const report = await this.client.request(
+        'analyze',
+        { key: doc.uri.toString(), text: doc.getText(), options: analysisOptions(settings) },
+        abort.signal,
+      );
       state = { uri: doc.uri, version, report, diagnostics: report.diagnostics, ms: Date.now() - start };
     } catch (e) {
       if (e instanceof CancelledError || abort.signal.aborted) return;
       const budget = e instanceof BudgetError;
-      if (!budget) this.log.error(`analysis of ${doc.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      if (!budget)
+        this.log.error(
+          `analysis of ${doc.uri.toString(true)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       const message = budget ? e.message : `Analysis failed: ${e instanceof Error ? e.message : String(e)}`;
-      state = { uri: doc.uri, version, diagnostics: [firstLineDiagnostic(doc, budget ? 'budget' : 'internal', message)], ms: Date.now() - start };
+      state = {
+        uri: doc.uri,
+        version,
+        diagnostics: [firstLineDiagnostic(doc, budget ? 'budget' : 'internal', message)],
+        ms: Date.now() - start,
+      };
     }
     if (this.tracked.get(doc.uri.toString()) !== t || doc.version !== version) return;
     t.state = state;
@@ -148,5 +165,13 @@ export class DocumentAnalyses implements vscode.Disposable {
 /** A diagnostic on the first line of the document (for failures that belong to no particular line). */
 function firstLineDiagnostic(doc: vscode.TextDocument, code: ExtDiagnostic['code'], message: string): ExtDiagnostic {
   const len = doc.lineCount > 0 ? doc.lineAt(0).text.length : 0;
-  return { severity: code === 'budget' ? 'warning' : 'error', code, message, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, len + 1) };
+  return {
+    severity: code === 'budget' ? 'warning' : 'error',
+    code,
+    message,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: Math.max(2, len + 1),
+  };
 }

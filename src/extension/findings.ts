@@ -28,23 +28,54 @@ export interface Finding {
 /** The worst finding: errors, then an analysis stopped by a budget, then non-finite points, then the largest rank drop, then near-singular. */
 export function worstFinding(report: AnalysisReport | undefined, diagnostics: readonly ExtDiagnostic[]): Finding {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) return { kind: 'error', text: `${errors} error${errors > 1 ? 's' : ''}`, detail: 'The file has errors; see the Problems panel.' };
+  if (errors)
+    return {
+      kind: 'error',
+      text: `${errors} error${errors > 1 ? 's' : ''}`,
+      detail: 'The file has errors; see the Problems panel.',
+    };
   if (!report) {
     const budget = diagnostics.find((d) => d.code === 'budget');
-    return budget ? { kind: 'budget', text: 'budget', detail: budget.message } : { kind: 'empty', text: '', detail: '' };
+    return budget
+      ? { kind: 'budget', text: 'budget', detail: budget.message }
+      : { kind: 'empty', text: '', detail: '' };
   }
   const full = fullRank(report);
   const nonFinite = report.points.findIndex((p) => !p.finite);
-  if (nonFinite >= 0) return { kind: 'non-finite', text: 'not finite', detail: `J has a NaN or infinity at point ${nonFinite + 1}${lineOf(report.points[nonFinite])}.`, pointIndex: nonFinite };
+  if (nonFinite >= 0)
+    return {
+      kind: 'non-finite',
+      text: 'not finite',
+      detail: `J has a NaN or infinity at point ${nonFinite + 1}${lineOf(report.points[nonFinite])}.`,
+      pointIndex: nonFinite,
+    };
   let worst = -1;
-  report.points.forEach((p, i) => { if ((p.rank ?? full) < full && (worst < 0 || (p.rank ?? full) < (report.points[worst].rank ?? full))) worst = i; });
+  report.points.forEach((p, i) => {
+    if ((p.rank ?? full) < full && (worst < 0 || (p.rank ?? full) < (report.points[worst].rank ?? full))) worst = i;
+  });
   if (worst >= 0) {
     const p = report.points[worst];
-    return { kind: 'rank-deficient', text: `rank ${p.rank}/${full}`, detail: `J loses rank at point ${worst + 1}${lineOf(p)}: rank ${p.rank} of ${full}.`, pointIndex: worst };
+    return {
+      kind: 'rank-deficient',
+      text: `rank ${p.rank}/${full}`,
+      detail: `J loses rank at point ${worst + 1}${lineOf(p)}: rank ${p.rank} of ${full}.`,
+      pointIndex: worst,
+    };
   }
   const near = report.points.findIndex((p) => (p.conditionNumber ?? 1) > 1 / Math.sqrt(Number.EPSILON));
-  if (near >= 0) return { kind: 'near-singular', text: `cond ${cond(report.points[near].conditionNumber)}`, detail: `J is nearly singular at point ${near + 1}${lineOf(report.points[near])}.`, pointIndex: near };
-  if (!report.points.length) return { kind: 'ok', text: `${report.outputs.length}×${report.params.length}`, detail: 'No `at` points to diagnose; add one with `at name = value`.' };
+  if (near >= 0)
+    return {
+      kind: 'near-singular',
+      text: `cond ${cond(report.points[near].conditionNumber)}`,
+      detail: `J is nearly singular at point ${near + 1}${lineOf(report.points[near])}.`,
+      pointIndex: near,
+    };
+  if (!report.points.length)
+    return {
+      kind: 'ok',
+      text: `${report.outputs.length}×${report.params.length}`,
+      detail: 'No `at` points to diagnose; add one with `at name = value`.',
+    };
   return { kind: 'ok', text: 'full rank', detail: `J has full rank ${full} at every point.` };
 }
 

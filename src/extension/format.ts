@@ -35,13 +35,18 @@ export function canonicalSign(v: readonly number[]): number[] {
 export function combination(v: readonly number[], names: readonly string[], max = 4): string {
   const terms = v.map((x, i) => ({ x, i, name: names[i] ?? `#${i + 1}` })).filter((t) => t.x !== 0);
   // The `max` largest terms, shown in coordinate order.
-  const shown = [...terms].sort((a, b) => Math.abs(b.x) - Math.abs(a.x)).slice(0, max).sort((a, b) => a.i - b.i);
-  const text = shown.map((t, k) => {
-    const mag = Math.abs(t.x);
-    const coef = Math.abs(mag - 1) < 1e-9 ? '' : `${num(mag)} `;
-    const sign = t.x < 0 ? (k === 0 ? '−' : ' − ') : k === 0 ? '' : ' + ';
-    return `${sign}${coef}${t.name}`;
-  }).join('');
+  const shown = [...terms]
+    .sort((a, b) => Math.abs(b.x) - Math.abs(a.x))
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i);
+  const text = shown
+    .map((t, k) => {
+      const mag = Math.abs(t.x);
+      const coef = Math.abs(mag - 1) < 1e-9 ? '' : `${num(mag)} `;
+      const sign = t.x < 0 ? (k === 0 ? '−' : ' − ') : k === 0 ? '' : ' + ';
+      return `${sign}${coef}${t.name}`;
+    })
+    .join('');
   return terms.length > max ? `${text} + … (${terms.length - max} more terms)` : text || '0';
 }
 
@@ -54,13 +59,26 @@ export function clip(s: string, max = MAX_EXPRESSION): string {
 }
 
 /** A markdown table of a matrix with row and column names, cut to `maxRows` x `maxCols`. */
-export function matrixTable(m: readonly (readonly (number | string)[])[], rows: readonly string[], cols: readonly string[], maxRows = 6, maxCols = 6): string {
+export function matrixTable(
+  m: readonly (readonly (number | string)[])[],
+  rows: readonly string[],
+  cols: readonly string[],
+  maxRows = 6,
+  maxCols = 6,
+): string {
   const nc = Math.min(cols.length, maxCols);
-  const cell = (x: number | string): string => (typeof x === 'number' ? num(x) : `\`${clip(x, 60).replace(/`/g, "'")}\``).replace(/\|/g, '\\|');
+  const cell = (x: number | string): string =>
+    (typeof x === 'number' ? num(x) : `\`${clip(x, 60).replace(/`/g, "'")}\``).replace(/\|/g, '\\|');
   const head = `| | ${cols.slice(0, nc).map(escapeMd).join(' | ')}${cols.length > nc ? ' | …' : ''} |`;
   const rule = `|---|${'---:|'.repeat(nc)}${cols.length > nc ? '---|' : ''}`;
-  const body = m.slice(0, maxRows).map((row, i) => `| **${escapeMd(rows[i] ?? '')}** | ${row.slice(0, nc).map(cell).join(' | ')}${cols.length > nc ? ' | …' : ''} |`);
-  if (m.length > maxRows) body.push(`| … ${m.length - maxRows} more rows |${' |'.repeat(nc)}${cols.length > nc ? ' |' : ''}`);
+  const body = m
+    .slice(0, maxRows)
+    .map(
+      (row, i) =>
+        `| **${escapeMd(rows[i] ?? '')}** | ${row.slice(0, nc).map(cell).join(' | ')}${cols.length > nc ? ' | …' : ''} |`,
+    );
+  if (m.length > maxRows)
+    body.push(`| … ${m.length - maxRows} more rows |${' |'.repeat(nc)}${cols.length > nc ? ' |' : ''}`);
   return [head, rule, ...body].join('\n');
 }
 

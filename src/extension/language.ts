@@ -3,14 +3,29 @@
 
 /** The functions the language allows, with their signatures and meanings. */
 export const FUNCTIONS: Record<string, string> = {
-  sin: 'sin(x): sine', cos: 'cos(x): cosine', tan: 'tan(x): tangent',
-  asin: 'asin(x): inverse sine', acos: 'acos(x): inverse cosine', atan: 'atan(x): inverse tangent',
-  sinh: 'sinh(x): hyperbolic sine', cosh: 'cosh(x): hyperbolic cosine', tanh: 'tanh(x): hyperbolic tangent',
-  exp: 'exp(x): e^x', log: 'log(x): natural logarithm', sqrt: 'sqrt(x): square root', abs: 'abs(x): absolute value',
-  sum: 'sum(v): sum of the entries of a vector', prod: 'prod(v): product of the entries of a vector',
-  dot: 'dot(u, v): inner product', transpose: "transpose(A): Aᵀ (same as A')", norm: 'norm(v): Euclidean norm',
-  sigmoid: 'sigmoid(x): 1 / (1 + e^-x)', relu: 'relu(x): max(x, 0)', softplus: 'softplus(x): log(1 + e^x)',
-  square: 'square(x): x^2', cube: 'cube(x): x^3',
+  sin: 'sin(x): sine',
+  cos: 'cos(x): cosine',
+  tan: 'tan(x): tangent',
+  asin: 'asin(x): inverse sine',
+  acos: 'acos(x): inverse cosine',
+  atan: 'atan(x): inverse tangent',
+  sinh: 'sinh(x): hyperbolic sine',
+  cosh: 'cosh(x): hyperbolic cosine',
+  tanh: 'tanh(x): hyperbolic tangent',
+  exp: 'exp(x): e^x',
+  log: 'log(x): natural logarithm',
+  sqrt: 'sqrt(x): square root',
+  abs: 'abs(x): absolute value',
+  sum: 'sum(v): sum of the entries of a vector',
+  prod: 'prod(v): product of the entries of a vector',
+  dot: 'dot(u, v): inner product',
+  transpose: "transpose(A): Aᵀ (same as A')",
+  norm: 'norm(v): Euclidean norm',
+  sigmoid: 'sigmoid(x): 1 / (1 + e^-x)',
+  relu: 'relu(x): max(x, 0)',
+  softplus: 'softplus(x): log(1 + e^x)',
+  square: 'square(x): x^2',
+  cube: 'cube(x): x^3',
 };
 
 /** The constants the language knows. */
@@ -42,7 +57,8 @@ export function declaredNames(text: string): DeclaredName[] {
     const s = raw.replace(/#.*$/, '');
     let m: RegExpExecArray | null;
     if ((m = new RegExp(`^\\s*param\\s+(.*)$`, 'u').exec(s))) {
-      for (const d of m[1].matchAll(new RegExp(`(${IDENT})\\s*(\\[[^\\]]*\\])?`, 'gu'))) out.push({ name: d[1], kind: 'param', shape: d[2] ?? '', line });
+      for (const d of m[1].matchAll(new RegExp(`(${IDENT})\\s*(\\[[^\\]]*\\])?`, 'gu')))
+        out.push({ name: d[1], kind: 'param', shape: d[2] ?? '', line });
     } else if ((m = new RegExp(`^\\s*const\\s+(${IDENT})`, 'u').exec(s))) {
       out.push({ name: m[1], kind: 'const', shape: '', line });
     } else if ((m = new RegExp(`^\\s*(${IDENT})\\s*=(?!=)`, 'u').exec(s)) && m[1] !== 'at') {

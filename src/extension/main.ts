@@ -19,10 +19,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   try {
     const workerFile = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
-    const client = new AnalysisClient(workerFile, () => {
-      const s = readSettings();
-      return { timeBudgetMs: s.analysisBudgetMs, memoryMb: s.memoryMb };
-    }, log);
+    const client = new AnalysisClient(
+      workerFile,
+      () => {
+        const s = readSettings();
+        return { timeBudgetMs: s.analysisBudgetMs, memoryMb: s.memoryMb };
+      },
+      log,
+    );
     context.subscriptions.push({ dispose: () => client.dispose() });
     const analyses = new DocumentAnalyses(client, log);
     context.subscriptions.push(analyses);
@@ -37,14 +41,17 @@ export function activate(context: vscode.ExtensionContext): void {
       registerCommands(ctx),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('overparam.analysis.memoryMb')) client.restart();
-        if (['rankTolerance', 'simplify', 'analysis'].some((k) => e.affectsConfiguration(`overparam.${k}`))) analyses.reanalyzeAll();
+        if (['rankTolerance', 'simplify', 'analysis'].some((k) => e.affectsConfiguration(`overparam.${k}`)))
+          analyses.reanalyzeAll();
       }),
     );
     registerExplorerPanelSerializer(context);
     log.info(`Overparam Lens activated (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'})`);
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));
-    void vscode.window.showErrorMessage(`Overparam Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(
+      `Overparam Lens failed to start: ${e instanceof Error ? e.message : String(e)}`,
+    );
     throw e;
   }
 }

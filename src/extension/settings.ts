@@ -34,5 +34,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 
 /** The core options these settings ask for. */
 export function analysisOptions(s: Settings): AnalysisOptions {
-  return { tol: s.rankTolerance > 0 ? s.rankTolerance : undefined, simplify: s.simplify, simplifyBudgetMs: s.simplifyBudgetMs };
+  return {
+    tol: s.rankTolerance > 0 ? s.rankTolerance : undefined,
+    simplify: s.simplify,
+    simplifyBudgetMs: s.simplifyBudgetMs,
+  };
 }

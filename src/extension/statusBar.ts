@@ -25,14 +25,25 @@ export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable
     const f = worstFinding(state?.report, state?.diagnostics ?? []);
     item.text = `${ICON[f.kind]} Overparam${f.text ? `: ${f.text}` : ''}`;
     item.tooltip = f.detail || 'Analysing…';
-    item.backgroundColor = f.kind === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : f.kind === 'rank-deficient' || f.kind === 'non-finite' || f.kind === 'budget' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.command = { title: 'Open explorer panel', command: Command.OpenPanel, arguments: [doc.uri.toString(), f.pointIndex] };
+    item.backgroundColor =
+      f.kind === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : f.kind === 'rank-deficient' || f.kind === 'non-finite' || f.kind === 'budget'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    item.command = {
+      title: 'Open explorer panel',
+      command: Command.OpenPanel,
+      arguments: [doc.uri.toString(), f.pointIndex],
+    };
     item.show();
   };
   update();
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    analyses.onDidChange((s) => { if (s.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update(); }),
+    analyses.onDidChange((s) => {
+      if (s.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
+    }),
   );
 }

@@ -1,7 +1,14 @@
 // Runtime checks of messages on receipt, on both sides. Shallow where the sender is ours, strict on the shapes
 // a handler indexes into (so a malformed message is dropped, never half-drawn).
 import type {
-  AxisSettings, FieldFrame, GridSettings, HostMessage, ModelInfo, PointDetails, RankMapFrame, ViewSettings,
+  AxisSettings,
+  FieldFrame,
+  GridSettings,
+  HostMessage,
+  ModelInfo,
+  PointDetails,
+  RankMapFrame,
+  ViewSettings,
   WebviewMessage,
 } from './messages';
 
@@ -14,7 +21,12 @@ const isStr = (x: unknown): x is string => typeof x === 'string';
 
 /** True for a plain array of numbers or a Float64Array, Float32Array, Int32Array or Uint8Array. */
 export function isNumArray(x: unknown, length?: number): boolean {
-  const ok = x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Uint8Array || (Array.isArray(x) && x.every(isNum));
+  const ok =
+    x instanceof Float64Array ||
+    x instanceof Float32Array ||
+    x instanceof Int32Array ||
+    x instanceof Uint8Array ||
+    (Array.isArray(x) && x.every(isNum));
   return ok && (length === undefined || (x as ArrayLike<number>).length === length);
 }
 
@@ -22,13 +34,30 @@ const isNumArrays = (x: unknown): boolean => Array.isArray(x) && x.every((v) => 
 const isPair = (x: unknown): boolean => Array.isArray(x) && x.length === 2 && x.every(isNum);
 
 function isGrid(x: unknown): x is GridSettings {
-  return isRec(x) && isInt(x.size) && (x.size as number) >= 2 && (x.size as number) <= 64 && isNum(x.min) && isNum(x.max)
-    && (x.min as number) < (x.max as number) && Array.isArray(x.coords) && x.coords.length === 2 && x.coords.every(isInt);
+  return (
+    isRec(x) &&
+    isInt(x.size) &&
+    (x.size as number) >= 2 &&
+    (x.size as number) <= 64 &&
+    isNum(x.min) &&
+    isNum(x.max) &&
+    (x.min as number) < (x.max as number) &&
+    Array.isArray(x.coords) &&
+    x.coords.length === 2 &&
+    x.coords.every(isInt)
+  );
 }
 
 function isAxis(x: unknown): x is AxisSettings {
-  return isRec(x) && isInt(x.param) && isNum(x.from) && isNum(x.to) && isInt(x.steps)
-    && (x.steps as number) >= 2 && (x.steps as number) <= 256;
+  return (
+    isRec(x) &&
+    isInt(x.param) &&
+    isNum(x.from) &&
+    isNum(x.to) &&
+    isInt(x.steps) &&
+    (x.steps as number) >= 2 &&
+    (x.steps as number) <= 256
+  );
 }
 
 /** True for a well-formed view: a grid and two rank-map axes. */
@@ -40,11 +69,20 @@ function isModel(x: unknown): x is ModelInfo {
   if (!isRec(x) || !isInt(x.p) || !isInt(x.q)) return false;
   const p = x.p as number;
   const q = x.q as number;
-  return Array.isArray(x.params) && x.params.length === p && x.params.every(isStr)
-    && Array.isArray(x.outputs) && x.outputs.length === q && x.outputs.every(isStr)
-    && Array.isArray(x.groups) && x.groups.every((g) => isRec(g) && isStr(g.name) && Array.isArray(g.shape) && Array.isArray(g.columns))
-    && Array.isArray(x.jacobianTex) && x.jacobianTex.every((row) => Array.isArray(row) && row.every(isStr))
-    && Array.isArray(x.points) && x.points.every((pt) => isRec(pt) && isStr(pt.label) && isNumArray(pt.values, p));
+  return (
+    Array.isArray(x.params) &&
+    x.params.length === p &&
+    x.params.every(isStr) &&
+    Array.isArray(x.outputs) &&
+    x.outputs.length === q &&
+    x.outputs.every(isStr) &&
+    Array.isArray(x.groups) &&
+    x.groups.every((g) => isRec(g) && isStr(g.name) && Array.isArray(g.shape) && Array.isArray(g.columns)) &&
+    Array.isArray(x.jacobianTex) &&
+    x.jacobianTex.every((row) => Array.isArray(row) && row.every(isStr)) &&
+    Array.isArray(x.points) &&
+    x.points.every((pt) => isRec(pt) && isStr(pt.label) && isNumArray(pt.values, p))
+  );
 }
 
 function isField(x: unknown): x is FieldFrame {
@@ -54,9 +92,18 @@ function isField(x: unknown): x is FieldFrame {
 }
 
 function isDetails(x: unknown): x is PointDetails {
-  return isRec(x) && typeof x.finite === 'boolean' && isNumArray(x.theta) && isNumArray(x.J)
-    && isNumArray(x.singularValues) && isInt(x.rank) && (x.conditionNumber === null || isNum(x.conditionNumber))
-    && isNumArrays(x.kernel) && isNumArrays(x.cokernel) && isNumArray(x.preconditioner);
+  return (
+    isRec(x) &&
+    typeof x.finite === 'boolean' &&
+    isNumArray(x.theta) &&
+    isNumArray(x.J) &&
+    isNumArray(x.singularValues) &&
+    isInt(x.rank) &&
+    (x.conditionNumber === null || isNum(x.conditionNumber)) &&
+    isNumArrays(x.kernel) &&
+    isNumArrays(x.cokernel) &&
+    isNumArray(x.preconditioner)
+  );
 }
 
 function isRankMap(x: unknown): x is RankMapFrame {
@@ -64,22 +111,53 @@ function isRankMap(x: unknown): x is RankMapFrame {
   const nx = (x.x as AxisSettings).steps;
   const ny = (x.y as AxisSettings).steps;
   const n = nx * ny;
-  return isNumArray(x.xs, nx) && isNumArray(x.ys, ny) && isNumArray(x.sMin, n) && isNumArray(x.sMax, n) && isNumArray(x.rank, n);
+  return (
+    isNumArray(x.xs, nx) &&
+    isNumArray(x.ys, ny) &&
+    isNumArray(x.sMin, n) &&
+    isNumArray(x.sMax, n) &&
+    isNumArray(x.rank, n)
+  );
 }
 
-const orNull = <T>(check: (v: unknown) => v is T) => (v: unknown): boolean => v === null || check(v);
+const orNull =
+  <T>(check: (v: unknown) => v is T) =>
+  (v: unknown): boolean =>
+    v === null || check(v);
 
 /** True when `x` is a well-formed host -> webview message. */
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isRec(x) || !isInt(x.requestId)) return false;
   switch (x.type) {
     case 'document':
-      return isInt(x.version) && isStr(x.fileName) && isStr(x.uri) && orNull(isModel)(x.model) && Array.isArray(x.diagnostics)
-        && x.diagnostics.every((d) => isRec(d) && isStr(d.message) && isInt(d.line) && ['error', 'warning', 'information'].includes(d.severity as string))
-        && Array.isArray(x.fields) && x.fields.every(isField) && isNumArrays(x.values) && isView(x.view);
+      return (
+        isInt(x.version) &&
+        isStr(x.fileName) &&
+        isStr(x.uri) &&
+        orNull(isModel)(x.model) &&
+        Array.isArray(x.diagnostics) &&
+        x.diagnostics.every(
+          (d) =>
+            isRec(d) &&
+            isStr(d.message) &&
+            isInt(d.line) &&
+            ['error', 'warning', 'information'].includes(d.severity as string),
+        ) &&
+        Array.isArray(x.fields) &&
+        x.fields.every(isField) &&
+        isNumArrays(x.values) &&
+        isView(x.view)
+      );
     case 'frame':
-      return isInt(x.version) && isInt(x.pointIndex) && isNumArray(x.values) && isView(x.view) && orNull(isField)(x.field)
-        && orNull(isDetails)(x.details) && (x.rankMap === 'unchanged' || orNull(isRankMap)(x.rankMap));
+      return (
+        isInt(x.version) &&
+        isInt(x.pointIndex) &&
+        isNumArray(x.values) &&
+        isView(x.view) &&
+        orNull(isField)(x.field) &&
+        orNull(isDetails)(x.details) &&
+        (x.rankMap === 'unchanged' || orNull(isRankMap)(x.rankMap))
+      );
     case 'exportResult':
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':
@@ -96,12 +174,18 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
     case 'ready':
       return (x.view === null || isView(x.view)) && isInt(x.pointIndex);
     case 'setPoint':
-      return isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite);
+      return (
+        isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite)
+      );
     case 'setView':
       return isInt(x.pointIndex) && isView(x.view);
     case 'export':
-      return ['png', 'svg', 'csv'].includes(x.format as string) && isStr(x.suggestedName) && isStr(x.data)
-        && (x.data as string).length < 64 * 1024 * 1024;
+      return (
+        ['png', 'svg', 'csv'].includes(x.format as string) &&
+        isStr(x.suggestedName) &&
+        isStr(x.data) &&
+        (x.data as string).length < 64 * 1024 * 1024
+      );
     default:
       return false;
   }

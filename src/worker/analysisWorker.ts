@@ -6,7 +6,14 @@ import { parentPort } from 'worker_threads';
 import { BudgetExceededError } from '../core/budget';
 import { createHandlers, type Handlers } from './handlers';
 import { transferables } from './transferables';
-import { TRANSFER_RESULTS, WORKER_READY, type RequestType, type WorkerFailure, type WorkerReply, type WorkerRequest } from './protocol';
+import {
+  TRANSFER_RESULTS,
+  WORKER_READY,
+  type RequestType,
+  type WorkerFailure,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol';
 
 /** Runs one request through its handler. */
 function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
@@ -18,7 +25,8 @@ function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<
 /** A thrown value as a failure the host can show. */
 function toFailure(e: unknown): WorkerFailure {
   if (e instanceof BudgetExceededError) return { kind: 'budget', limit: e.limit, message: e.message };
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return { kind: 'budget', limit: 'stack', message: 'the expression is nested too deeply to analyse' };
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return { kind: 'budget', limit: 'stack', message: 'the expression is nested too deeply to analyse' };
   return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -32,10 +40,18 @@ function warmUp(handlers: Handlers): void {
     const base = Float64Array.of(1, 0);
     const axis = (param: number) => ({ param, from: -2, to: 2, steps: 65 });
     for (let k = 0; k < 3; k++) {
-      handlers.panelFrame({
-        key: '', text, options: {}, grid: { size: 9, min: -2, max: 2, coords: [0, 1] }, fields: [base], details: base,
-        rankRows: { base, x: axis(0), y: axis(1), rowFrom: 0, rowTo: 65 },
-      }, deadline);
+      handlers.panelFrame(
+        {
+          key: '',
+          text,
+          options: {},
+          grid: { size: 9, min: -2, max: 2, coords: [0, 1] },
+          fields: [base],
+          details: base,
+          rankRows: { base, x: axis(0), y: axis(1), rowFrom: 0, rowTo: 65 },
+        },
+        deadline,
+      );
     }
   } catch {
     // a failing warm-up is not a reason not to serve requests

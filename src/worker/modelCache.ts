@@ -26,7 +26,8 @@ export class ModelCache {
     const opts = JSON.stringify(options);
     const hit = this.entries.get(key);
     this.entries.delete(key);
-    const compiled = hit && hit.text === text && hit.options === opts ? hit.compiled : compileDocument(text, { ...options, deadline });
+    const compiled =
+      hit && hit.text === text && hit.options === opts ? hit.compiled : compileDocument(text, { ...options, deadline });
     this.entries.set(key, { text, options: opts, compiled });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return compiled;

@@ -4,7 +4,15 @@ import { analyzePoint, gradientField, rankMap, type AnalysisReport } from '../co
 import type { CompiledModel, FieldGrid } from '../core';
 import { checkDeadline } from '../core/budget';
 import type { PointDetails } from '../protocol/messages';
-import type { PanelField, PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource, RankBand, RankRows } from './panelTypes';
+import type {
+  PanelField,
+  PanelFrameParams,
+  PanelFrameResult,
+  PanelModelResult,
+  PanelSource,
+  RankBand,
+  RankRows,
+} from './panelTypes';
 import { cpuSince, threadCpu } from './threadCpu';
 import { trimReport } from './trimReport';
 
@@ -21,7 +29,12 @@ const FIRST_BAND_CELLS = 4096;
 export type CellSpeeds = WeakMap<CompiledModel, number>;
 
 /** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document. */
-export function panelModel(source: PanelSource, deadline: number, analyzeOf: (source: PanelSource, deadline: number) => AnalysisReport, modelOf: ModelOf): PanelModelResult {
+export function panelModel(
+  source: PanelSource,
+  deadline: number,
+  analyzeOf: (source: PanelSource, deadline: number) => AnalysisReport,
+  modelOf: ModelOf,
+): PanelModelResult {
   // The analysis caches its compiled model: modelOf below reuses it instead of compiling a second time.
   const report = trimReport(analyzeOf(source, deadline));
   const diagnostics = report.diagnostics.map((d) => ({ severity: d.severity, line: d.line, message: d.message }));
@@ -30,14 +43,23 @@ export function panelModel(source: PanelSource, deadline: number, analyzeOf: (so
   return {
     diagnostics,
     model: {
-      params: model.params, outputs: model.outputs, p: model.p, q: model.q, jacobianTex: report.jacobianTex,
+      params: model.params,
+      outputs: model.outputs,
+      p: model.p,
+      q: model.q,
+      jacobianTex: report.jacobianTex,
       points: model.points.map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) })),
     },
   };
 }
 
 /** Fields, details and a rank-map band at the given values. */
-export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: ModelOf, speeds: CellSpeeds): PanelFrameResult {
+export function panelFrame(
+  params: PanelFrameParams,
+  deadline: number,
+  modelOf: ModelOf,
+  speeds: CellSpeeds,
+): PanelFrameResult {
   const cpu = threadCpu();
   const model = modelOf(params, deadline);
   if (!model) throw new Error('the document does not compile');
@@ -48,7 +70,9 @@ export function panelFrame(params: PanelFrameParams, deadline: number, modelOf: 
   return {
     fields: model.q < 2 ? [] : params.fields.map((v) => field(model, sized(v), params.grid)),
     details: params.details ? details(model, sized(params.details), params.options.tol) : null,
-    rankRows: params.rankRows ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol, params.cancel) : null,
+    rankRows: params.rankRows
+      ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol, params.cancel)
+      : null,
     cpu: cpuSince(cpu),
   };
 }
@@ -58,16 +82,27 @@ function field(model: CompiledModel, values: Float64Array, grid: FieldGrid): Pan
   const J = new Float64Array(model.q * model.p);
   model.evaluate(values, 1, theta, J);
   const f = gradientField(J, model.q, model.p, grid);
-  return { size: f.size, gx: f.gx, gy: f.gy, dx: f.dx, dy: f.dy, theta: [theta[grid.coords[0]], theta[grid.coords[1]]] };
+  return {
+    size: f.size,
+    gx: f.gx,
+    gy: f.gy,
+    dx: f.dx,
+    dy: f.dy,
+    theta: [theta[grid.coords[0]], theta[grid.coords[1]]],
+  };
 }
 
-const flatten = (rows: readonly (readonly number[])[] | undefined): Float64Array => Float64Array.from((rows ?? []).flat());
+const flatten = (rows: readonly (readonly number[])[] | undefined): Float64Array =>
+  Float64Array.from((rows ?? []).flat());
 
 function details(model: CompiledModel, values: Float64Array, tol?: number): PointDetails {
   const r = analyzePoint(model, values, tol);
   return {
-    finite: r.finite, theta: Float64Array.from(r.theta), J: flatten(r.J),
-    singularValues: Float64Array.from(r.singularValues ?? []), rank: r.rank ?? 0,
+    finite: r.finite,
+    theta: Float64Array.from(r.theta),
+    J: flatten(r.J),
+    singularValues: Float64Array.from(r.singularValues ?? []),
+    rank: r.rank ?? 0,
     conditionNumber: r.conditionNumber ?? null,
     kernel: (r.kernel ?? []).map((v) => Float64Array.from(v)),
     cokernel: (r.cokernel ?? []).map((v) => Float64Array.from(v)),
@@ -76,16 +111,28 @@ function details(model: CompiledModel, values: Float64Array, tol?: number): Poin
 }
 
 /** Rows [rowFrom, rowTo) of the rank map, in bands of about BAND_MS each, checking the deadline between bands. */
-function rankBand(model: CompiledModel, r: RankRows, deadline: number, speeds: CellSpeeds, tol?: number, cancel?: Int32Array): RankBand {
+function rankBand(
+  model: CompiledModel,
+  r: RankRows,
+  deadline: number,
+  speeds: CellSpeeds,
+  tol?: number,
+  cancel?: Int32Array,
+): RankBand {
   const nx = r.x.steps;
   const ny = r.y.steps;
-  if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p)) throw new Error('bad rank-map axes');
+  if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p))
+    throw new Error('bad rank-map axes');
   if (r.base.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${r.base.length}`);
   const from = Math.max(0, Math.min(ny, r.rowFrom));
   const to = Math.max(from, Math.min(ny, r.rowTo));
   const n = (to - from) * nx;
   // Byte ranks unless a rank can exceed 255.
-  const out: RankBand = { sMin: new Float32Array(n), sMax: new Float32Array(n), rank: Math.min(model.p, model.q) < 256 ? new Uint8Array(n) : new Int32Array(n) };
+  const out: RankBand = {
+    sMin: new Float32Array(n),
+    sMax: new Float32Array(n),
+    rank: Math.min(model.p, model.q) < 256 ? new Uint8Array(n) : new Int32Array(n),
+  };
   const yAt = (i: number): number => r.y.from + ((r.y.to - r.y.from) * i) / (ny - 1);
   for (let row = from; row < to;) {
     checkDeadline(deadline, 'computing the rank map');

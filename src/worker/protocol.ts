@@ -20,7 +20,10 @@ export interface RequestMap {
   /** One point of an already analysed document (the model is compiled once per key and text, then cached). */
   point: { params: { key: string; text: string; options: AnalysisOptions; values: number[] }; result: PointReport };
   /** sigma_min, sigma_max and rank over a 2-D slice through `base` (the panel's rank map), off the host thread. */
-  rankMap: { params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis }; result: RankMapData };
+  rankMap: {
+    params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis };
+    result: RankMapData;
+  };
   /** The explorer panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
   panelModel: { params: PanelSource; result: PanelModelResult };
   /** One explorer frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
@@ -58,5 +61,4 @@ export const WORKER_READY = 'ready';
 
 /** Worker -> host: the answer to request `id`. */
 export type WorkerReply =
-  | { id: number; ok: true; result: unknown; ms: number }
-  | { id: number; ok: false; failure: WorkerFailure };
+  { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; failure: WorkerFailure };

@@ -20,11 +20,14 @@ const AT_LINE = 'at w = [1, 0]';
 
 /** Waits until no CSS animation (the hover's fade-in) runs on or inside the hover widget. */
 async function hoverSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => {
-    const target = (a.effect as KeyframeEffect | null)?.target;
-    const inHover = target instanceof Element && (target.closest('.monaco-hover') || target.querySelector('.monaco-hover'));
-    return !inHover || a.playState !== 'running';
-  }));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      const inHover =
+        target instanceof Element && (target.closest('.monaco-hover') || target.querySelector('.monaco-hover'));
+      return !inHover || a.playState !== 'running';
+    }),
+  );
 }
 
 /** Every step; rejects on the first failure. */
@@ -42,7 +45,10 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await all.filter({ hasText: 'rank 1/2 · cond inf · show field' }).first().waitFor();
     return (await all.allInnerTexts()).map((t) => t.trim());
   });
-  assert.ok(lenses.some((t) => /^rank 2\/2 · cond 10 · show field$/.test(t)), `a full-rank lens at w = (0.1, 1): ${lenses.join(' | ')}`);
+  assert.ok(
+    lenses.some((t) => /^rank 2\/2 · cond 10 · show field$/.test(t)),
+    `a full-rank lens at w = (0.1, 1): ${lenses.join(' | ')}`,
+  );
 
   const hover = await step(`hover the \`${AT_LINE}\` line`, async () => {
     const box = await page.locator('.view-line', { hasText: AT_LINE }).boundingBox();
@@ -54,12 +60,21 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await shot('hover');
     return contents.innerText();
   });
-  for (const expected of ['Point 5', 'rank 1/2', 'cond inf', 'Ghost saddle', 'along (0, 1) = θ[2]',
-    'critical point here that the canonical space does not have', 'Symmetry', 'Open panel at this point', 'Copy J as LaTeX']) {
+  for (const expected of [
+    'Point 5',
+    'rank 1/2',
+    'cond inf',
+    'Ghost saddle',
+    'along (0, 1) = θ[2]',
+    'critical point here that the canonical space does not have',
+    'Symmetry',
+    'Open panel at this point',
+    'Copy J as LaTeX',
+  ]) {
     assert.ok(hover.includes(expected), `the hover shows "${expected}":\n${hover}`);
   }
 
-  await step('the same hover in the dark theme (the workbench follows the browser\'s colour scheme)', async () => {
+  await step("the same hover in the dark theme (the workbench follows the browser's colour scheme)", async () => {
     await page.mouse.move(5, 400);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('.monaco-workbench.vs-dark').waitFor();
@@ -86,18 +101,23 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await frame.locator('canvas').first().waitFor({ timeout: 60_000 });
   });
 
-  const ink = await step('the first subplot (w = (0.1, 1)) has its field drawn, arrows mostly vertical, from the canvas pixels', async () => {
-    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    const first = frame.locator(FIRST_SUBPLOT);
-    // Drawn: the chart records its plot area once the arrows are on the canvas.
-    await first.and(frame.locator('canvas[data-plot-area]')).waitFor({ timeout: 60_000 });
-    await frame.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const title = await frame.locator('.subplot[data-point="0"] .subplot-title').textContent();
-    await shot('panel');
-    await first.screenshot({ path: path.join(ARTIFACTS, 'e2e-panel-subplot-0.png') });
-    const webview = await panelFrame(page);
-    return { title, ...(await webview.evaluate(inkRuns, FIRST_SUBPLOT)) };
-  });
+  const ink = await step(
+    'the first subplot (w = (0.1, 1)) has its field drawn, arrows mostly vertical, from the canvas pixels',
+    async () => {
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const first = frame.locator(FIRST_SUBPLOT);
+      // Drawn: the chart records its plot area once the arrows are on the canvas.
+      await first.and(frame.locator('canvas[data-plot-area]')).waitFor({ timeout: 60_000 });
+      await frame
+        .locator('body')
+        .evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const title = await frame.locator('.subplot[data-point="0"] .subplot-title').textContent();
+      await shot('panel');
+      await first.screenshot({ path: path.join(ARTIFACTS, 'e2e-panel-subplot-0.png') });
+      const webview = await panelFrame(page);
+      return { title, ...(await webview.evaluate(inkRuns, FIRST_SUBPLOT)) };
+    },
+  );
   const runs = `mean horizontal run ${ink.runH.toFixed(1)} px, mean vertical run ${ink.runV.toFixed(1)} px`;
   console.log(`    first subplot "${ink.title}": ${ink.ink} dark arrow pixels; ${runs}`);
   assert.strictEqual(ink.title, 'w = (0.1, 1)');

@@ -2,7 +2,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openFixture, waitFor } from './helpers';
 
-const ALL = ['overparam.openPanel', 'overparam.showReport', 'overparam.copyJacobian', 'overparam.analyzeFile', 'overparam.openExample'];
+const ALL = [
+  'overparam.openPanel',
+  'overparam.showReport',
+  'overparam.copyJacobian',
+  'overparam.analyzeFile',
+  'overparam.openExample',
+];
 
 describe('commands', () => {
   before(async () => {
@@ -16,7 +22,12 @@ describe('commands', () => {
 
   it('copies J at a point as LaTeX and the symbolic J in mathjs syntax', async () => {
     const doc = await openFixture('squared.overparam');
-    const latex = await vscode.commands.executeCommand<string>('overparam.copyJacobian', doc.uri.toString(), 'latex', 0);
+    const latex = await vscode.commands.executeCommand<string>(
+      'overparam.copyJacobian',
+      doc.uri.toString(),
+      'latex',
+      0,
+    );
     assert.strictEqual(latex, '\\begin{pmatrix}\n2 & 0 \\\\\n0 & 0\n\\end{pmatrix}');
     assert.strictEqual(await vscode.env.clipboard.readText(), latex);
     const mathjs = await vscode.commands.executeCommand<string>('overparam.copyJacobian', doc.uri, 'mathjs');
@@ -34,22 +45,32 @@ describe('commands', () => {
   it('opens the explorer panel at a point', async () => {
     const doc = await openFixture('squared.overparam');
     await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString(), 0);
-    const tab = await waitFor('the explorer tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('overparam.explorer')));
+    const tab = await waitFor('the explorer tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('overparam.explorer')),
+    );
     assert.strictEqual(tab.label, 'Overparam: squared.overparam');
   });
 
   it('shows the live analysis report', async () => {
     const doc = await openFixture('squared.overparam');
     await vscode.commands.executeCommand('overparam.showReport', doc.uri.toString(), 0);
-    const report = await waitFor('the report document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'overparam-report'));
+    const report = await waitFor('the report document', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'overparam-report'),
+    );
     assert.match(report.getText(), /# Overparam analysis: squared\.overparam/);
     assert.match(report.getText(), /rank 1\/2/);
   });
 
   it('opens a bundled example', async function () {
-    const dir = vscode.Uri.joinPath(vscode.extensions.getExtension('overparam.overparam-lens')!.extensionUri, 'examples');
-    const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [])).map(([n]) => n).filter((n) => n.endsWith('.overparam'));
+    const dir = vscode.Uri.joinPath(
+      vscode.extensions.getExtension('overparam.overparam-lens')!.extensionUri,
+      'examples',
+    );
+    const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => []))
+      .map(([n]) => n)
+      .filter((n) => n.endsWith('.overparam'));
     if (!names.length) this.skip();
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('overparam.openExample', names[0]);
     assert.strictEqual(doc.languageId, 'overparam');

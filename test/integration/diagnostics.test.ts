@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { diagnosticsOf, openFixture, openNew, setText, waitForDiagnostics } from './helpers';
 
-const range = (d: vscode.Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+const range = (d: vscode.Diagnostic): string =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 
 describe('diagnostics', () => {
   it('warns on the at line of a rank-deficient point, with the exact range, code and related definitions', async () => {
@@ -45,6 +46,10 @@ describe('diagnostics', () => {
     const bad = await openNew('bad.overparam', 'param r, φ\nθ1 = r * cos(φ\nat r = 1, φ = 0.5\n');
     await waitForDiagnostics(bad.uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
     const ds = await waitForDiagnostics(good.uri, (x) => x.length > 0);
-    assert.deepStrictEqual(ds.map((d) => [d.code, d.range.start.line]), [['rank-deficient', 5]], 'only the r = 0 point of polar');
+    assert.deepStrictEqual(
+      ds.map((d) => [d.code, d.range.start.line]),
+      [['rank-deficient', 5]],
+      'only the r = 0 point of polar',
+    );
   });
 });

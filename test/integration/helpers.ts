@@ -28,7 +28,11 @@ export async function openNew(name: string, text: string): Promise<vscode.TextDo
 }
 
 /** Polls `probe` every 25 ms until it returns a truthy value; rejects after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const start = Date.now();
   let last: unknown;
   for (;;) {
@@ -38,7 +42,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     } catch (e) {
       last = e;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -49,13 +54,23 @@ export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until the document's diagnostics (see diagnosticsOf) satisfy `ok`; they arrive asynchronously. */
-export function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (d: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
-  return waitFor(`diagnostics on ${uri.path}`, () => {
-    last = diagnosticsOf(uri);
-    return ok(last) ? last : undefined;
-  }, timeoutMs).catch((e: Error) => {
-    throw new Error(`${e.message}; last seen: ${JSON.stringify(last.map((d) => [d.code, d.range.start.line, d.message]))}`);
+  return waitFor(
+    `diagnostics on ${uri.path}`,
+    () => {
+      last = diagnosticsOf(uri);
+      return ok(last) ? last : undefined;
+    },
+    timeoutMs,
+  ).catch((e: Error) => {
+    throw new Error(
+      `${e.message}; last seen: ${JSON.stringify(last.map((d) => [d.code, d.range.start.line, d.message]))}`,
+    );
   });
 }
 

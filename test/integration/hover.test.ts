@@ -5,7 +5,11 @@ import { openFixture, waitFor } from './helpers';
 /** The markdown of every hover at a position. */
 async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string> {
   return waitFor('a hover', async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, character),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     return text.includes('Overparam') || text.length > 0 ? text : undefined;
   });

@@ -14,15 +14,25 @@ describe('restricted mode', () => {
     const [d] = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0);
     assert.strictEqual(d.code, 'rank-deficient');
     assert.strictEqual(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(2, 2),
+    );
     assert.ok(hovers.length > 0, 'hover works');
   });
 
   it('ignores workspace values of the resource budgets (a workspace cannot raise them)', async () => {
     const file = vscode.Uri.joinPath(workspaceUri(), '.vscode', 'settings.json');
-    const asked = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)))['overparam.simplify.timeBudgetMs'];
+    const asked = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)))[
+      'overparam.simplify.timeBudgetMs'
+    ];
     assert.strictEqual(asked, 1500, 'the fixture workspace asks for 1500 ms');
-    assert.strictEqual(vscode.workspace.getConfiguration('overparam').get('simplify.timeBudgetMs'), 1000, 'but the default applies');
+    assert.strictEqual(
+      vscode.workspace.getConfiguration('overparam').get('simplify.timeBudgetMs'),
+      1000,
+      'but the default applies',
+    );
   });
 });
 

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 /** The variables generated expressions use, declared in this order. */
 export const VARS = ['x', 'y', 'z'] as const;
 
-const leaf: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constantFrom(...VARS), weight: 3 }, { arbitrary: fc.constantFrom('2', '0.5', '3', 'pi', 'e'), weight: 1 });
+const leaf: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...VARS), weight: 3 },
+  { arbitrary: fc.constantFrom('2', '0.5', '3', 'pi', 'e'), weight: 1 },
+);
 
 /** An expression tree of depth at most 4 built from the language's operators and functions. */
 export const expressionArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({

@@ -13,17 +13,23 @@ export function compileOk(text: string): CompiledModel {
 }
 
 /** The error diagnostics of a document as [code, line, column, endLine, endColumn] plus the message. */
-export function errorsOf(text: string): Array<{ code: string; span: [number, number, number, number]; message: string }> {
-  return compileDocument(text).diagnostics
-    .filter((d) => d.severity === 'error')
+export function errorsOf(
+  text: string,
+): Array<{ code: string; span: [number, number, number, number]; message: string }> {
+  return compileDocument(text)
+    .diagnostics.filter((d) => d.severity === 'error')
     .map((d: Diagnostic) => ({ code: d.code, span: [d.line, d.column, d.endLine, d.endColumn], message: d.message }));
 }
 
 /** theta and J (q x p rows) of a model at one point. */
 export function evalAt(model: CompiledModel, x: readonly number[]): { theta: number[]; J: number[][] } {
-  const theta = new Float64Array(model.q), J = new Float64Array(model.q * model.p);
+  const theta = new Float64Array(model.q),
+    J = new Float64Array(model.q * model.p);
   model.evaluate(Float64Array.from(x), 1, theta, J);
-  return { theta: Array.from(theta), J: Array.from({ length: model.q }, (_, i) => Array.from(J.subarray(i * model.p, (i + 1) * model.p))) };
+  return {
+    theta: Array.from(theta),
+    J: Array.from({ length: model.q }, (_, i) => Array.from(J.subarray(i * model.p, (i + 1) * model.p))),
+  };
 }
 
 /** J by central differences of theta, step h * max(1, |x_j|). */
@@ -31,10 +37,12 @@ export function centralJacobian(model: CompiledModel, x: readonly number[], h = 
   const J = Array.from({ length: model.q }, () => new Array<number>(model.p).fill(0));
   for (let j = 0; j < model.p; j++) {
     const step = h * Math.max(1, Math.abs(x[j]));
-    const plus = [...x], minus = [...x];
+    const plus = [...x],
+      minus = [...x];
     plus[j] += step;
     minus[j] -= step;
-    const tp = evalAt(model, plus).theta, tm = evalAt(model, minus).theta;
+    const tp = evalAt(model, plus).theta,
+      tm = evalAt(model, minus).theta;
     for (let i = 0; i < model.q; i++) J[i][j] = (tp[i] - tm[i]) / (2 * step);
   }
   return J;
@@ -47,11 +55,18 @@ export function assertClose(actual: number, expected: number, abs = 1e-12, rel =
 }
 
 /** assertClose over two equally shaped matrices (or vectors). */
-export function assertAllClose(actual: ReadonlyArray<number | readonly number[]>, expected: ReadonlyArray<number | readonly number[]>, abs = 1e-12, rel = 1e-12, what = ''): void {
+export function assertAllClose(
+  actual: ReadonlyArray<number | readonly number[]>,
+  expected: ReadonlyArray<number | readonly number[]>,
+  abs = 1e-12,
+  rel = 1e-12,
+  what = '',
+): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   actual.forEach((a, i) => {
     const e = expected[i];
-    if (typeof a === 'number' || typeof e === 'number') assertClose(a as number, e as number, abs, rel, `${what}[${i}]`);
+    if (typeof a === 'number' || typeof e === 'number')
+      assertClose(a as number, e as number, abs, rel, `${what}[${i}]`);
     else assertAllClose(a, e, abs, rel, `${what}[${i}]`);
   });
 }
@@ -64,7 +79,11 @@ export function matVec(A: readonly (readonly number[])[], x: readonly number[]):
 /** Aᵀ y for a matrix given as rows. */
 export function matTVec(A: readonly (readonly number[])[], y: readonly number[]): number[] {
   const out = new Array<number>(A[0]?.length ?? 0).fill(0);
-  A.forEach((row, i) => row.forEach((a, j) => { out[j] += a * y[i]; }));
+  A.forEach((row, i) =>
+    row.forEach((a, j) => {
+      out[j] += a * y[i];
+    }),
+  );
   return out;
 }
 

@@ -20,5 +20,9 @@ export function readExample(name: string): string {
 
 /** Names of every example (without extension), sorted. */
 export function exampleNames(): string[] {
-  return fs.readdirSync(path.join(repoRoot, 'examples')).filter((f) => f.endsWith('.overparam')).map((f) => f.slice(0, -'.overparam'.length)).sort();
+  return fs
+    .readdirSync(path.join(repoRoot, 'examples'))
+    .filter((f) => f.endsWith('.overparam'))
+    .map((f) => f.slice(0, -'.overparam'.length))
+    .sort();
 }

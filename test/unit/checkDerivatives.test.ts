@@ -20,7 +20,10 @@ describe('checkDerivatives', () => {
     for (const name of ['squared', 'inverse', 'polar', 'deep-linear', 'tanh-identical-neurons', 'two-layer-linear']) {
       assert.deepEqual(checkDerivatives(compileOk(readExample(name))), [], name);
     }
-    assert.deepEqual(checkDerivatives(compileOk('param x, y\nf = exp(x * y) / (1 + x^2) + softplus(y) * sigmoid(x)')), []);
+    assert.deepEqual(
+      checkDerivatives(compileOk('param x, y\nf = exp(x * y) / (1 + x^2) + softplus(y) * sigmoid(x)')),
+      [],
+    );
   });
 
   test('a wrong entry is caught at every checked point, with the symbolic and central-difference values', () => {
@@ -61,7 +64,13 @@ describe('checkDerivatives', () => {
     const m = compileOk('param w[200]\nθ = sum(w .^ 2)');
     assert.deepEqual(checkDerivatives(m), []);
     // A wrong derivative in every column is found whichever columns are sampled.
-    const wrongEverywhere: CompiledModel = { ...m, evaluate(W, n, theta, J) { m.evaluate(W, n, theta, J); if (J) for (let i = 0; i < n * m.p; i++) J[i] += 1; } };
+    const wrongEverywhere: CompiledModel = {
+      ...m,
+      evaluate(W, n, theta, J) {
+        m.evaluate(W, n, theta, J);
+        if (J) for (let i = 0; i < n * m.p; i++) J[i] += 1;
+      },
+    };
     const found = checkDerivatives(wrongEverywhere, 1, 10);
     assert.equal(found.length, 10);
   });

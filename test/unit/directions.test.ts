@@ -14,7 +14,10 @@ describe('directions', () => {
   });
 
   test('past `max` components, the largest are shown and the rest is elided', () => {
-    assert.equal(describeDirection([0.1, 0.5, -0.2, 0.6, 0.3], ['a', 'b', 'c', 'd', 'e'], 3), '0.5·b + 0.6·d + 0.3·e + …');
+    assert.equal(
+      describeDirection([0.1, 0.5, -0.2, 0.6, 0.3], ['a', 'b', 'c', 'd', 'e'], 3),
+      '0.5·b + 0.6·d + 0.3·e + …',
+    );
   });
 
   test('tuple', () => {

@@ -33,10 +33,12 @@ describe('gradientField', () => {
     const [r, phi] = [2, 0.5];
     const { J, q, p } = jacobianAt('θ1 = r * cos(φ)\nθ2 = r * sin(φ)', [r, phi]);
     const f = gradientField(J, q, p, { size: 3, min: -1, max: 1, coords: [0, 1] });
-    const c = Math.cos(phi), s = Math.sin(phi);
+    const c = Math.cos(phi),
+      s = Math.sin(phi);
     for (let k = 0; k < 9; k++) {
       // The radial part of g keeps its length; the tangential part is scaled by r².
-      const radial = f.gx[k] * c + f.gy[k] * s, tangential = -f.gx[k] * s + f.gy[k] * c;
+      const radial = f.gx[k] * c + f.gy[k] * s,
+        tangential = -f.gx[k] * s + f.gy[k] * c;
       assertClose(f.dx[k], radial * c - r * r * tangential * s, 1e-14, 1e-14, `dx[${k}]`);
       assertClose(f.dy[k], radial * s + r * r * tangential * c, 1e-14, 1e-14, `dy[${k}]`);
     }

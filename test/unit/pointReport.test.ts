@@ -15,7 +15,17 @@ function assertNullspaces(r: PointReport, zero = 1e-12): void {
   for (const k of r.kernel!) assert.ok(norm(matVec(r.J, k)) <= zero, `J k = ${matVec(r.J, k)} for k = ${k}`);
   for (const c of r.cokernel!) assert.ok(norm(matTVec(r.J, c)) <= zero, `Jᵀ c = ${matTVec(r.J, c)} for c = ${c}`);
   for (const basis of [r.kernel!, r.cokernel!]) {
-    basis.forEach((a, i) => basis.forEach((b, j) => assertClose(a.reduce((s, v, t) => s + v * b[t], 0), i === j ? 1 : 0, 1e-12, 0, 'orthonormal')));
+    basis.forEach((a, i) =>
+      basis.forEach((b, j) =>
+        assertClose(
+          a.reduce((s, v, t) => s + v * b[t], 0),
+          i === j ? 1 : 0,
+          1e-12,
+          0,
+          'orthonormal',
+        ),
+      ),
+    );
   }
   // rank + nullity = number of columns (and of rows for the cokernel).
   assert.equal(r.rank! + r.kernel!.length, r.J[0].length);
@@ -54,8 +64,17 @@ describe('pointReport: ranks at known singular points', () => {
   test('polar: M = J Jᵀ = R diag(1, r²) Rᵀ, its eigenvalues 1 and r² with the radial and tangential eigenvectors', () => {
     const r = 3;
     const rep = at(polar, [r, phi]);
-    const c = Math.cos(phi), s = Math.sin(phi);
-    assertAllClose(rep.preconditioner!, [[c * c + r * r * s * s, (1 - r * r) * s * c], [(1 - r * r) * s * c, s * s + r * r * c * c]], 1e-14, 1e-14);
+    const c = Math.cos(phi),
+      s = Math.sin(phi);
+    assertAllClose(
+      rep.preconditioner!,
+      [
+        [c * c + r * r * s * s, (1 - r * r) * s * c],
+        [(1 - r * r) * s * c, s * s + r * r * c * c],
+      ],
+      1e-14,
+      1e-14,
+    );
     assertAllClose(rep.preconditionerEigenvalues!, [r * r, 1], 1e-13, 1e-13);
     // The largest eigenvector is tangential, ±(-sin φ, cos φ), the other radial, ±(cos φ, sin φ).
     const [v1, v2] = rep.preconditionerEigenvectors!;
@@ -64,20 +83,50 @@ describe('pointReport: ranks at known singular points', () => {
   });
 
   test('squared at w = (1, 1), (1, 1e-9), (1, 0): ranks 2, 2, 1 (the diagonal path)', () => {
-    const reps = [[1, 1], [1, 1e-9], [1, 0]].map((w) => at(squared, w));
-    assert.deepEqual(reps.map((r) => r.rank), [2, 2, 1]);
-    assert.deepEqual(reps.map((r) => r.singularValues), [[2, 2], [2, 2e-9], [2, 0]]);
-    assert.deepEqual(reps.map((r) => r.conditionNumber), [1, 2 / Number('2e-9'), Infinity], 'σmax / σmin exactly');
+    const reps = [
+      [1, 1],
+      [1, 1e-9],
+      [1, 0],
+    ].map((w) => at(squared, w));
+    assert.deepEqual(
+      reps.map((r) => r.rank),
+      [2, 2, 1],
+    );
+    assert.deepEqual(
+      reps.map((r) => r.singularValues),
+      [
+        [2, 2],
+        [2, 2e-9],
+        [2, 0],
+      ],
+    );
+    assert.deepEqual(
+      reps.map((r) => r.conditionNumber),
+      [1, 2 / Number('2e-9'), Infinity],
+      'σmax / σmin exactly',
+    );
     assert.deepEqual(reps[2].kernel, [[0, 1]]);
     assert.deepEqual(reps[2].cokernel, [[0, 1]]);
-    assert.deepEqual(reps[1].preconditioner, [[4, 0], [0, 2e-9 * 2e-9]]);
+    assert.deepEqual(reps[1].preconditioner, [
+      [4, 0],
+      [0, 2e-9 * 2e-9],
+    ]);
     assert.deepEqual(reps[1].preconditionerEigenvalues, [4, 2e-9 * 2e-9]);
-    assert.deepEqual(reps[1].preconditionerEigenvectors, [[1, 0], [0, 1]]);
+    assert.deepEqual(reps[1].preconditionerEigenvectors, [
+      [1, 0],
+      [0, 1],
+    ]);
     reps.forEach(assertNullspaces);
   });
 
   test('the diagonal shortcut gives the same report as the full SVD', () => {
-    for (const w of [[0.1, 1], [10, 1], [1, 0], [-3, 1e-9], [0, 0]]) {
+    for (const w of [
+      [0.1, 1],
+      [10, 1],
+      [1, 0],
+      [-3, 1e-9],
+      [0, 0],
+    ]) {
       const fast = at(squared, w);
       const full = analyzeMatrix(Float64Array.from(fast.J.flat()), 2, 2);
       assert.equal(fast.rank, full.rank, `rank at ${w}`);
@@ -127,7 +176,11 @@ describe('pointReport: ranks at known singular points', () => {
     assert.equal(rep.kernel!.length, 2);
     assertNullspaces(rep);
     const project = (v: number[]) => rep.kernel!.map((k) => k.reduce((s, t, i) => s + t * v[i], 0));
-    for (const v of [[1, -1, 0, 0], [0, 0, 1, -1]].map((u) => u.map((t) => t / Math.SQRT2))) assertClose(norm(project(v)), 1, 1e-12);
+    for (const v of [
+      [1, -1, 0, 0],
+      [0, 0, 1, -1],
+    ].map((u) => u.map((t) => t / Math.SQRT2)))
+      assertClose(norm(project(v)), 1, 1e-12);
   });
 
   test('non-finite values are reported, never fed to an SVD', () => {

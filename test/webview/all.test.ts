@@ -19,7 +19,9 @@ before(async () => {
   Object.assign(rig, r);
   stop = r.stop;
 });
-after(async () => { await stop?.(); });
+after(async () => {
+  await stop?.();
+});
 
 fieldSuite(rig);
 rankMapSuite(rig);

@@ -25,8 +25,13 @@ export function fieldSuite(rig: Rig): void {
         assert.ok(small.V > 2 * small.H, `w = (0.1, 1): vertical runs dominate (H=${small.H}, V=${small.V})`);
         assert.ok(large.H > 2 * large.V, `w = (10, 1): horizontal runs dominate (H=${large.H}, V=${large.V})`);
         // The run-length measure the VS Code end-to-end test uses, checked here both ways.
-        const [runsSmall, runsLarge] = [await h.page.evaluate(inkRuns, subplot(0)), await h.page.evaluate(inkRuns, subplot(3))];
-        console.log(`  runs w=(0.1,1): H ${runsSmall.runH.toFixed(1)} V ${runsSmall.runV.toFixed(1)} px; w=(10,1): H ${runsLarge.runH.toFixed(1)} V ${runsLarge.runV.toFixed(1)} px`);
+        const [runsSmall, runsLarge] = [
+          await h.page.evaluate(inkRuns, subplot(0)),
+          await h.page.evaluate(inkRuns, subplot(3)),
+        ];
+        console.log(
+          `  runs w=(0.1,1): H ${runsSmall.runH.toFixed(1)} V ${runsSmall.runV.toFixed(1)} px; w=(10,1): H ${runsLarge.runH.toFixed(1)} V ${runsLarge.runV.toFixed(1)} px`,
+        );
         assert.ok(runsSmall.runV > 2 * runsSmall.runH && runsLarge.runH > 2 * runsLarge.runV, 'run lengths agree');
         await h.page.locator('#op-field').screenshot({ path: path.join(ARTIFACTS, 'squared-field.png') });
         assert.deepEqual(h.errors, []);
@@ -43,12 +48,17 @@ export function fieldSuite(rig: Rig): void {
         // φ = 0.5 -> 1.4 on the live point (r = 0.3) through its number box.
         await h.page.getByLabel('φ value', { exact: true }).fill('1.4');
         await h.page.getByLabel('φ value', { exact: true }).press('Enter');
-        await h.page.waitForFunction(() => document.querySelector('.subplot[data-point="0"] .subplot-title')?.textContent?.includes('1.4'));
+        await h.page.waitForFunction(() =>
+          document.querySelector('.subplot[data-point="0"] .subplot-title')?.textContent?.includes('1.4'),
+        );
         await h.settle();
         const after = await h.page.evaluate(inkStats, subplot(0));
         await h.page.locator('#op-field').screenshot({ path: path.join(ARTIFACTS, 'polar-field-phi-1.4.png') });
-        console.log(`  polar r=0.3: long axis ${before.angle.toFixed(2)} rad at φ=0.5, ${after.angle.toFixed(2)} rad at φ=1.4`);
-        const near = (a: number, b: number): boolean => Math.abs(Math.atan2(Math.sin(2 * (a - b)), Math.cos(2 * (a - b)))) / 2 < 0.2;
+        console.log(
+          `  polar r=0.3: long axis ${before.angle.toFixed(2)} rad at φ=0.5, ${after.angle.toFixed(2)} rad at φ=1.4`,
+        );
+        const near = (a: number, b: number): boolean =>
+          Math.abs(Math.atan2(Math.sin(2 * (a - b)), Math.cos(2 * (a - b)))) / 2 < 0.2;
         assert.ok(near(before.angle, 0.5), `long axis near φ = 0.5 (got ${before.angle})`);
         assert.ok(near(after.angle, 1.4), `long axis near φ = 1.4 (got ${after.angle})`);
         assert.deepEqual(h.errors, []);
@@ -63,7 +73,9 @@ export function fieldSuite(rig: Rig): void {
         const coords = h.page.locator('.coords');
         assert.equal(await coords.isVisible(), true, 'pickers shown when q > 2');
         await h.page.getByLabel('vertical', { exact: true }).selectOption({ index: 2 });
-        await h.page.waitForFunction(() => document.querySelector('.subplot canvas')?.getAttribute('aria-label') !== null);
+        await h.page.waitForFunction(
+          () => document.querySelector('.subplot canvas')?.getAttribute('aria-label') !== null,
+        );
         await h.settle();
         const state = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}'));
         assert.deepEqual(state.view.grid.coords, [0, 2]);

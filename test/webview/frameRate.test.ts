@@ -38,7 +38,23 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 /** Drags the slider of `param` from -1 to 1 in 150 input events at 60 Hz, from inside the page (CDP mouse moves
  *  would queue behind the driver's own work in this one node process and slow the drag, not the panel). */
-async function drag(h: PageHost, param: string, events = 150): Promise<{ fps: number; frames: number; posted: number; ms: number; pageMs: number; workerMs: number; runMs: number; waitMs: number; chromiumMs: number; nodeMs: number; cpuFps: number }> {
+async function drag(
+  h: PageHost,
+  param: string,
+  events = 150,
+): Promise<{
+  fps: number;
+  frames: number;
+  posted: number;
+  ms: number;
+  pageMs: number;
+  workerMs: number;
+  runMs: number;
+  waitMs: number;
+  chromiumMs: number;
+  nodeMs: number;
+  cpuFps: number;
+}> {
   await h.settle();
   const work0 = await h.page.evaluate(() => Number(document.body.dataset.workMs));
   const f0 = await h.frames();
@@ -47,20 +63,24 @@ async function drag(h: PageHost, param: string, events = 150): Promise<{ fps: nu
   const c0 = h.workerCpu.length;
   const cpu0 = cpuSnapshot();
   const t0 = Date.now();
-  await h.page.evaluate(([label, n]) => new Promise<void>((done) => {
-    const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
-    slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    let k = 0;
-    const timer = setInterval(() => {
-      slider.value = String(-1 + (2 * k) / n);
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      if (++k > n) {
-        clearInterval(timer);
-        window.dispatchEvent(new PointerEvent('pointerup'));
-        done();
-      }
-    }, 16);
-  }), [param, events] as const);
+  await h.page.evaluate(
+    ([label, n]) =>
+      new Promise<void>((done) => {
+        const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
+        slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+        let k = 0;
+        const timer = setInterval(() => {
+          slider.value = String(-1 + (2 * k) / n);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          if (++k > n) {
+            clearInterval(timer);
+            window.dispatchEvent(new PointerEvent('pointerup'));
+            done();
+          }
+        }, 16);
+      }),
+    [param, events] as const,
+  );
   const ms = Date.now() - t0;
   const cpu1 = cpuSnapshot();
   const frames = (await h.frames()) - f0;
@@ -69,16 +89,36 @@ async function drag(h: PageHost, param: string, events = 150): Promise<{ fps: nu
   const chromiumMs = (cpu1.chromiumMs - cpu0.chromiumMs) / Math.max(1, frames);
   const nodeMs = (cpu1.selfMs - cpu0.selfMs) / Math.max(1, frames);
   return {
-    fps: (frames * 1000) / ms, frames, posted: h.host.stats.frames - posted0, ms, pageMs, workerMs: median(h.workerMs.slice(w0)),
-    runMs: median(cpu.map((c) => c.runMs)), waitMs: median(cpu.map((c) => c.waitMs)),
-    chromiumMs, nodeMs, cpuFps: (os.cpus().length * 1000) / (chromiumMs + nodeMs),
+    fps: (frames * 1000) / ms,
+    frames,
+    posted: h.host.stats.frames - posted0,
+    ms,
+    pageMs,
+    workerMs: median(h.workerMs.slice(w0)),
+    runMs: median(cpu.map((c) => c.runMs)),
+    waitMs: median(cpu.map((c) => c.waitMs)),
+    chromiumMs,
+    nodeMs,
+    cpuFps: (os.cpus().length * 1000) / (chromiumMs + nodeMs),
   };
 }
 
 /** Drags `param` in the page as `drag` does while the driver sends the page `frames` (what the host posted during an
  *  earlier drag: each with its own new map from the workers) at `hz`, the host muted: what the webview alone keeps up
  *  with, whatever the workers' share of a busy machine. */
-async function replay(h: PageHost, param: string, frames: HostMessage[], hz: number): Promise<{ fps: number; sentFps: number; frames: number; ms: number; chromiumMs: number; chromiumPerSecond: number }> {
+async function replay(
+  h: PageHost,
+  param: string,
+  frames: HostMessage[],
+  hz: number,
+): Promise<{
+  fps: number;
+  sentFps: number;
+  frames: number;
+  ms: number;
+  chromiumMs: number;
+  chromiumPerSecond: number;
+}> {
   await h.settle();
   h.muted = true;
   try {
@@ -91,26 +131,37 @@ async function replay(h: PageHost, param: string, frames: HostMessage[], hz: num
       sent++;
       h.deliver({ ...m, requestId: 1_000_000 + sent });
     }, 1000 / hz);
-    await h.page.evaluate((label) => new Promise<void>((done) => {
-      const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
-      slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-      let k = 0;
-      const timer = setInterval(() => {
-        slider.value = String(-1 + (2 * (k % 150)) / 150);
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        if (++k > 180) {
-          clearInterval(timer);
-          window.dispatchEvent(new PointerEvent('pointerup'));
-          done();
-        }
-      }, 16);
-    }), param);
+    await h.page.evaluate(
+      (label) =>
+        new Promise<void>((done) => {
+          const slider = document.querySelector(`input[type=range][aria-label="${label}"]`) as HTMLInputElement;
+          slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+          let k = 0;
+          const timer = setInterval(() => {
+            slider.value = String(-1 + (2 * (k % 150)) / 150);
+            slider.dispatchEvent(new Event('input', { bubbles: true }));
+            if (++k > 180) {
+              clearInterval(timer);
+              window.dispatchEvent(new PointerEvent('pointerup'));
+              done();
+            }
+          }, 16);
+        }),
+      param,
+    );
     clearInterval(timer);
     const ms = Date.now() - t0;
     const cpu1 = cpuSnapshot();
     const drawn = (await h.frames()) - f0;
     const chromium = cpu1.chromiumMs - cpu0.chromiumMs;
-    return { fps: (drawn * 1000) / ms, sentFps: (sent * 1000) / ms, frames: drawn, ms, chromiumMs: chromium / Math.max(1, drawn), chromiumPerSecond: (chromium * 1000) / ms };
+    return {
+      fps: (drawn * 1000) / ms,
+      sentFps: (sent * 1000) / ms,
+      frames: drawn,
+      ms,
+      chromiumMs: chromium / Math.max(1, drawn),
+      chromiumPerSecond: (chromium * 1000) / ms,
+    };
   } finally {
     await h.settle();
     h.muted = false;
@@ -123,7 +174,9 @@ export function frameRateSuite(rig: Rig): void {
     it('field + 129 x 129 rank map while dragging, deep linear d = 4', async () => {
       const h = await PageHost.open(rig, DEEP4, 'light', undefined, { transport: 'binary' });
       try {
-        const steps = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX.steps as number);
+        const steps = await h.page.evaluate(
+          () => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX.steps as number,
+        );
         assert.equal(steps, 129, 'the default map: 129 x 129 cells (odd: a cell centred on 0)');
         // v[2] is not an axis of the map: every frame needs a new field, new details and a whole new rank map.
         // A first, shorter drag warms up the page (the JIT, chart.js's first redraws, the transport) and the workers;
@@ -138,30 +191,53 @@ export function frameRateSuite(rig: Rig): void {
         // The webview alone: the frames just computed (each with a new map), sent again faster than the target.
         const alone = await replay(h, 'v[2]', maps, REPLAY_HZ);
         await h.settle();
-        const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+        const load = os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ');
         const cores = os.cpus().length;
         const line = (what: string, r: typeof full, worker: string): string =>
-          `${what}: ${r.fps.toFixed(1)} fps end to end (${r.frames} frames drawn, ${r.posted} posted by the host, in ${r.ms} ms; ${worker}, page work ${r.pageMs.toFixed(1)} ms per frame; `
-          + `CPU per frame: Chromium ${r.chromiumMs.toFixed(0)} ms, driver + workers ${r.nodeMs.toFixed(0)} ms: ${r.cpuFps.toFixed(0)} fps when the test has the ${cores} cores to itself)`;
-        const worker = (r: typeof full): string => `workers' round trip median ${r.workerMs.toFixed(1)} ms: the busiest worker ran ${r.runMs.toFixed(1)} ms and waited ${r.waitMs.toFixed(1)} ms for a CPU`;
-        console.log([
-          `  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map, ${h.workers.length} workers, load average ${load} on ${cores} cores:`,
-          line('dragging v[2] (new map every frame)', full, worker(full)),
-          line('dragging U[1,1] (a map axis: map unchanged, not resent)', axis, 'no map computed'),
-          line('(warm-up drag of v[2], 60 events, not asserted)', warm, worker(warm)),
-          `the webview alone, sent the ${maps.length} frames of that drag again at ${REPLAY_HZ} per second while dragging v[2] (host muted): ${alone.fps.toFixed(1)} fps drawn `
-          + `(${alone.frames} frames in ${alone.ms} ms, ${alone.sentFps.toFixed(1)} per second sent; Chromium ${alone.chromiumMs.toFixed(0)} ms CPU per frame, ${alone.chromiumPerSecond.toFixed(0)} ms per second)`,
-        ].join('\n    '));
+          `${what}: ${r.fps.toFixed(1)} fps end to end (${r.frames} frames drawn, ${r.posted} posted by the host, in ${r.ms} ms; ${worker}, page work ${r.pageMs.toFixed(1)} ms per frame; ` +
+          `CPU per frame: Chromium ${r.chromiumMs.toFixed(0)} ms, driver + workers ${r.nodeMs.toFixed(0)} ms: ${r.cpuFps.toFixed(0)} fps when the test has the ${cores} cores to itself)`;
+        const worker = (r: typeof full): string =>
+          `workers' round trip median ${r.workerMs.toFixed(1)} ms: the busiest worker ran ${r.runMs.toFixed(1)} ms and waited ${r.waitMs.toFixed(1)} ms for a CPU`;
+        console.log(
+          [
+            `  FRAME RATE deep linear d = 4, field + ${steps}x${steps} rank map, ${h.workers.length} workers, load average ${load} on ${cores} cores:`,
+            line('dragging v[2] (new map every frame)', full, worker(full)),
+            line('dragging U[1,1] (a map axis: map unchanged, not resent)', axis, 'no map computed'),
+            line('(warm-up drag of v[2], 60 events, not asserted)', warm, worker(warm)),
+            `the webview alone, sent the ${maps.length} frames of that drag again at ${REPLAY_HZ} per second while dragging v[2] (host muted): ${alone.fps.toFixed(1)} fps drawn ` +
+              `(${alone.frames} frames in ${alone.ms} ms, ${alone.sentFps.toFixed(1)} per second sent; Chromium ${alone.chromiumMs.toFixed(0)} ms CPU per frame, ${alone.chromiumPerSecond.toFixed(0)} ms per second)`,
+          ].join('\n    '),
+        );
         if (full.fps < TARGET_FPS) {
-          console.log(`  NOTE: ${full.fps.toFixed(1)} fps end to end is below the ${TARGET_FPS} fps target now (load average ${load} on ${cores} cores: other jobs take CPU from the workers and Chromium); `
-            + `the CPU this test used per frame (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms) allows ${full.cpuFps.toFixed(0)} fps on ${cores} free cores`);
+          console.log(
+            `  NOTE: ${full.fps.toFixed(1)} fps end to end is below the ${TARGET_FPS} fps target now (load average ${load} on ${cores} cores: other jobs take CPU from the workers and Chromium); ` +
+              `the CPU this test used per frame (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms) allows ${full.cpuFps.toFixed(0)} fps on ${cores} free cores`,
+          );
         }
-        assert.ok(full.pageMs < 1000 / TARGET_FPS, `the webview's own work fits a ${TARGET_FPS} fps frame (got ${full.pageMs.toFixed(1)} ms)`);
+        assert.ok(
+          full.pageMs < 1000 / TARGET_FPS,
+          `the webview's own work fits a ${TARGET_FPS} fps frame (got ${full.pageMs.toFixed(1)} ms)`,
+        );
         assert.ok(maps.length >= 10, `the drag gave frames with new maps to send again (got ${maps.length})`);
-        assert.ok(alone.fps >= TARGET_FPS, `the webview alone redraws a field and a new ${steps} x ${steps} map at ${TARGET_FPS} fps or better (got ${alone.fps.toFixed(1)})`);
-        assert.ok(full.cpuFps >= TARGET_FPS, `the CPU used per frame end to end (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms on ${cores} cores) fits ${TARGET_FPS} fps (got ${full.cpuFps.toFixed(1)})`);
-        assert.ok(full.fps >= ASSERTED_FPS, `at least ${ASSERTED_FPS} fps end to end with a new map every frame (got ${full.fps.toFixed(1)})`);
-        assert.ok(axis.fps >= ASSERTED_AXIS_FPS, `dragging a map axis redraws at ${ASSERTED_AXIS_FPS} fps or better (got ${axis.fps.toFixed(1)})`);
+        assert.ok(
+          alone.fps >= TARGET_FPS,
+          `the webview alone redraws a field and a new ${steps} x ${steps} map at ${TARGET_FPS} fps or better (got ${alone.fps.toFixed(1)})`,
+        );
+        assert.ok(
+          full.cpuFps >= TARGET_FPS,
+          `the CPU used per frame end to end (${(full.chromiumMs + full.nodeMs).toFixed(0)} ms on ${cores} cores) fits ${TARGET_FPS} fps (got ${full.cpuFps.toFixed(1)})`,
+        );
+        assert.ok(
+          full.fps >= ASSERTED_FPS,
+          `at least ${ASSERTED_FPS} fps end to end with a new map every frame (got ${full.fps.toFixed(1)})`,
+        );
+        assert.ok(
+          axis.fps >= ASSERTED_AXIS_FPS,
+          `dragging a map axis redraws at ${ASSERTED_AXIS_FPS} fps or better (got ${axis.fps.toFixed(1)})`,
+        );
         assert.ok(full.frames >= 10, `frames keep coming while dragging (got ${full.frames})`);
         assert.deepEqual(h.errors, []);
       } finally {

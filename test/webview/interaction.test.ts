@@ -41,7 +41,9 @@ export function interactionSuite(rig: Rig): void {
         const frames = (await h.frames()) - frames0;
         const changed = before.filter((v, i) => v !== after[i]).length;
         const title = await h.page.locator('.subplot[data-point="0"] .subplot-title').textContent();
-        console.log(`  drag: ${frames} frames drawn during a 20-step drag; ${changed}/64 pixel bins changed; title now "${title}"`);
+        console.log(
+          `  drag: ${frames} frames drawn during a 20-step drag; ${changed}/64 pixel bins changed; title now "${title}"`,
+        );
         assert.ok(frames >= 5, `several frames drawn while dragging (got ${frames})`);
         assert.ok(changed > 8, 'the picture changed');
         assert.notEqual(title, 'w = (0.1, 1)');
@@ -73,7 +75,9 @@ export function interactionSuite(rig: Rig): void {
         assert.equal(title, 'r = 0.3, φ = 1.2');
         const median = [...times].sort((a, b) => a - b)[3];
         const hostMs = [...h.editToPostMs].sort((a, b) => a - b)[3];
-        console.log(`  EDIT TO REDRAW (polar, analysis workers, no debounce): median ${median} ms (of which edit to document posted by the host ${hostMs.toFixed(1)} ms), all ${times.join(', ')} ms; load average ${os.loadavg()[0].toFixed(1)}`);
+        console.log(
+          `  EDIT TO REDRAW (polar, analysis workers, no debounce): median ${median} ms (of which edit to document posted by the host ${hostMs.toFixed(1)} ms), all ${times.join(', ')} ms; load average ${os.loadavg()[0].toFixed(1)}`,
+        );
         assert.ok(median < 500, `edit to redraw under 0.5 s (got ${median} ms)`);
         assert.deepEqual(h.errors, []);
       } finally {

@@ -22,7 +22,7 @@ export function panelSuite(rig: Rig): void {
         assert.match(details, /Kernel of Jᵀ.*1 θ\[2\]/s, 'the ghost-saddle direction is θ[2]');
         assert.match(details, /Kernel of J:.*1 w\[2\]/s, 'the symmetry direction is w[2]');
         assert.equal(await h.page.locator('table.matrix th').first().textContent(), '');
-        assert.ok(await h.page.locator('.jacobian .katex').count() > 0, 'KaTeX rendered the Jacobian');
+        assert.ok((await h.page.locator('.jacobian .katex').count()) > 0, 'KaTeX rendered the Jacobian');
         assert.match((await h.page.locator('.jacobian .katex-mathml annotation').textContent()) ?? '', /pmatrix/);
         assert.equal(await h.page.locator('.subplot.live').getAttribute('data-point'), '4');
         await h.page.screenshot({ path: path.join(ARTIFACTS, 'squared-panel-light.png'), fullPage: true });
@@ -39,10 +39,14 @@ export function panelSuite(rig: Rig): void {
         await h.page.getByLabel('one scale for all subplots').check();
         await h.page.getByLabel('arrows per side').fill('5');
         await h.page.getByLabel('arrows per side').press('Enter');
-        await h.page.waitForFunction(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view?.grid.size === 5);
+        await h.page.waitForFunction(
+          () => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view?.grid.size === 5,
+        );
         await h.settle();
         await h.page.reload();
-        await h.page.waitForFunction(() => Number(document.body.dataset.frames ?? 0) >= 1 && document.querySelector('.subplot.live') !== null);
+        await h.page.waitForFunction(
+          () => Number(document.body.dataset.frames ?? 0) >= 1 && document.querySelector('.subplot.live') !== null,
+        );
         await h.settle();
         assert.equal(await h.page.locator('.subplot.live').getAttribute('data-point'), '2');
         assert.equal(await h.page.getByLabel('one scale for all subplots').isChecked(), true);
@@ -57,15 +61,34 @@ export function panelSuite(rig: Rig): void {
     it('exports: field PNG, SVG and CSV, rank map PNG and SVG reach the host', async () => {
       const h = await PageHost.open(rig, example('polar.overparam'));
       try {
-        for (const name of ['Export the field as PNG', 'Export the field as SVG', 'Export the field data as CSV', 'Export the rank map as PNG', 'Export the rank map as SVG']) {
+        for (const name of [
+          'Export the field as PNG',
+          'Export the field as SVG',
+          'Export the field data as CSV',
+          'Export the rank map as PNG',
+          'Export the rank map as SVG',
+        ]) {
           await h.page.getByRole('button', { name, exact: true }).click();
         }
-        await h.page.waitForFunction(() => document.querySelector('.status')?.textContent?.startsWith('Saved test-rankmap.svg'));
-        assert.deepEqual(h.saved.map((m) => m.suggestedName), ['test-field.png', 'test-field.svg', 'test-field.csv', 'test-rankmap.png', 'test-rankmap.svg']);
-        for (const m of h.saved) fs.writeFileSync(path.join(ARTIFACTS, `export-${m.suggestedName}`), m.format === 'png' ? Buffer.from(m.data, 'base64') : m.data);
+        await h.page.waitForFunction(() =>
+          document.querySelector('.status')?.textContent?.startsWith('Saved test-rankmap.svg'),
+        );
+        assert.deepEqual(
+          h.saved.map((m) => m.suggestedName),
+          ['test-field.png', 'test-field.svg', 'test-field.csv', 'test-rankmap.png', 'test-rankmap.svg'],
+        );
+        for (const m of h.saved)
+          fs.writeFileSync(
+            path.join(ARTIFACTS, `export-${m.suggestedName}`),
+            m.format === 'png' ? Buffer.from(m.data, 'base64') : m.data,
+          );
         assert.equal(Buffer.from(h.saved[0].data, 'base64').subarray(1, 4).toString(), 'PNG');
         assert.match(h.saved[1].data, /^<\?xml[^]*<svg [^]*<path d="M/);
-        assert.equal((h.saved[1].data.match(/<text [^>]*font-weight="600">r = /g) ?? []).length, 4, 'one titled subplot per point');
+        assert.equal(
+          (h.saved[1].data.match(/<text [^>]*font-weight="600">r = /g) ?? []).length,
+          4,
+          'one titled subplot per point',
+        );
         const csv = h.saved[2].data.trim().split('\n');
         assert.equal(csv[0], 'point,label,g θ1,g θ2,Mg θ1,Mg θ2');
         assert.equal(csv.length, 1 + 4 * 81);

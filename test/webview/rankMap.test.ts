@@ -22,13 +22,22 @@ export function rankMapSuite(rig: Rig): void {
         const sorted = [...lum].sort((a, b) => a - b);
         const median = sorted[64];
         const [R, G, B] = cols[64];
-        console.log(`  polar rank map: luminance at r = 0 ${lum[64].toFixed(0)} (rgb ${R.toFixed(0)} ${G.toFixed(0)} ${B.toFixed(0)}), median ${median.toFixed(0)}, at r = ±1 ${lum[32].toFixed(0)}/${lum[96].toFixed(0)}`);
+        console.log(
+          `  polar rank map: luminance at r = 0 ${lum[64].toFixed(0)} (rgb ${R.toFixed(0)} ${G.toFixed(0)} ${B.toFixed(0)}), median ${median.toFixed(0)}, at r = ±1 ${lum[32].toFixed(0)}/${lum[96].toFixed(0)}`,
+        );
         assert.ok(lum[64] < 0.5 * median, `r = 0 column is dark (${lum[64]} vs median ${median})`);
         assert.equal(sorted[0], lum[64], 'the darkest column is r = 0');
         // The rank-deficient overlay (the theme's red) on the r = 0 column, and on no other.
         const reddish = cols.map(([r, g, b]) => r > g + 40 && r > b + 40);
         assert.ok(reddish[64], `the r = 0 column shows the deficient overlay (rgb ${R}, ${G}, ${B})`);
-        assert.equal(reddish.filter(Boolean).length, 1, `only r = 0 is marked deficient (columns ${reddish.map((x, i) => (x ? i : -1)).filter((i) => i >= 0).join(', ')})`);
+        assert.equal(
+          reddish.filter(Boolean).length,
+          1,
+          `only r = 0 is marked deficient (columns ${reddish
+            .map((x, i) => (x ? i : -1))
+            .filter((i) => i >= 0)
+            .join(', ')})`,
+        );
         // Probe the r = 0 column with the mouse: the tooltip reports rank 1 of 2.
         const area = (await h.page.locator('canvas.rankmap').getAttribute('data-plot-area'))!.split(' ').map(Number);
         const box = (await h.page.locator('canvas.rankmap').boundingBox())!;

@@ -13,8 +13,19 @@ const HOSTILE = 'θ_<img src=x onerror=alert(1)>';
 /** Swaps every name and label in host messages for hostile text (the core would never accept such a name). */
 function hostile(m: HostMessage): HostMessage {
   if (m.type === 'document' && m.model) {
-    const model = { ...m.model, outputs: m.model.outputs.map((_, i) => `${HOSTILE}${i}`), params: m.model.params.map((p) => `${p}<b>bold</b>`), points: m.model.points.map((p) => ({ ...p, label: `${HOSTILE} ${p.label}` })) };
-    return { ...m, fileName: '<script>alert(2)</script>.overparam', model, fields: m.fields.map((f) => ({ ...f, label: `${HOSTILE} ${f.label}` })), diagnostics: [{ severity: 'error', line: 1, message: HOSTILE }] };
+    const model = {
+      ...m.model,
+      outputs: m.model.outputs.map((_, i) => `${HOSTILE}${i}`),
+      params: m.model.params.map((p) => `${p}<b>bold</b>`),
+      points: m.model.points.map((p) => ({ ...p, label: `${HOSTILE} ${p.label}` })),
+    };
+    return {
+      ...m,
+      fileName: '<script>alert(2)</script>.overparam',
+      model,
+      fields: m.fields.map((f) => ({ ...f, label: `${HOSTILE} ${f.label}` })),
+      diagnostics: [{ severity: 'error', line: 1, message: HOSTILE }],
+    };
   }
   if (m.type === 'frame' && m.field) return { ...m, field: { ...m.field, label: `${HOSTILE} ${m.field.label}` } };
   return m;
@@ -41,8 +52,14 @@ export function securitySuite(rig: Rig): void {
           return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
         });
         assert.equal(ran, false);
-        assert.ok((await h.violations()).some((v) => v.startsWith('script-src')), 'the refusal is reported');
-        assert.deepEqual(h.errors.filter((e) => !/Content Security Policy/.test(e)), []);
+        assert.ok(
+          (await h.violations()).some((v) => v.startsWith('script-src')),
+          'the refusal is reported',
+        );
+        assert.deepEqual(
+          h.errors.filter((e) => !/Content Security Policy/.test(e)),
+          [],
+        );
       } finally {
         await h.close();
       }
@@ -52,13 +69,19 @@ export function securitySuite(rig: Rig): void {
       let dialogs = 0;
       const h = await PageHost.open(rig, example('squared.overparam'), 'light', (x) => {
         x.transform = hostile;
-        x.page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+        x.page.on('dialog', (d) => {
+          dialogs++;
+          void d.dismiss();
+        });
       });
       try {
         await h.settle();
         assert.equal(await h.page.locator('#app img, #app b, #app script').count(), 0, 'no element made from a name');
         const titles = await h.page.locator('.subplot-title').allTextContents();
-        assert.ok(titles.every((t) => t.startsWith(HOSTILE)), 'titles show the name as text');
+        assert.ok(
+          titles.every((t) => t.startsWith(HOSTILE)),
+          'titles show the name as text',
+        );
         assert.equal(await h.page.locator('h1.file').textContent(), '<script>alert(2)</script>.overparam');
         assert.match((await h.page.locator('.diagnostics').textContent()) ?? '', /<img src=x onerror=alert\(1\)>/);
         assert.match((await h.page.locator('.details').textContent()) ?? '', /w\[1\]<b>bold<\/b>/);
@@ -77,7 +100,21 @@ export function securitySuite(rig: Rig): void {
         const frames = await h.frames();
         await h.page.evaluate(() => {
           window.postMessage({ type: 'frame', requestId: 1 }, '*');
-          window.postMessage({ type: 'document', requestId: 0, version: 9, fileName: 'x', uri: 'x', model: { p: 2, q: 2, params: ['a'] }, diagnostics: [], fields: [], values: [], view: null }, '*');
+          window.postMessage(
+            {
+              type: 'document',
+              requestId: 0,
+              version: 9,
+              fileName: 'x',
+              uri: 'x',
+              model: { p: 2, q: 2, params: ['a'] },
+              diagnostics: [],
+              fields: [],
+              values: [],
+              view: null,
+            },
+            '*',
+          );
           window.postMessage({ type: 'nonsense' }, '*');
           window.postMessage('<img src=x onerror=alert(1)>', '*');
         });

@@ -7,16 +7,40 @@ import { LIMITS } from './limits';
 /** Functions a user may call: the scalar ones plus a few that reduce or reshape vectors. */
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set<string>([
   ...UNARY_FUNCTIONS.filter((f) => f !== 'heaviside' && f !== 'sign'),
-  'sum', 'prod', 'dot', 'transpose', 'norm', 'square', 'cube',
+  'sum',
+  'prod',
+  'dot',
+  'transpose',
+  'norm',
+  'square',
+  'cube',
 ]);
 
 /** mathjs operator functions the language keeps (`fn` names of OperatorNode). */
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow', 'transpose', 'ctranspose',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'unaryMinus',
+  'unaryPlus',
+  'dotMultiply',
+  'dotDivide',
+  'dotPow',
+  'transpose',
+  'ctranspose',
 ]);
 
 /** Operators whose left-nested chains (a + b - c, a * b / c) are flat sums and products, one level deep. */
-const CHAIN: Readonly<Record<string, string>> = { add: '+', subtract: '+', multiply: '*', divide: '*', dotMultiply: '*', dotDivide: '*' };
+const CHAIN: Readonly<Record<string, string>> = {
+  add: '+',
+  subtract: '+',
+  multiply: '*',
+  divide: '*',
+  dotMultiply: '*',
+  dotDivide: '*',
+};
 
 /** Where each node of a parsed expression stands in its line. */
 export type NodeSpans = Map<MathNode, Span>;
@@ -32,7 +56,10 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
   const leaves = tokens.filter((t) => t.kind !== 'punct');
   const spans: NodeSpans = new Map();
   let cursor = 0;
-  const whole = tokens.length > 0 ? spanOf(line, tokens[0].start, tokens[tokens.length - 1].end) : spanOf(line, lineOffset, lineOffset + 1);
+  const whole =
+    tokens.length > 0
+      ? spanOf(line, tokens[0].start, tokens[tokens.length - 1].end)
+      : spanOf(line, lineOffset, lineOffset + 1);
   const take = (): Span => {
     const t = leaves[cursor++];
     return t ? spanOf(line, t.start, t.end) : whole;
@@ -42,11 +69,18 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
     if (!b) return a;
     return { line, column: Math.min(a.column, b.column), endLine: line, endColumn: Math.max(a.endColumn, b.endColumn) };
   };
-  const fail = (message: string, span: Span): never => { throw new OverparamError('not-allowed', message, span); };
+  const fail = (message: string, span: Span): never => {
+    throw new OverparamError('not-allowed', message, span);
+  };
 
   const visit = (n: AnyNode, depth = 1): Span => {
     // Deep trees without brackets (x^x^...^x) would overflow the stack later, in expansion or generated code.
-    if (depth > LIMITS.depth) throw new OverparamError('limit', `this expression nests more than ${LIMITS.depth} levels deep; the limit is ${LIMITS.depth}`, whole);
+    if (depth > LIMITS.depth)
+      throw new OverparamError(
+        'limit',
+        `this expression nests more than ${LIMITS.depth} levels deep; the limit is ${LIMITS.depth}`,
+        whole,
+      );
     let span: Span | undefined;
     const down = (c: AnyNode): Span => visit(c, depth + 1);
     switch (n.type) {
@@ -54,7 +88,8 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         span = take();
         const v = n.value;
         if (typeof v === 'string') fail('strings are not part of the language', span);
-        if (typeof v !== 'number') fail(`\`${String(v)}\` is not allowed: only numbers, parameters and constants`, span);
+        if (typeof v !== 'number')
+          fail(`\`${String(v)}\` is not allowed: only numbers, parameters and constants`, span);
         break;
       }
       case 'SymbolNode':
@@ -68,8 +103,16 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         // A prefix operator's span starts at the operator itself; we only know leaf positions, so use the args'.
         const chain = CHAIN[n.fn as string];
         // The left operand of a + b + c continues the same flat sum: it stays at this level.
-        args.forEach((a, k) => { span = join(span, k === 0 && chain && a.type === 'OperatorNode' && CHAIN[a.fn as string] === chain ? visit(a, depth) : down(a)); });
-        if (!ALLOWED_OPERATORS.has(n.fn as string)) fail(`the operator \`${String(n.op)}\` is not allowed (allowed: + - * / ^ .* ./ .^ ')`, span!);
+        args.forEach((a, k) => {
+          span = join(
+            span,
+            k === 0 && chain && a.type === 'OperatorNode' && CHAIN[a.fn as string] === chain
+              ? visit(a, depth)
+              : down(a),
+          );
+        });
+        if (!ALLOWED_OPERATORS.has(n.fn as string))
+          fail(`the operator \`${String(n.op)}\` is not allowed (allowed: + - * / ^ .* ./ .^ ')`, span!);
         break;
       }
       case 'FunctionNode': {
@@ -77,7 +120,8 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         if (fn.type !== 'SymbolNode') fail('only named functions can be called', whole);
         span = take();
         const name = fn.name as string;
-        if (!ALLOWED_FUNCTIONS.has(name)) fail(`the function \`${name}\` is not allowed; allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`, span);
+        if (!ALLOWED_FUNCTIONS.has(name))
+          fail(`the function \`${name}\` is not allowed; allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`, span);
         spans.set(fn, span);
         for (const a of n.args as AnyNode[]) span = join(span, down(a));
         break;
@@ -89,11 +133,14 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
       case 'AccessorNode': {
         const obj = n.object as AnyNode;
         const index = n.index as AnyNode;
-        if (obj.type !== 'SymbolNode') fail('only a named parameter or constant can be indexed, like w[1] or U[1,2]', whole);
+        if (obj.type !== 'SymbolNode')
+          fail('only a named parameter or constant can be indexed, like w[1] or U[1,2]', whole);
         span = down(obj);
-        if (index.dotNotation) fail(`property access \`.${String((index.dimensions as AnyNode[])[0]?.value)}\` is not allowed`, span);
+        if (index.dotNotation)
+          fail(`property access \`.${String((index.dimensions as AnyNode[])[0]?.value)}\` is not allowed`, span);
         for (const d of index.dimensions as AnyNode[]) {
-          if (d.type !== 'ConstantNode' && d.type !== 'SymbolNode') fail('an index must be a whole number or an index letter, like w[2] or w[i]', span);
+          if (d.type !== 'ConstantNode' && d.type !== 'SymbolNode')
+            fail('an index must be a whole number or an index letter, like w[2] or w[i]', span);
           span = join(span, down(d));
         }
         spans.set(index, span);
@@ -101,9 +148,13 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
       }
       default: {
         const what: Record<string, string> = {
-          AssignmentNode: 'an assignment inside an expression', FunctionAssignmentNode: 'a function definition',
-          ConditionalNode: 'a conditional (a ? b : c)', RangeNode: 'a range (a:b)', ObjectNode: 'an object literal',
-          BlockNode: 'several expressions on one line', RelationalNode: 'a comparison',
+          AssignmentNode: 'an assignment inside an expression',
+          FunctionAssignmentNode: 'a function definition',
+          ConditionalNode: 'a conditional (a ? b : c)',
+          RangeNode: 'a range (a:b)',
+          ObjectNode: 'an object literal',
+          BlockNode: 'several expressions on one line',
+          RelationalNode: 'a comparison',
         };
         fail(`${what[n.type as string] ?? `\`${n.type as string}\``} is not part of the language`, whole);
       }

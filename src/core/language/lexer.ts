@@ -26,7 +26,10 @@ export function tokenize(line: string): Token[] {
   let i = 0;
   while (i < line.length) {
     const c = line[i];
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
     const start = i;
     let s = matchAt(identStart, line, i);
     if (s !== undefined) {
@@ -58,11 +61,16 @@ export function tokenize(line: string): Token[] {
 
 /** The deepest bracket nesting of a line, computed before mathjs sees it (its parser recurses per level). */
 export function nestingDepth(tokens: readonly Token[]): { depth: number; at: number } {
-  let depth = 0, max = 0, at = 0;
+  let depth = 0,
+    max = 0,
+    at = 0;
   for (const t of tokens) {
     if (t.text === '(' || t.text === '[' || t.text === '{') {
       depth++;
-      if (depth > max) { max = depth; at = t.start; }
+      if (depth > max) {
+        max = depth;
+        at = t.start;
+      }
     } else if (t.text === ')' || t.text === ']' || t.text === '}') depth = Math.max(0, depth - 1);
   }
   return { depth: max, at };
@@ -79,8 +87,13 @@ export function topLevel(tokens: readonly Token[], ch: string): number[] {
     else if (depth === 0 && t.text === ch) {
       // `=` that is part of `==`, `<=`, `>=`, `!=` is an operator, not an assignment.
       if (ch === '=') {
-        const prev = tokens[k - 1], next = tokens[k + 1];
-        if ((next && next.text === '=' && next.start === t.end) || (prev && '<>=!'.includes(prev.text) && prev.end === t.start)) continue;
+        const prev = tokens[k - 1],
+          next = tokens[k + 1];
+        if (
+          (next && next.text === '=' && next.start === t.end) ||
+          (prev && '<>=!'.includes(prev.text) && prev.end === t.start)
+        )
+          continue;
       }
       found.push(t.start);
     }

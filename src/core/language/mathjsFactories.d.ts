@@ -3,9 +3,21 @@
 import 'mathjs';
 
 declare module 'mathjs' {
-  export const createAccessorNode: unknown, createArrayNode: unknown, createAssignmentNode: unknown,
-    createBlockNode: unknown, createConditionalNode: unknown, createConstantNode: unknown,
-    createFunctionAssignmentNode: unknown, createFunctionNode: unknown, createIndexNode: unknown, createNode: unknown,
-    createObjectNode: unknown, createOperatorNode: unknown, createParenthesisNode: unknown, createParse: unknown,
-    createRangeNode: unknown, createRelationalNode: unknown, createSymbolNode: unknown;
+  export const createAccessorNode: unknown,
+    createArrayNode: unknown,
+    createAssignmentNode: unknown,
+    createBlockNode: unknown,
+    createConditionalNode: unknown,
+    createConstantNode: unknown,
+    createFunctionAssignmentNode: unknown,
+    createFunctionNode: unknown,
+    createIndexNode: unknown,
+    createNode: unknown,
+    createObjectNode: unknown,
+    createOperatorNode: unknown,
+    createParenthesisNode: unknown,
+    createParse: unknown,
+    createRangeNode: unknown,
+    createRelationalNode: unknown,
+    createSymbolNode: unknown;
 }

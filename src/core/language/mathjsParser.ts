@@ -1,8 +1,24 @@
-/// <reference path="./mathjsFactories.d.ts" />
+// The factories are typed in ./mathjsFactories.d.ts (mathjs does not declare them).
+import type {} from './mathjsFactories';
 import {
-  createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
-  createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,
-  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode, type MathNode,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  type MathNode,
 } from 'mathjs';
 
 type Factory = (deps: Record<string, unknown>) => unknown;
@@ -18,7 +34,9 @@ const make = (f: unknown, deps: Record<string, unknown>): unknown => (f as Facto
 function makeParser(): (text: string) => MathNode {
   const inert = Object.freeze({});
   // `parse` is declared as a typed-function over several signatures; we only ever call the `string` one.
-  const typed = Object.assign((_name: string, signatures: Record<string, unknown>) => signatures.string, { addConversion: () => undefined });
+  const typed = Object.assign((_name: string, signatures: Record<string, unknown>) => signatures.string, {
+    addConversion: () => undefined,
+  });
   const Node = make(createNode, { mathWithTransform: inert });
   const SymbolNode = make(createSymbolNode, { math: inert, Node });
   const parse = make(createParse, {

@@ -8,7 +8,12 @@ import type { OutputStatement } from './statements';
 import { shapeText, type Tensor } from './tensor';
 
 /** One scalar output row with the definition it came from. */
-export interface OutputRow { name: string; expr: Expr; span: Span; line: number }
+export interface OutputRow {
+  name: string;
+  expr: Expr;
+  span: Span;
+  line: number;
+}
 
 /** Everything symbol resolution needs to know about a document's names. */
 export interface NameTable {
@@ -25,7 +30,10 @@ const tensors = new WeakMap<ExprStore, Map<ParamInfo, Tensor>>();
 
 function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
   let cache = tensors.get(s);
-  if (!cache) { cache = new Map(); tensors.set(s, cache); }
+  if (!cache) {
+    cache = new Map();
+    tensors.set(s, cache);
+  }
   const hit = cache.get(p);
   if (hit) return hit;
   const data: Expr[] = [];
@@ -53,10 +61,25 @@ function resolver(s: ExprStore, names: NameTable, index?: { letter: string; valu
       if (sub) {
         const base = lookup(sub[1]);
         const k = /^\d+$/.test(sub[2]) ? Number(sub[2]) : index && sub[2] === index.letter ? index.value : undefined;
-        if (base && k === undefined) throw new OverparamError('index-range', `\`${sub[2]}\` in \`${name}\` is not an index letter of this definition`, span);
+        if (base && k === undefined)
+          throw new OverparamError(
+            'index-range',
+            `\`${sub[2]}\` in \`${name}\` is not an index letter of this definition`,
+            span,
+          );
         if (base && k !== undefined) {
-          if (base.shape.length !== 1) throw new OverparamError('shape', `\`${sub[1]}\` is ${shapeText(base.shape)}; subscripts like \`${name}\` index vectors`, span);
-          if (k < 1 || k > base.shape[0]) throw new OverparamError('index-range', `index ${k} is out of range 1..${base.shape[0]} for \`${sub[1]}\``, span);
+          if (base.shape.length !== 1)
+            throw new OverparamError(
+              'shape',
+              `\`${sub[1]}\` is ${shapeText(base.shape)}; subscripts like \`${name}\` index vectors`,
+              span,
+            );
+          if (k < 1 || k > base.shape[0])
+            throw new OverparamError(
+              'index-range',
+              `index ${k} is out of range 1..${base.shape[0]} for \`${sub[1]}\``,
+              span,
+            );
           return { shape: [], data: [base.data[k - 1]] };
         }
       }
@@ -83,19 +106,35 @@ function indexRange(node: MathNode, letter: string, names: NameTable, span: Span
     if (m && m[2] === letter) lengthOf(m[1]);
   }
   const visit = (n: AnyNode): void => {
-    if (n.type === 'AccessorNode' && ((n.index as AnyNode).dimensions as AnyNode[]).some((d) => d.name === letter)) lengthOf((n.object as AnyNode).name as string);
+    if (n.type === 'AccessorNode' && ((n.index as AnyNode).dimensions as AnyNode[]).some((d) => d.name === letter))
+      lengthOf((n.object as AnyNode).name as string);
     for (const key of ['args', 'items']) (n[key] as AnyNode[] | undefined)?.forEach(visit);
     if (n.content) visit(n.content as AnyNode);
   };
   visit(node as AnyNode);
   const distinct = [...new Set(lengths.values())];
-  if (distinct.length === 0) throw new OverparamError('index-range', `index \`${letter}\` has no range: subscript a vector with it, like w_${letter}`, span);
-  if (distinct.length > 1) throw new OverparamError('index-range', `index \`${letter}\` ranges over vectors of different lengths: ${[...lengths].map(([n, l]) => `${n} (${l})`).join(', ')}`, span);
+  if (distinct.length === 0)
+    throw new OverparamError(
+      'index-range',
+      `index \`${letter}\` has no range: subscript a vector with it, like w_${letter}`,
+      span,
+    );
+  if (distinct.length > 1)
+    throw new OverparamError(
+      'index-range',
+      `index \`${letter}\` ranges over vectors of different lengths: ${[...lengths].map(([n, l]) => `${n} (${l})`).join(', ')}`,
+      span,
+    );
   return distinct[0];
 }
 
 /** Expands every output definition into scalar rows, in definition order; problems become diagnostics. */
-export function expandOutputs(stmts: readonly OutputStatement[], s: ExprStore, names: NameTable, diagnostics: Diagnostic[]): OutputRow[] {
+export function expandOutputs(
+  stmts: readonly OutputStatement[],
+  s: ExprStore,
+  names: NameTable,
+  diagnostics: Diagnostic[],
+): OutputRow[] {
   const rows: OutputRow[] = [];
   const defined = new Set<string>();
   for (const st of stmts) {
@@ -106,24 +145,35 @@ export function expandOutputs(stmts: readonly OutputStatement[], s: ExprStore, n
       const base = indexed ? indexed.base : st.name;
       const reserved = reservedNameProblem(base);
       if (reserved) throw new OverparamError('not-allowed', `${reserved} and cannot be an output`, st.nameSpan);
-      if (isName(base)) throw new OverparamError('duplicate-output', `\`${base}\` is already a parameter or constant`, st.nameSpan);
-      if (defined.has(base)) throw new OverparamError('duplicate-output', `output \`${base}\` is defined twice`, st.nameSpan);
+      if (isName(base))
+        throw new OverparamError('duplicate-output', `\`${base}\` is already a parameter or constant`, st.nameSpan);
+      if (defined.has(base))
+        throw new OverparamError('duplicate-output', `output \`${base}\` is defined twice`, st.nameSpan);
       defined.add(base);
       if (indexed) {
         const n = indexRange(st.value.node, indexed.letter, names, st.nameSpan);
         for (let i = 1; i <= n; i++) {
           const t = expand(st.value.node, st.value.spans, s, resolver(s, names, { letter: indexed.letter, value: i }));
-          if (t.shape.length !== 0) throw new OverparamError('shape', `each entry of an indexed output must be a scalar; this is ${shapeText(t.shape)}`, st.value.span);
+          if (t.shape.length !== 0)
+            throw new OverparamError(
+              'shape',
+              `each entry of an indexed output must be a scalar; this is ${shapeText(t.shape)}`,
+              st.value.span,
+            );
           rows.push({ name: `${base}[${i}]`, expr: t.data[0], span: st.nameSpan, line: st.line });
         }
       } else {
         const t = expand(st.value.node, st.value.spans, s, resolver(s, names));
-        t.data.forEach((expr, k) => rows.push({ name: entryName(base, t.shape, k), expr, span: st.nameSpan, line: st.line }));
+        t.data.forEach((expr, k) =>
+          rows.push({ name: entryName(base, t.shape, k), expr, span: st.nameSpan, line: st.line }),
+        );
       }
-      if (rows.length > LIMITS.outputs) throw new OverparamError('limit', `more than ${LIMITS.outputs} outputs, the limit`, st.nameSpan);
+      if (rows.length > LIMITS.outputs)
+        throw new OverparamError('limit', `more than ${LIMITS.outputs} outputs, the limit`, st.nameSpan);
     } catch (e) {
       if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
-      else if (e instanceof RangeError) diagnostics.push({ severity: 'error', code: 'limit', message: e.message, ...st.span });
+      else if (e instanceof RangeError)
+        diagnostics.push({ severity: 'error', code: 'limit', message: e.message, ...st.span });
       else throw e;
     }
   }

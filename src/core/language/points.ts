@@ -12,18 +12,24 @@ export function shortNumber(v: number): string {
 
 /** A title for a point, as the blog writes it: `w = (0.1, 1)`, `r = 0.3, φ = 0.5`, `U = [[1, 0], [0, 1]], v = (0, 1)`. */
 export function pointLabel(params: readonly ParamInfo[], values: Float64Array): string {
-  return params.map((p) => {
-    const v = Array.from(values.subarray(p.offset, p.offset + sizeOf(p.shape)), shortNumber);
-    if (p.shape.length === 0) return `${p.name} = ${v[0]}`;
-    if (p.shape.length === 1) return `${p.name} = (${v.join(', ')})`;
-    const rows: string[] = [];
-    for (let i = 0; i < p.shape[0]; i++) rows.push(`[${v.slice(i * p.shape[1], (i + 1) * p.shape[1]).join(', ')}]`);
-    return `${p.name} = [${rows.join(', ')}]`;
-  }).join(', ');
+  return params
+    .map((p) => {
+      const v = Array.from(values.subarray(p.offset, p.offset + sizeOf(p.shape)), shortNumber);
+      if (p.shape.length === 0) return `${p.name} = ${v[0]}`;
+      if (p.shape.length === 1) return `${p.name} = (${v.join(', ')})`;
+      const rows: string[] = [];
+      for (let i = 0; i < p.shape[0]; i++) rows.push(`[${v.slice(i * p.shape[1], (i + 1) * p.shape[1]).join(', ')}]`);
+      return `${p.name} = [${rows.join(', ')}]`;
+    })
+    .join(', ');
 }
 
 /** Resolves `w1` to entry 1 of vector `w` when no parameter is called `w1` (handy on command lines). */
-export function findTarget(params: readonly ParamInfo[], name: string, index: number[] | undefined): { param: ParamInfo; index?: number[] } | undefined {
+export function findTarget(
+  params: readonly ParamInfo[],
+  name: string,
+  index: number[] | undefined,
+): { param: ParamInfo; index?: number[] } | undefined {
   const direct = params.find((p) => p.name === name);
   if (direct) return { param: direct, index };
   const m = /^(.+?)_?(\d+)$/u.exec(name);
@@ -36,7 +42,14 @@ export function findTarget(params: readonly ParamInfo[], name: string, index: nu
 }
 
 /** Builds full parameter vectors from `at` lines; missing parameters, wrong shapes and unknown names are diagnostics. */
-export function collectPoints(stmts: readonly AtStatement[], params: readonly ParamInfo[], p: number, store: ExprStore, consts: ReadonlyMap<string, Tensor>, diagnostics: Diagnostic[]): ModelPoint[] {
+export function collectPoints(
+  stmts: readonly AtStatement[],
+  params: readonly ParamInfo[],
+  p: number,
+  store: ExprStore,
+  consts: ReadonlyMap<string, Tensor>,
+  diagnostics: Diagnostic[],
+): ModelPoint[] {
   const points: ModelPoint[] = [];
   for (const st of stmts) {
     try {
@@ -47,29 +60,58 @@ export function collectPoints(stmts: readonly AtStatement[], params: readonly Pa
         const t = numericTensor(a.value.node, a.value.spans, store, consts);
         const { param, index } = target;
         if (index) {
-          if (index.length !== param.shape.length) throw new OverparamError('shape', `\`${param.name}\` is ${shapeText(param.shape)}: give ${param.shape.length} index${param.shape.length === 1 ? '' : 'es'}`, a.nameSpan);
+          if (index.length !== param.shape.length)
+            throw new OverparamError(
+              'shape',
+              `\`${param.name}\` is ${shapeText(param.shape)}: give ${param.shape.length} index${param.shape.length === 1 ? '' : 'es'}`,
+              a.nameSpan,
+            );
           let flat = 0;
           index.forEach((d, k) => {
-            if (d < 1 || d > param.shape[k]) throw new OverparamError('index-range', `index ${d} is out of range 1..${param.shape[k]} for \`${param.name}\``, a.nameSpan);
+            if (d < 1 || d > param.shape[k])
+              throw new OverparamError(
+                'index-range',
+                `index ${d} is out of range 1..${param.shape[k]} for \`${param.name}\``,
+                a.nameSpan,
+              );
             flat = flat * param.shape[k] + d - 1;
           });
-          if (t.shape.length !== 0) throw new OverparamError('shape', `\`${a.name}\` is one entry; give a number, not ${shapeText(t.shape)}`, a.value.span);
+          if (t.shape.length !== 0)
+            throw new OverparamError(
+              'shape',
+              `\`${a.name}\` is one entry; give a number, not ${shapeText(t.shape)}`,
+              a.value.span,
+            );
           values[param.offset + flat] = (t.data[0] as { value: number }).value;
         } else if (t.shape.length === 0 && param.shape.length > 0) {
           // `at w = 0.5` sets every entry: the only way to write a point of a large parameter on one line.
           values.fill((t.data[0] as { value: number }).value, param.offset, param.offset + sizeOf(param.shape));
         } else {
           if (t.shape.length !== param.shape.length || t.shape.some((d, i) => d !== param.shape[i])) {
-            throw new OverparamError('point', `\`${param.name}\` is ${shapeText(param.shape)}, but the value is ${shapeText(t.shape)}`, a.value.span);
+            throw new OverparamError(
+              'point',
+              `\`${param.name}\` is ${shapeText(param.shape)}, but the value is ${shapeText(t.shape)}`,
+              a.value.span,
+            );
           }
-          t.data.forEach((x, k) => { values[param.offset + k] = (x as { value: number }).value; });
+          t.data.forEach((x, k) => {
+            values[param.offset + k] = (x as { value: number }).value;
+          });
         }
       }
-      const missing = params.filter((q) => Array.from(values.subarray(q.offset, q.offset + sizeOf(q.shape))).some(Number.isNaN)).map((q) => q.name);
-      if (missing.length) throw new OverparamError('point', `the point misses ${missing.length === 1 ? 'parameter' : 'parameters'} ${missing.map((m) => `\`${m}\``).join(', ')}`, st.span);
+      const missing = params
+        .filter((q) => Array.from(values.subarray(q.offset, q.offset + sizeOf(q.shape))).some(Number.isNaN))
+        .map((q) => q.name);
+      if (missing.length)
+        throw new OverparamError(
+          'point',
+          `the point misses ${missing.length === 1 ? 'parameter' : 'parameters'} ${missing.map((m) => `\`${m}\``).join(', ')}`,
+          st.span,
+        );
       points.push({ values, span: st.span, label: pointLabel(params, values) });
     } catch (e) {
-      if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic()); else throw e;
+      if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
+      else throw e;
     }
   }
   return points;

@@ -38,8 +38,10 @@ export function transpose(a: Tensor): Tensor {
 /** The product `*`: scalar scaling, matrix-vector, vector-matrix, dot product of vectors, matrix-matrix. */
 export function matmul(s: ExprStore, a: Tensor, b: Tensor): Tensor | undefined {
   if (a.shape.length === 0 || b.shape.length === 0) return elementwise(a, b, (x, y) => s.mul([x, y]));
-  const rowsA = a.shape.length === 2 ? a.shape[0] : 1, inner = a.shape.length === 2 ? a.shape[1] : a.shape[0];
-  const innerB = b.shape[0], colsB = b.shape.length === 2 ? b.shape[1] : 1;
+  const rowsA = a.shape.length === 2 ? a.shape[0] : 1,
+    inner = a.shape.length === 2 ? a.shape[1] : a.shape[0];
+  const innerB = b.shape[0],
+    colsB = b.shape.length === 2 ? b.shape[1] : 1;
   if (inner !== innerB) return undefined;
   const data: Expr[] = [];
   for (let i = 0; i < rowsA; i++) {

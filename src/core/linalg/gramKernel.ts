@@ -12,7 +12,13 @@ const PIECE_TERMS = 400;
  * split into short functions that load each entry they use once. Each sum is a balanced tree, not a chain: the
  * products then add in parallel instead of waiting on one another. Only integer offsets reach the generated source. Undefined when the pattern is too large.
  */
-export function generateGramKernel(g: number, pairI: Int32Array, pairJ: Int32Array, start: Int32Array, runs: Int32Array): GramKernel | undefined {
+export function generateGramKernel(
+  g: number,
+  pairI: Int32Array,
+  pairJ: Int32Array,
+  start: Int32Array,
+  runs: Int32Array,
+): GramKernel | undefined {
   let total = 0;
   for (let x = 0; x < runs.length; x += 5) total += runs[x + 2];
   if (total > MAX_TERMS) return undefined;
@@ -24,20 +30,30 @@ export function generateGramKernel(g: number, pairI: Int32Array, pairJ: Int32Arr
     const products: string[] = [];
     for (let x = 5 * start[u]; x < 5 * start[u + 1]; x += 5) {
       for (let k = 0; k < runs[x + 2]; k++) {
-        const a = runs[x] + k * runs[x + 3], b = runs[x + 1] + k * runs[x + 4];
+        const a = runs[x] + k * runs[x + 3],
+          b = runs[x + 1] + k * runs[x + 4];
         piece.used.add(a).add(b);
         products.push(`j${a} * j${b}`);
       }
     }
-    const i = pairI[u], j = pairJ[u];
+    const i = pairI[u],
+      j = pairJ[u];
     piece.lines.push(`s = ${products.length ? balancedSum(products) : '0'};`, `G[${i * g + j}] = s;`);
     piece.lines.push(i === j ? 'trace += s;' : `G[${j * g + i}] = s;`);
     inPiece += products.length;
-    if (inPiece >= PIECE_TERMS && u + 1 < pairI.length) { pieces.push({ lines: [], used: new Set() }); inPiece = 0; }
+    if (inPiece >= PIECE_TERMS && u + 1 < pairI.length) {
+      pieces.push({ lines: [], used: new Set() });
+      inPiece = 0;
+    }
   }
   const fns = pieces.map(({ lines, used }) => {
     const loads = [...used].sort((x, y) => x - y).map((a) => `const j${a} = J[off + ${a}];`);
-    return new Function('J', 'off', 'G', `"use strict";\n${loads.join('\n')}\nlet s, trace = 0;\n${lines.join('\n')}\nreturn trace;`) as GramKernel;
+    return new Function(
+      'J',
+      'off',
+      'G',
+      `"use strict";\n${loads.join('\n')}\nlet s, trace = 0;\n${lines.join('\n')}\nreturn trace;`,
+    ) as GramKernel;
   });
   if (fns.length === 1) return fns[0];
   return (J, off, G) => {

@@ -34,7 +34,8 @@ function gramRows(a: Float64Array, rows: number, cols: number): number[][] {
     let count = 0;
     for (let r = 0; r < rows; r++) if (a[r * cols + c] !== 0) nz[count++] = r;
     for (let x = 0; x < count; x++) {
-      const i = nz[x], ai = a[i * cols + c];
+      const i = nz[x],
+        ai = a[i * cols + c];
       for (let y = x; y < count; y++) m[i * rows + nz[y]] += ai * a[nz[y] * cols + c];
     }
   }
@@ -50,11 +51,13 @@ function gramRows(a: Float64Array, rows: number, cols: number): number[][] {
 /** Spectral report of the rows x cols row-major `a` from one SVD; throws a plain Error on a non-finite entry. */
 export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?: number): MatrixReport {
   for (let i = 0; i < rows * cols; i++) {
-    if (!Number.isFinite(a[i])) throw new Error(`analyzeMatrix: non-finite entry at (${Math.floor(i / cols)}, ${i % cols})`);
+    if (!Number.isFinite(a[i]))
+      throw new Error(`analyzeMatrix: non-finite entry at (${Math.floor(i / cols)}, ${i % cols})`);
   }
   const s = svd(a, rows, cols);
   const k = s.k;
-  const sigmaMax = k > 0 ? s.S[0] : 0, sigmaMin = k > 0 ? s.S[k - 1] : 0;
+  const sigmaMax = k > 0 ? s.S[0] : 0,
+    sigmaMin = k > 0 ? s.S[k - 1] : 0;
   const tolerance = tol ?? defaultTolerance(sigmaMax, rows, cols);
   const { kernel, cokernel } = nullspacesFromSvd(s, rows, cols, tolerance);
   const preconditioner = gramRows(a, rows, cols);

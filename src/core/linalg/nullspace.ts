@@ -40,7 +40,12 @@ function kernelFromSide(vecs: Float64Array, sigma: Float64Array, k: number, dim:
 }
 
 /** Kernel (length cols each) and cokernel (length rows each) orthonormal bases from a thin SVD of the rows x cols A. */
-export function nullspacesFromSvd(s: SvdResult, rows: number, cols: number, tol: number): { kernel: Float64Array[]; cokernel: Float64Array[] } {
+export function nullspacesFromSvd(
+  s: SvdResult,
+  rows: number,
+  cols: number,
+  tol: number,
+): { kernel: Float64Array[]; cokernel: Float64Array[] } {
   return {
     kernel: kernelFromSide(s.V, s.S, s.k, cols, tol),
     cokernel: kernelFromSide(s.U, s.S, s.k, rows, tol),

@@ -27,22 +27,34 @@ function oneSidedJacobi(x: Float64Array, k: number, m: number, vt: Float64Array 
       const xi = i * m;
       for (let j = i + 1; j < k; j++) {
         const xj = j * m;
-        let a = 0, b = 0, c = 0;
-        for (let t = 0; t < m; t++) { const u = x[xi + t], v = x[xj + t]; a += u * u; b += v * v; c += u * v; }
+        let a = 0,
+          b = 0,
+          c = 0;
+        for (let t = 0; t < m; t++) {
+          const u = x[xi + t],
+            v = x[xj + t];
+          a += u * u;
+          b += v * v;
+          c += u * v;
+        }
         if (!(Math.abs(c) > tol * Math.sqrt(a) * Math.sqrt(b))) continue;
         rotated = true;
         const zeta = (b - a) / (2 * c);
         const tan = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + hypot2(1, zeta));
-        const cs = 1 / Math.sqrt(1 + tan * tan), sn = cs * tan;
+        const cs = 1 / Math.sqrt(1 + tan * tan),
+          sn = cs * tan;
         for (let t = 0; t < m; t++) {
-          const u = x[xi + t], v = x[xj + t];
+          const u = x[xi + t],
+            v = x[xj + t];
           x[xi + t] = cs * u - sn * v;
           x[xj + t] = sn * u + cs * v;
         }
         if (vt !== null) {
-          const vi = i * k, vj = j * k;
+          const vi = i * k,
+            vj = j * k;
           for (let t = 0; t < k; t++) {
-            const u = vt[vi + t], v = vt[vj + t];
+            const u = vt[vi + t],
+              v = vt[vj + t];
             vt[vi + t] = cs * u - sn * v;
             vt[vj + t] = sn * u + cs * v;
           }
@@ -61,7 +73,10 @@ function oneSidedJacobi(x: Float64Array, k: number, m: number, vt: Float64Array 
 function load(a: Float64Array, offset: number, rows: number, cols: number, x: Float64Array): number {
   let max = 0;
   const end = offset + rows * cols;
-  for (let i = offset; i < end; i++) { const v = Math.abs(a[i]); if (v > max || v !== v) max = v; }
+  for (let i = offset; i < end; i++) {
+    const v = Math.abs(a[i]);
+    if (v > max || v !== v) max = v;
+  }
   if (!Number.isFinite(max)) return NaN;
   if (max === 0) return 0;
   const scale = Math.pow(2, Math.round(Math.log2(max)));
@@ -83,7 +98,10 @@ function norm(x: Float64Array, o: number, m: number): number {
   for (let t = 0; t < m; t++) max = Math.max(max, Math.abs(x[o + t]));
   if (max === 0) return 0;
   ss = 0;
-  for (let t = 0; t < m; t++) { const v = x[o + t] / max; ss += v * v; }
+  for (let t = 0; t < m; t++) {
+    const v = x[o + t] / max;
+    ss += v * v;
+  }
   return max * Math.sqrt(ss);
 }
 
@@ -96,12 +114,14 @@ function checkFinite(a: Float64Array, rows: number, cols: number, who: string): 
 
 /** SVD of a matrix with at most one non-zero per row and per column (diagonal, permuted diagonal), or null. */
 function monomialSvd(a: Float64Array, rows: number, cols: number, withVectors = true): SvdResult | null {
-  const colOfRow = new Int32Array(rows).fill(-1), rowOfCol = new Int32Array(cols).fill(-1);
+  const colOfRow = new Int32Array(rows).fill(-1),
+    rowOfCol = new Int32Array(cols).fill(-1);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       if (a[r * cols + c] === 0) continue;
       if (colOfRow[r] >= 0 || rowOfCol[c] >= 0) return null;
-      colOfRow[r] = c; rowOfCol[c] = r;
+      colOfRow[r] = c;
+      rowOfCol[c] = r;
     }
   }
   const k = Math.min(rows, cols);
@@ -110,19 +130,24 @@ function monomialSvd(a: Float64Array, rows: number, cols: number, withVectors = 
   nz.sort((x, y) => Math.abs(a[y * cols + colOfRow[y]]) - Math.abs(a[x * cols + colOfRow[x]]) || x - y);
   const S = new Float64Array(k);
   if (!withVectors) {
-    nz.forEach((r, i) => { S[i] = Math.abs(a[r * cols + colOfRow[r]]); });
+    nz.forEach((r, i) => {
+      S[i] = Math.abs(a[r * cols + colOfRow[r]]);
+    });
     return { U: new Float64Array(0), S, V: new Float64Array(0), k };
   }
-  const U = new Float64Array(rows * k), V = new Float64Array(cols * k);
+  const U = new Float64Array(rows * k),
+    V = new Float64Array(cols * k);
   let i = 0;
   for (const r of nz) {
-    const c = colOfRow[r], v = a[r * cols + c];
+    const c = colOfRow[r],
+      v = a[r * cols + c];
     S[i] = Math.abs(v);
     U[r * k + i] = v > 0 ? 1 : -1;
     V[c * k + i] = 1;
     i++;
   }
-  let r = 0, c = 0;
+  let r = 0,
+    c = 0;
   for (; i < k; i++) {
     while (colOfRow[r] >= 0) r++;
     while (rowOfCol[c] >= 0) c++;
@@ -137,7 +162,9 @@ export function svd(a: Float64Array, rows: number, cols: number): SvdResult {
   checkFinite(a, rows, cols, 'svd');
   const mono = monomialSvd(a, rows, cols);
   if (mono !== null) return mono;
-  const k = Math.min(rows, cols), m = Math.max(rows, cols), tall = rows >= cols;
+  const k = Math.min(rows, cols),
+    m = Math.max(rows, cols),
+    tall = rows >= cols;
   const x = new Float64Array(k * m);
   const scale = load(a, 0, rows, cols, x);
   const vt = new Float64Array(k * k);
@@ -162,7 +189,8 @@ export function svd(a: Float64Array, rows: number, cols: number): SvdResult {
   }
   const S = new Float64Array(k);
   for (let i = 0; i < k; i++) S[i] = sig[order[i]] * scale;
-  const longMat = new Float64Array(m * k), shortMat = new Float64Array(k * k);
+  const longMat = new Float64Array(m * k),
+    shortMat = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let t = 0; t < m; t++) longMat[t * k + i] = long[i * m + t];
     const src = order[i] * k;
@@ -199,17 +227,31 @@ function qrCompress(x: Float64Array, k: number, m: number): void {
 }
 
 /** Singular values of the rows x cols matrix at a[offset..] into `out`, descending; allocation-free (`work`: rows*cols). */
-export function jacobiSingularValuesInto(a: Float64Array, offset: number, rows: number, cols: number, out: Float64Array, work: Float64Array): void {
+export function jacobiSingularValuesInto(
+  a: Float64Array,
+  offset: number,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+  work: Float64Array,
+): void {
   // QR compression of the longer side, then one-sided Jacobi without vectors. Non-finite input gives NaN.
-  const k = Math.min(rows, cols), m = Math.max(rows, cols);
+  const k = Math.min(rows, cols),
+    m = Math.max(rows, cols);
   const scale = load(a, offset, rows, cols, work);
-  if (!(scale > 0)) { out.fill(scale === 0 ? 0 : NaN, 0, k); return; }
+  if (!(scale > 0)) {
+    out.fill(scale === 0 ? 0 : NaN, 0, k);
+    return;
+  }
   if (m > k) qrCompress(work, k, m);
   oneSidedJacobi(work, k, k, null);
   for (let i = 0; i < k; i++) {
     const s = norm(work, i * k, k) * scale;
     let j = i - 1;
-    while (j >= 0 && out[j] < s) { out[j + 1] = out[j]; j--; }
+    while (j >= 0 && out[j] < s) {
+      out[j + 1] = out[j];
+      j--;
+    }
     out[j + 1] = s;
   }
 }

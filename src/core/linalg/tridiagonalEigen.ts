@@ -1,24 +1,43 @@
 /** sqrt(a² + b²) without overflow or underflow (Math.hypot is slower and this runs in inner loops). */
 export function hypot2(a: number, b: number): number {
-  const x = Math.abs(a), y = Math.abs(b);
-  if (x > y) { const r = y / x; return x * Math.sqrt(1 + r * r); }
+  const x = Math.abs(a),
+    y = Math.abs(b);
+  if (x > y) {
+    const r = y / x;
+    return x * Math.sqrt(1 + r * r);
+  }
   if (y === 0) return 0;
   const r = x / y;
   return y * Math.sqrt(1 + r * r);
 }
 
 /** Reduces symmetric `a` (destroyed) to T = Qᵀ a Q: diagonal `d`, sub-diagonal `e[0..n-2]` (e[n-1] = 0), Q into `q`. */
-export function householderTridiagonal(a: Float64Array, n: number, d: Float64Array, e: Float64Array, q: Float64Array): void {
+export function householderTridiagonal(
+  a: Float64Array,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  q: Float64Array,
+): void {
   // Squares are not guarded: the caller keeps entries within ~1e±100.
   // v: the current Householder vector; pw: p = beta A v, then w = p - K v; betas: one per step, for accumulating Q.
-  const v = new Float64Array(n), pw = new Float64Array(n), betas = new Float64Array(n);
+  const v = new Float64Array(n),
+    pw = new Float64Array(n),
+    betas = new Float64Array(n);
   for (let k = 0; k < n - 2; k++) {
     const k1 = k + 1;
     d[k] = a[k * n + k];
     const x0 = a[k1 * n + k];
     let tail = 0;
-    for (let i = k1 + 1; i < n; i++) { const x = a[i * n + k]; tail += x * x; }
-    if (tail === 0) { e[k] = x0; betas[k] = 0; continue; }
+    for (let i = k1 + 1; i < n; i++) {
+      const x = a[i * n + k];
+      tail += x * x;
+    }
+    if (tail === 0) {
+      e[k] = x0;
+      betas[k] = 0;
+      continue;
+    }
     const alpha = Math.sqrt(x0 * x0 + tail);
     const s = x0 >= 0 ? 1 : -1;
     const beta = 1 / (alpha * (alpha + Math.abs(x0)));
@@ -40,7 +59,9 @@ export function householderTridiagonal(a: Float64Array, n: number, d: Float64Arr
     const K = 0.5 * beta * pv;
     for (let i = k1; i < n; i++) pw[i] -= K * v[i];
     for (let i = k1; i < n; i++) {
-      const ri = i * n, vi = v[i], wi = pw[i];
+      const ri = i * n,
+        vi = v[i],
+        wi = pw[i];
       for (let j = k1; j < n; j++) a[ri + j] -= vi * pw[j] + wi * v[j];
     }
   }
@@ -48,7 +69,10 @@ export function householderTridiagonal(a: Float64Array, n: number, d: Float64Arr
     d[n - 2] = a[(n - 2) * n + n - 2];
     e[n - 2] = a[(n - 1) * n + n - 2];
   }
-  if (n >= 1) { d[n - 1] = a[n * n - 1]; e[n - 1] = 0; }
+  if (n >= 1) {
+    d[n - 1] = a[n * n - 1];
+    e[n - 1] = 0;
+  }
   q.fill(0);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
   // Backward accumulation: Q = H_0 H_1 ... H_{n-3}; the partial product is the identity outside rows/cols > k.
@@ -69,7 +93,8 @@ export function householderTridiagonal(a: Float64Array, n: number, d: Float64Arr
 export function implicitQL(d: Float64Array, e: Float64Array, n: number, z: Float64Array): void {
   // EISPACK tql2 as in JAMA. Passing Q from householderTridiagonal as z yields the eigenvectors as columns.
   const eps = Number.EPSILON;
-  let f = 0, tst1 = 0;
+  let f = 0,
+    tst1 = 0;
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
     let m = l;
@@ -88,13 +113,20 @@ export function implicitQL(d: Float64Array, e: Float64Array, n: number, z: Float
         for (let i = l + 2; i < n; i++) d[i] -= h;
         f += h;
         p = d[m];
-        let c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
+        let c = 1,
+          c2 = 1,
+          c3 = 1,
+          s = 0,
+          s2 = 0;
         const el1 = e[l + 1];
         for (let i = m - 1; i >= l; i--) {
-          c3 = c2; c2 = c; s2 = s;
+          c3 = c2;
+          c2 = c;
+          s2 = s;
           g = c * e[i];
           h = c * p;
-          const ei = e[i], rr = p * p + ei * ei;
+          const ei = e[i],
+            rr = p * p + ei * ei;
           // The plain square root is safe (and twice as fast) unless the squares leave the normal range.
           r = rr > 1e-290 && rr < 1e290 ? Math.sqrt(rr) : hypot2(p, ei);
           e[i + 1] = s * r;
@@ -105,12 +137,13 @@ export function implicitQL(d: Float64Array, e: Float64Array, n: number, z: Float
           d[i + 1] = h + s * (c * g + s * d[i]);
           for (let k = 0; k < n; k++) {
             const row = k * n;
-            const zh = z[row + i + 1], zi = z[row + i];
+            const zh = z[row + i + 1],
+              zi = z[row + i];
             z[row + i + 1] = s * zi + c * zh;
             z[row + i] = c * zi - s * zh;
           }
         }
-        p = -s * s2 * c3 * el1 * e[l] / dl1;
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
         d[l] = c * p;
         if (!(Math.abs(e[l]) > eps * tst1)) break;
@@ -126,14 +159,25 @@ export function tridiagonalValues(a: Float64Array, n: number, d: Float64Array, e
   // Numerical Recipes `tred2` without vectors, bottom row first so the Householder vector is a contiguous row; the
   // offset `eo` instead of a subarray keeps the hot path allocation-free.
   for (let i = n - 1; i > 0; i--) {
-    const l = i - 1, ri = i * n;
-    if (l === 0) { e[eo + i] = a[ri]; continue; }
+    const l = i - 1,
+      ri = i * n;
+    if (l === 0) {
+      e[eo + i] = a[ri];
+      continue;
+    }
     let scale = 0;
     for (let k = 0; k <= l; k++) scale += Math.abs(a[ri + k]);
-    if (scale === 0) { e[eo + i] = a[ri + l]; continue; }
+    if (scale === 0) {
+      e[eo + i] = a[ri + l];
+      continue;
+    }
     const inv = 1 / scale;
     let h = 0;
-    for (let k = 0; k <= l; k++) { const x = a[ri + k] * inv; a[ri + k] = x; h += x * x; }
+    for (let k = 0; k <= l; k++) {
+      const x = a[ri + k] * inv;
+      a[ri + k] = x;
+      h += x * x;
+    }
     let f = a[ri + l];
     let g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h);
     e[eo + i] = scale * g;
@@ -170,7 +214,10 @@ export function tridiagonalValues(a: Float64Array, n: number, d: Float64Array, e
  */
 function squareOffDiagonal(d: Float64Array, e: Float64Array, eo: number, n: number): number {
   let norm = 0;
-  for (let i = 0; i < n; i++) { const t = Math.abs(d[i]) + Math.abs(e[eo + i]); if (t > norm || t !== t) norm = t; }
+  for (let i = 0; i < n; i++) {
+    const t = Math.abs(d[i]) + Math.abs(e[eo + i]);
+    if (t > norm || t !== t) norm = t;
+  }
   for (let i = 0; i < n - 1; i++) e[eo + i] *= e[eo + i];
   return Number.EPSILON * Number.EPSILON * norm * norm;
 }
@@ -192,11 +239,20 @@ let sweepEnd = 0;
 function nextSweep(d: Float64Array, e: Float64Array, eo: number, l: number, n: number, small: number): number {
   while (l < n) {
     const m = blockEnd(e, eo, l, n, small);
-    if (m === l) { l++; continue; }
-    if (m !== l + 1) { sweepEnd = m; return l; }
+    if (m === l) {
+      l++;
+      continue;
+    }
+    if (m !== l + 1) {
+      sweepEnd = m;
+      return l;
+    }
     // A 2x2 block: its eigenvalues in closed form (dsterf's dlae2) instead of iterating.
-    const a = d[l], c = d[l + 1], half = 0.5 * a - 0.5 * c;
-    const r = Math.sqrt(half * half + e[eo + l]), mean = 0.5 * a + 0.5 * c;
+    const a = d[l],
+      c = d[l + 1],
+      half = 0.5 * a - 0.5 * c;
+    const r = Math.sqrt(half * half + e[eo + l]),
+      mean = 0.5 * a + 0.5 * c;
     d[l] = mean + r;
     d[l + 1] = mean - r;
     e[eo + l] = 0;
@@ -207,7 +263,8 @@ function nextSweep(d: Float64Array, e: Float64Array, eo: number, l: number, n: n
 
 /** The shift of a sweep from l: the eigenvalue of the top 2 x 2 nearer d[l] (as dsterf). */
 function sweepShift(d: Float64Array, e: Float64Array, eo: number, l: number): number {
-  const p = d[l], rte = Math.sqrt(e[eo + l]);
+  const p = d[l],
+    rte = Math.sqrt(e[eo + l]);
   const sg = (d[l + 1] - p) / (2 * rte);
   const r = Math.abs(sg) < 1e150 ? Math.sqrt(sg * sg + 1) : Math.abs(sg);
   return p - rte / (sg + (sg >= 0 ? r : -r));
@@ -224,15 +281,22 @@ export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: 
     if (l >= n) return;
     const m = sweepEnd;
     const sigma = sweepShift(d, e, eo, l);
-    let c = 1, s = 0, gamma = d[m] - sigma, p = gamma * gamma;
+    let c = 1,
+      s = 0,
+      gamma = d[m] - sigma,
+      p = gamma * gamma;
     for (let i = m - 1; i >= l; i--) {
-      const bb = e[eo + i], rr = p + bb;
+      const bb = e[eo + i],
+        rr = p + bb;
       if (i !== m - 1) e[eo + i + 1] = s * rr;
       // gamma² / c = gamma² rr / p: both reciprocals issue together instead of two divisions in the dependency chain.
-      const oldc = c, inv = 1 / rr, invP = 1 / p;
+      const oldc = c,
+        inv = 1 / rr,
+        invP = 1 / p;
       c = p * inv;
       s = bb * inv;
-      const oldgam = gamma, alpha = d[i];
+      const oldgam = gamma,
+        alpha = d[i];
       gamma = c * (alpha - sigma) - s * oldgam;
       d[i + 1] = oldgam + (alpha - gamma);
       p = p !== 0 ? gamma * gamma * rr * invP : oldc * bb;
@@ -248,18 +312,45 @@ export function tridiagonalEigenvaluesPWK(d: Float64Array, e: Float64Array, eo: 
  * most of the processor idle. Two matrices' sweeps run interleaved, step by step, so one chain fills the other's
  * waits (measured ~1.5x the throughput of two calls at n = 16). Only the step itself is written twice.
  */
-export function tridiagonalEigenvaluesPWKPair(d1: Float64Array, e1: Float64Array, d2: Float64Array, e2: Float64Array, n: number): void {
-  const small1 = squareOffDiagonal(d1, e1, 0, n), small2 = squareOffDiagonal(d2, e2, 0, n);
-  let l1 = 0, l2 = 0, total1 = 0, total2 = 0;
+export function tridiagonalEigenvaluesPWKPair(
+  d1: Float64Array,
+  e1: Float64Array,
+  d2: Float64Array,
+  e2: Float64Array,
+  n: number,
+): void {
+  const small1 = squareOffDiagonal(d1, e1, 0, n),
+    small2 = squareOffDiagonal(d2, e2, 0, n);
+  let l1 = 0,
+    l2 = 0,
+    total1 = 0,
+    total2 = 0;
   for (;;) {
     // Each matrix's next sweep over [l, m] (m = -1: finished or out of sweeps).
-    let m1 = -1, m2 = -1;
-    if (total1 < 30 * n) { l1 = nextSweep(d1, e1, 0, l1, n, small1); if (l1 < n) m1 = sweepEnd; }
-    if (total2 < 30 * n) { l2 = nextSweep(d2, e2, 0, l2, n, small2); if (l2 < n) m2 = sweepEnd; }
+    let m1 = -1,
+      m2 = -1;
+    if (total1 < 30 * n) {
+      l1 = nextSweep(d1, e1, 0, l1, n, small1);
+      if (l1 < n) m1 = sweepEnd;
+    }
+    if (total2 < 30 * n) {
+      l2 = nextSweep(d2, e2, 0, l2, n, small2);
+      if (l2 < n) m2 = sweepEnd;
+    }
     if (m1 < 0 && m2 < 0) return;
     // Sweep set-up (a matrix with nothing to do takes an empty range).
-    let c1 = 1, s1 = 0, sigma1 = 0, gamma1 = 0, p1 = 0, i1 = -1;
-    let c2 = 1, s2 = 0, sigma2 = 0, gamma2 = 0, p2 = 0, i2 = -1;
+    let c1 = 1,
+      s1 = 0,
+      sigma1 = 0,
+      gamma1 = 0,
+      p1 = 0,
+      i1 = -1;
+    let c2 = 1,
+      s2 = 0,
+      sigma2 = 0,
+      gamma2 = 0,
+      p2 = 0,
+      i2 = -1;
     if (m1 >= 0) {
       total1++;
       sigma1 = sweepShift(d1, e1, 0, l1);
@@ -274,34 +365,49 @@ export function tridiagonalEigenvaluesPWKPair(d1: Float64Array, e1: Float64Array
       p2 = gamma2 * gamma2;
       i2 = m2 - 1;
     }
-    const stop1 = m1 >= 0 ? l1 : 0, stop2 = m2 >= 0 ? l2 : 0;
+    const stop1 = m1 >= 0 ? l1 : 0,
+      stop2 = m2 >= 0 ? l2 : 0;
     while (i1 >= stop1 || i2 >= stop2) {
       if (i1 >= stop1) {
-        const bb = e1[i1], rr = p1 + bb;
+        const bb = e1[i1],
+          rr = p1 + bb;
         if (i1 !== m1 - 1) e1[i1 + 1] = s1 * rr;
-        const oldc = c1, inv = 1 / rr, invP = 1 / p1;
+        const oldc = c1,
+          inv = 1 / rr,
+          invP = 1 / p1;
         c1 = p1 * inv;
         s1 = bb * inv;
-        const oldgam = gamma1, alpha = d1[i1];
+        const oldgam = gamma1,
+          alpha = d1[i1];
         gamma1 = c1 * (alpha - sigma1) - s1 * oldgam;
         d1[i1 + 1] = oldgam + (alpha - gamma1);
         p1 = p1 !== 0 ? gamma1 * gamma1 * rr * invP : oldc * bb;
         i1--;
       }
       if (i2 >= stop2) {
-        const bb = e2[i2], rr = p2 + bb;
+        const bb = e2[i2],
+          rr = p2 + bb;
         if (i2 !== m2 - 1) e2[i2 + 1] = s2 * rr;
-        const oldc = c2, inv = 1 / rr, invP = 1 / p2;
+        const oldc = c2,
+          inv = 1 / rr,
+          invP = 1 / p2;
         c2 = p2 * inv;
         s2 = bb * inv;
-        const oldgam = gamma2, alpha = d2[i2];
+        const oldgam = gamma2,
+          alpha = d2[i2];
         gamma2 = c2 * (alpha - sigma2) - s2 * oldgam;
         d2[i2 + 1] = oldgam + (alpha - gamma2);
         p2 = p2 !== 0 ? gamma2 * gamma2 * rr * invP : oldc * bb;
         i2--;
       }
     }
-    if (m1 >= 0) { e1[l1] = s1 * p1; d1[l1] = sigma1 + gamma1; }
-    if (m2 >= 0) { e2[l2] = s2 * p2; d2[l2] = sigma2 + gamma2; }
+    if (m1 >= 0) {
+      e1[l1] = s1 * p1;
+      d1[l1] = sigma1 + gamma1;
+    }
+    if (m2 >= 0) {
+      e2[l2] = s2 * p2;
+      d2[l2] = sigma2 + gamma2;
+    }
   }
 }

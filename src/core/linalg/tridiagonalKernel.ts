@@ -20,7 +20,8 @@ const kernels = new Map<number, TridiagonalKernel>();
  * check), where squares neither overflow nor lose anything that matters. Only integers reach the generated source.
  */
 export function tridiagonalKernel(n: number): TridiagonalKernel {
-  if (!Number.isInteger(n) || n < 1 || n > TRIDIAGONAL_KERNEL_MAX_N) throw new Error(`tridiagonalKernel: n = ${n} outside 1 .. ${TRIDIAGONAL_KERNEL_MAX_N}`);
+  if (!Number.isInteger(n) || n < 1 || n > TRIDIAGONAL_KERNEL_MAX_N)
+    throw new Error(`tridiagonalKernel: n = ${n} outside 1 .. ${TRIDIAGONAL_KERNEL_MAX_N}`);
   let k = kernels.get(n);
   if (!k) {
     k = build(n);
@@ -56,7 +57,8 @@ function reflection(i: number): string[] {
   for (const j of range) lines.push(`p${j} = ${sum(range.map((t) => `${A(j, t)} * ${A(i, t)}`))} * ih;`);
   lines.push(`kk = ${sum(range.map((j) => `p${j} * ${A(i, j)}`))} * (0.5 * ih);`);
   for (const j of range) lines.push(`q${j} = p${j} - kk * ${A(i, j)};`);
-  for (const j of range) for (let t = 0; t <= j; t++) lines.push(`${A(j, t)} -= ${A(i, j)} * q${t} + q${j} * ${A(i, t)};`);
+  for (const j of range)
+    for (let t = 0; t <= j; t++) lines.push(`${A(j, t)} -= ${A(i, j)} * q${t} + q${j} * ${A(i, t)};`);
   return lines;
 }
 
@@ -89,10 +91,25 @@ function build(n: number): TridiagonalKernel {
     const next = pieces[k + 1];
     if (next) body.push(...live(next.first).map(([j, t]) => `S[${j * n + t}] = ${A(j, t)};`));
     else body.push(`d[0] = ${A(0, 0)};`, `e[eo + ${n - 1}] = 0;`);
-    return new Function('G', 'd', 'e', 'eo', 'S', body.join('\n')) as (G: Float64Array, d: Float64Array, e: Float64Array, eo: number, S: Float64Array) => void;
+    return new Function('G', 'd', 'e', 'eo', 'S', body.join('\n')) as (
+      G: Float64Array,
+      d: Float64Array,
+      e: Float64Array,
+      eo: number,
+      S: Float64Array,
+    ) => void;
   });
   const scratch = new Float64Array(n * n);
-  if (n === 1) return (G, d, e, eo) => { d[0] = G[0]; e[eo] = 0; };
-  if (fns.length === 1) { const f = fns[0]; return (G, d, e, eo) => f(G, d, e, eo, scratch); }
-  return (G, d, e, eo) => { for (let k = 0; k < fns.length; k++) fns[k](G, d, e, eo, scratch); };
+  if (n === 1)
+    return (G, d, e, eo) => {
+      d[0] = G[0];
+      e[eo] = 0;
+    };
+  if (fns.length === 1) {
+    const f = fns[0];
+    return (G, d, e, eo) => f(G, d, e, eo, scratch);
+  }
+  return (G, d, e, eo) => {
+    for (let k = 0; k < fns.length; k++) fns[k](G, d, e, eo, scratch);
+  };
 }

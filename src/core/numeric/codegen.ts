@@ -1,7 +1,11 @@
 import type { Expr } from '../symbolic/expr';
 
 /** Where a generated program writes each root: `theta` entry or `J` entry (offset within one point's J slot). */
-export interface Root { expr: Expr; target: 'theta' | 'J'; offset: number }
+export interface Root {
+  expr: Expr;
+  target: 'theta' | 'J';
+  offset: number;
+}
 
 /** A compiled batch program: (W, n, theta, J) over point-major Float64Arrays. */
 export type BatchProgram = (W: Float64Array, n: number, theta: Float64Array | null, J: Float64Array | null) => void;
@@ -18,11 +22,23 @@ function literal(v: number): string {
 }
 
 const CALL: Record<string, (a: string) => string> = {
-  sin: (a) => `Math.sin(${a})`, cos: (a) => `Math.cos(${a})`, tan: (a) => `Math.tan(${a})`, asin: (a) => `Math.asin(${a})`,
-  acos: (a) => `Math.acos(${a})`, atan: (a) => `Math.atan(${a})`, sinh: (a) => `Math.sinh(${a})`, cosh: (a) => `Math.cosh(${a})`,
-  tanh: (a) => `Math.tanh(${a})`, exp: (a) => `Math.exp(${a})`, log: (a) => `Math.log(${a})`, sqrt: (a) => `Math.sqrt(${a})`,
-  abs: (a) => `Math.abs(${a})`, sign: (a) => `Math.sign(${a})`, heaviside: (a) => `(${a} > 0 ? 1 : 0)`,
-  relu: (a) => `Math.max(${a}, 0)`, sigmoid: (a) => `(1 / (1 + Math.exp(-${a})))`,
+  sin: (a) => `Math.sin(${a})`,
+  cos: (a) => `Math.cos(${a})`,
+  tan: (a) => `Math.tan(${a})`,
+  asin: (a) => `Math.asin(${a})`,
+  acos: (a) => `Math.acos(${a})`,
+  atan: (a) => `Math.atan(${a})`,
+  sinh: (a) => `Math.sinh(${a})`,
+  cosh: (a) => `Math.cosh(${a})`,
+  tanh: (a) => `Math.tanh(${a})`,
+  exp: (a) => `Math.exp(${a})`,
+  log: (a) => `Math.log(${a})`,
+  sqrt: (a) => `Math.sqrt(${a})`,
+  abs: (a) => `Math.abs(${a})`,
+  sign: (a) => `Math.sign(${a})`,
+  heaviside: (a) => `(${a} > 0 ? 1 : 0)`,
+  relu: (a) => `Math.max(${a}, 0)`,
+  sigmoid: (a) => `(1 / (1 + Math.exp(-${a})))`,
   softplus: (a) => `sp(${a})`,
 };
 
@@ -43,7 +59,10 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
   for (const r of roots) uses.set(r.expr.id, (uses.get(r.expr.id) ?? 0) + 1);
   while (stack.length) {
     const [e, done] = stack.pop()!;
-    if (done) { order.push(e); continue; }
+    if (done) {
+      order.push(e);
+      continue;
+    }
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     stack.push([e, true]);
@@ -64,12 +83,18 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
   const text = (e: Expr, top = false): string => {
     if (!top && tempIndex.has(e.id)) return `t${tempIndex.get(e.id)}`;
     switch (e.kind) {
-      case 'num': return literal(e.value);
-      case 'const': return literal(e.value);
-      case 'var': return `x${e.index}`;
-      case 'add': return `(${e.args.map((a) => text(a)).join(' + ')})`;
-      case 'mul': return `(${e.args.map((a) => text(a)).join(' * ')})`;
-      case 'call': return CALL[e.fn](text(e.args[0]));
+      case 'num':
+        return literal(e.value);
+      case 'const':
+        return literal(e.value);
+      case 'var':
+        return `x${e.index}`;
+      case 'add':
+        return `(${e.args.map((a) => text(a)).join(' + ')})`;
+      case 'mul':
+        return `(${e.args.map((a) => text(a)).join(' * ')})`;
+      case 'call':
+        return CALL[e.fn](text(e.args[0]));
       case 'pow': {
         const b = text(e.args[0]);
         const x = e.args[1];
@@ -87,22 +112,42 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
   };
 
   // Statements: each temp once, then each root written to its target.
-  interface Stmt { defines?: number; code: string; reads: number[] }
+  interface Stmt {
+    defines?: number;
+    code: string;
+    reads: number[];
+  }
   const readsOf = (code: string): number[] => [...code.matchAll(/\bt(\d+)\b/g)].map((m) => Number(m[1]));
-  const stmts: Stmt[] = temps.map((e, i) => { const code = text(e, true); return { defines: i, code: `t${i} = ${code};`, reads: readsOf(code) }; });
+  const stmts: Stmt[] = temps.map((e, i) => {
+    const code = text(e, true);
+    return { defines: i, code: `t${i} = ${code};`, reads: readsOf(code) };
+  });
   for (const r of roots) {
     const v = text(r.expr);
-    const code = r.target === 'theta' ? `if (th !== null) th[to + ${r.offset}] = ${v};` : `if (J !== null) J[jo + ${r.offset}] = ${v};`;
+    const code =
+      r.target === 'theta'
+        ? `if (th !== null) th[to + ${r.offset}] = ${v};`
+        : `if (J !== null) J[jo + ${r.offset}] = ${v};`;
     stmts.push({ code, reads: readsOf(v) });
   }
 
   const chunks: Stmt[][] = [];
   for (let i = 0; i < stmts.length; i += CHUNK_STATEMENTS) chunks.push(stmts.slice(i, i + CHUNK_STATEMENTS));
   const chunkOf = new Map<number, number>();
-  chunks.forEach((c, ci) => c.forEach((s) => { if (s.defines !== undefined) chunkOf.set(s.defines, ci); }));
+  chunks.forEach((c, ci) =>
+    c.forEach((s) => {
+      if (s.defines !== undefined) chunkOf.set(s.defines, ci);
+    }),
+  );
   // Temps read in a later chunk travel through the scratch array.
   const shared = new Map<number, number>();
-  chunks.forEach((c, ci) => c.forEach((s) => s.reads.forEach((t) => { if (chunkOf.get(t) !== ci && !shared.has(t)) shared.set(t, shared.size); })));
+  chunks.forEach((c, ci) =>
+    c.forEach((s) =>
+      s.reads.forEach((t) => {
+        if (chunkOf.get(t) !== ci && !shared.has(t)) shared.set(t, shared.size);
+      }),
+    ),
+  );
   const S = Math.max(1, shared.size);
 
   const fns = chunks.map((c, ci) => {
@@ -115,12 +160,23 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
       ...defined.filter((t) => shared.has(t)).map((t) => `s[i * ${S} + ${shared.get(t)}] = t${t};`),
     ].join('\n    ');
     // Parameters are read once per point into locals (a deep-linear v[i] feeds d entries of J).
-    const vars = [...new Set(c.flatMap((st) => [...st.code.matchAll(/\bx(\d+)\b/g)].map((m) => Number(m[1]))))].sort((a, b) => a - b);
-    const src = `"use strict";\nfor (let i = 0; i < nb; i++) {\n    const pt = b0 + i, o = pt * ${p}, to = pt * ${q}, jo = pt * ${jStride};\n    `
-      + `${vars.map((v) => `const x${v} = x[o + ${v}];`).join('\n    ')}\n    ${body}\n}`;
+    const vars = [...new Set(c.flatMap((st) => [...st.code.matchAll(/\bx(\d+)\b/g)].map((m) => Number(m[1]))))].sort(
+      (a, b) => a - b,
+    );
+    const src =
+      `"use strict";\nfor (let i = 0; i < nb; i++) {\n    const pt = b0 + i, o = pt * ${p}, to = pt * ${q}, jo = pt * ${jStride};\n    ` +
+      `${vars.map((v) => `const x${v} = x[o + ${v}];`).join('\n    ')}\n    ${body}\n}`;
     // One generated function per model and use (compile once, evaluate many); never in the webview, whose CSP has
     // no unsafe-eval.
-    return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', src) as (x: Float64Array, b0: number, nb: number, s: Float64Array, th: Float64Array | null, J: Float64Array | null, sp: (a: number) => number) => void;
+    return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', src) as (
+      x: Float64Array,
+      b0: number,
+      nb: number,
+      s: Float64Array,
+      th: Float64Array | null,
+      J: Float64Array | null,
+      sp: (a: number) => number,
+    ) => void;
   });
 
   const softplus = (a: number): number => (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a)));

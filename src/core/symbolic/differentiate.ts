@@ -13,7 +13,10 @@ export class Differentiator {
 
   /** d e / d (parameter j). */
   derivative(e: Expr, j: number): Expr {
-    if (j !== this.wrt) { this.memo.clear(); this.wrt = j; }
+    if (j !== this.wrt) {
+      this.memo.clear();
+      this.wrt = j;
+    }
     return this.d(e);
   }
 
@@ -68,25 +71,42 @@ export class Differentiator {
     const s = this.s;
     const one = s.num(1);
     switch (fn) {
-      case 'sin': return s.call('cos', a);
-      case 'cos': return s.neg(s.call('sin', a));
-      case 'tan': return s.pow(s.call('cos', a), s.num(-2));
-      case 'asin': return s.pow(s.sub(one, s.pow(a, s.num(2))), s.num(-0.5));
-      case 'acos': return s.neg(s.pow(s.sub(one, s.pow(a, s.num(2))), s.num(-0.5)));
-      case 'atan': return s.pow(s.add([one, s.pow(a, s.num(2))]), s.num(-1));
-      case 'sinh': return s.call('cosh', a);
-      case 'cosh': return s.call('sinh', a);
-      case 'tanh': return s.sub(one, s.pow(whole, s.num(2)));
-      case 'exp': return whole;
-      case 'log': return s.pow(a, s.num(-1));
-      case 'sqrt': return s.mul([s.num(0.5), s.pow(a, s.num(-0.5))]);
-      case 'abs': return s.call('sign', a);
-      case 'sigmoid': return s.mul([whole, s.sub(one, whole)]);
-      case 'relu': return s.call('heaviside', a);
-      case 'softplus': return s.call('sigmoid', a);
+      case 'sin':
+        return s.call('cos', a);
+      case 'cos':
+        return s.neg(s.call('sin', a));
+      case 'tan':
+        return s.pow(s.call('cos', a), s.num(-2));
+      case 'asin':
+        return s.pow(s.sub(one, s.pow(a, s.num(2))), s.num(-0.5));
+      case 'acos':
+        return s.neg(s.pow(s.sub(one, s.pow(a, s.num(2))), s.num(-0.5)));
+      case 'atan':
+        return s.pow(s.add([one, s.pow(a, s.num(2))]), s.num(-1));
+      case 'sinh':
+        return s.call('cosh', a);
+      case 'cosh':
+        return s.call('sinh', a);
+      case 'tanh':
+        return s.sub(one, s.pow(whole, s.num(2)));
+      case 'exp':
+        return whole;
+      case 'log':
+        return s.pow(a, s.num(-1));
+      case 'sqrt':
+        return s.mul([s.num(0.5), s.pow(a, s.num(-0.5))]);
+      case 'abs':
+        return s.call('sign', a);
+      case 'sigmoid':
+        return s.mul([whole, s.sub(one, whole)]);
+      case 'relu':
+        return s.call('heaviside', a);
+      case 'softplus':
+        return s.call('sigmoid', a);
       // Piecewise constant: derivative zero almost everywhere (the kink is a measure-zero set).
       case 'sign':
-      case 'heaviside': return s.num(0);
+      case 'heaviside':
+        return s.num(0);
     }
   }
 }

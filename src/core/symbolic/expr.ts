@@ -1,7 +1,23 @@
 /** The scalar functions of the language (beyond + - * / ^), each with one argument. */
 export const UNARY_FUNCTIONS = [
-  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'sqrt', 'abs',
-  'sigmoid', 'relu', 'softplus', 'sign', 'heaviside',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'exp',
+  'log',
+  'sqrt',
+  'abs',
+  'sigmoid',
+  'relu',
+  'softplus',
+  'sign',
+  'heaviside',
 ] as const;
 export type UnaryFunction = (typeof UNARY_FUNCTIONS)[number];
 
@@ -11,12 +27,24 @@ export type NamedConstant = 'pi' | 'e';
 /** A node of the hash-consed scalar expression DAG. Equal structure means the same object (and id). */
 export type Expr =
   | { readonly kind: 'num'; readonly id: number; readonly value: number; readonly vars: Int32Array }
-  | { readonly kind: 'const'; readonly id: number; readonly name: NamedConstant; readonly value: number; readonly vars: Int32Array }
+  | {
+      readonly kind: 'const';
+      readonly id: number;
+      readonly name: NamedConstant;
+      readonly value: number;
+      readonly vars: Int32Array;
+    }
   | { readonly kind: 'var'; readonly id: number; readonly index: number; readonly vars: Int32Array }
   | { readonly kind: 'add'; readonly id: number; readonly args: readonly Expr[]; readonly vars: Int32Array }
   | { readonly kind: 'mul'; readonly id: number; readonly args: readonly Expr[]; readonly vars: Int32Array }
   | { readonly kind: 'pow'; readonly id: number; readonly args: readonly [Expr, Expr]; readonly vars: Int32Array }
-  | { readonly kind: 'call'; readonly id: number; readonly fn: UnaryFunction; readonly args: readonly [Expr]; readonly vars: Int32Array };
+  | {
+      readonly kind: 'call';
+      readonly id: number;
+      readonly fn: UnaryFunction;
+      readonly args: readonly [Expr];
+      readonly vars: Int32Array;
+    };
 
 const NO_VARS = new Int32Array(0);
 
@@ -27,23 +55,32 @@ function mergeVars(args: readonly Expr[]): Int32Array {
   if (total === 0) return NO_VARS;
   const all = new Int32Array(total);
   let k = 0;
-  for (const a of args) { all.set(a.vars, k); k += a.vars.length; }
+  for (const a of args) {
+    all.set(a.vars, k);
+    k += a.vars.length;
+  }
   all.sort();
   let w = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
   return all.slice(0, w);
 }
 
-const sortedIds = (args: readonly Expr[]): string => args.map((a) => a.id).sort((x, y) => x - y).join(',');
+const sortedIds = (args: readonly Expr[]): string =>
+  args
+    .map((a) => a.id)
+    .sort((x, y) => x - y)
+    .join(',');
 
 /** True when `e` depends on parameter `j` (binary search in its sorted free-parameter list). */
 export function dependsOn(e: Expr, j: number): boolean {
   const v = e.vars;
-  let lo = 0, hi = v.length - 1;
+  let lo = 0,
+    hi = v.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (v[mid] === j) return true;
-    if (v[mid] < j) lo = mid + 1; else hi = mid - 1;
+    if (v[mid] < j) lo = mid + 1;
+    else hi = mid - 1;
   }
   return false;
 }
@@ -59,12 +96,15 @@ export class ExprStore {
   /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
   constructor(readonly maxNodes = 2_000_000) {}
 
-  get size(): number { return this.nextId; }
+  get size(): number {
+    return this.nextId;
+  }
 
   private intern<E extends Expr>(key: string, make: (id: number) => E): E {
     const hit = this.table.get(key);
     if (hit) return hit as E;
-    if (this.nextId >= this.maxNodes) throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
+    if (this.nextId >= this.maxNodes)
+      throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
     const e = make(this.nextId++);
     this.table.set(key, e);
     return e;
@@ -76,7 +116,13 @@ export class ExprStore {
   }
 
   constant(name: NamedConstant): Expr {
-    return this.intern(`c${name}`, (id) => ({ kind: 'const', id, name, value: name === 'pi' ? Math.PI : Math.E, vars: NO_VARS }));
+    return this.intern(`c${name}`, (id) => ({
+      kind: 'const',
+      id,
+      name,
+      value: name === 'pi' ? Math.PI : Math.E,
+      vars: NO_VARS,
+    }));
   }
 
   variable(index: number): Expr {
@@ -89,9 +135,16 @@ export class ExprStore {
     const coef = new Map<number, number>();
     const base = new Map<number, Expr>();
     const visit = (t: Expr): void => {
-      if (t.kind === 'num') { constant += t.value; return; }
-      if (t.kind === 'add') { t.args.forEach(visit); return; }
-      let c = 1, rest: Expr = t;
+      if (t.kind === 'num') {
+        constant += t.value;
+        return;
+      }
+      if (t.kind === 'add') {
+        t.args.forEach(visit);
+        return;
+      }
+      let c = 1,
+        rest: Expr = t;
       if (t.kind === 'mul' && t.args[0].kind === 'num') {
         c = t.args[0].value;
         rest = t.args.length === 2 ? t.args[1] : this.rawMul(t.args.slice(1));
@@ -119,11 +172,24 @@ export class ExprStore {
     const exponent = new Map<number, Expr[]>();
     const base = new Map<number, Expr>();
     const visit = (f: Expr): void => {
-      if (f.kind === 'num') { coefficient *= f.value; return; }
-      if (f.kind === 'mul') { f.args.forEach(visit); return; }
-      let b: Expr = f, e: Expr = this.num(1);
-      if (f.kind === 'pow') { b = f.args[0]; e = f.args[1]; }
-      if (!base.has(b.id)) { base.set(b.id, b); exponent.set(b.id, []); }
+      if (f.kind === 'num') {
+        coefficient *= f.value;
+        return;
+      }
+      if (f.kind === 'mul') {
+        f.args.forEach(visit);
+        return;
+      }
+      let b: Expr = f,
+        e: Expr = this.num(1);
+      if (f.kind === 'pow') {
+        b = f.args[0];
+        e = f.args[1];
+      }
+      if (!base.has(b.id)) {
+        base.set(b.id, b);
+        exponent.set(b.id, []);
+      }
       exponent.get(b.id)!.push(e);
     };
     factors.forEach(visit);
@@ -153,7 +219,8 @@ export class ExprStore {
       if (e.value === 0) return this.num(1);
       if (e.value === 1) return b;
       if (b.kind === 'num') return this.num(Math.pow(b.value, e.value));
-      if (b.kind === 'pow' && b.args[1].kind === 'num' && Number.isInteger(e.value)) return this.pow(b.args[0], this.num(b.args[1].value * e.value));
+      if (b.kind === 'pow' && b.args[1].kind === 'num' && Number.isInteger(e.value))
+        return this.pow(b.args[0], this.num(b.args[1].value * e.value));
       if (b.kind === 'mul' && b.args[0].kind === 'num' && Number.isInteger(e.value)) {
         return this.mul([this.num(Math.pow(b.args[0].value, e.value)), this.pow(this.rawMul(b.args.slice(1)), e)]);
       }
@@ -171,31 +238,55 @@ export class ExprStore {
     return this.intern(`${fn}(${a.id})`, (id) => ({ kind: 'call', id, fn, args, vars: a.vars }));
   }
 
-  neg(a: Expr): Expr { return this.mul([this.num(-1), a]); }
-  sub(a: Expr, b: Expr): Expr { return this.add([a, this.neg(b)]); }
-  div(a: Expr, b: Expr): Expr { return this.mul([a, this.pow(b, this.num(-1))]); }
+  neg(a: Expr): Expr {
+    return this.mul([this.num(-1), a]);
+  }
+  sub(a: Expr, b: Expr): Expr {
+    return this.add([a, this.neg(b)]);
+  }
+  div(a: Expr, b: Expr): Expr {
+    return this.mul([a, this.pow(b, this.num(-1))]);
+  }
 }
 
 /** The numeric value of a unary function of the language (shared by folding, the interpreter and codegen tests). */
 export function applyUnary(fn: UnaryFunction, x: number): number {
   switch (fn) {
-    case 'sin': return Math.sin(x);
-    case 'cos': return Math.cos(x);
-    case 'tan': return Math.tan(x);
-    case 'asin': return Math.asin(x);
-    case 'acos': return Math.acos(x);
-    case 'atan': return Math.atan(x);
-    case 'sinh': return Math.sinh(x);
-    case 'cosh': return Math.cosh(x);
-    case 'tanh': return Math.tanh(x);
-    case 'exp': return Math.exp(x);
-    case 'log': return Math.log(x);
-    case 'sqrt': return Math.sqrt(x);
-    case 'abs': return Math.abs(x);
-    case 'sigmoid': return 1 / (1 + Math.exp(-x));
-    case 'relu': return x > 0 ? x : 0;
-    case 'softplus': return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-    case 'sign': return Math.sign(x);
-    case 'heaviside': return x > 0 ? 1 : 0;
+    case 'sin':
+      return Math.sin(x);
+    case 'cos':
+      return Math.cos(x);
+    case 'tan':
+      return Math.tan(x);
+    case 'asin':
+      return Math.asin(x);
+    case 'acos':
+      return Math.acos(x);
+    case 'atan':
+      return Math.atan(x);
+    case 'sinh':
+      return Math.sinh(x);
+    case 'cosh':
+      return Math.cosh(x);
+    case 'tanh':
+      return Math.tanh(x);
+    case 'exp':
+      return Math.exp(x);
+    case 'log':
+      return Math.log(x);
+    case 'sqrt':
+      return Math.sqrt(x);
+    case 'abs':
+      return Math.abs(x);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-x));
+    case 'relu':
+      return x > 0 ? x : 0;
+    case 'softplus':
+      return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    case 'sign':
+      return Math.sign(x);
+    case 'heaviside':
+      return x > 0 ? 1 : 0;
   }
 }

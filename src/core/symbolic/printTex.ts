@@ -2,17 +2,49 @@ import type { Expr } from './expr';
 import { formatNumber, joinSum, MAX_PRINTED_NODES, splitProduct, tooLargeText, treeSize } from './printText';
 
 const GREEK: Record<string, string> = {
-  α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\varepsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
-  ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', ν: '\\nu', ξ: '\\xi', π: '\\pi', ρ: '\\rho', σ: '\\sigma',
-  τ: '\\tau', υ: '\\upsilon', φ: '\\varphi', ϕ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma',
-  Δ: '\\Delta', Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\Sigma', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
+  α: '\\alpha',
+  β: '\\beta',
+  γ: '\\gamma',
+  δ: '\\delta',
+  ε: '\\varepsilon',
+  ζ: '\\zeta',
+  η: '\\eta',
+  θ: '\\theta',
+  ι: '\\iota',
+  κ: '\\kappa',
+  λ: '\\lambda',
+  μ: '\\mu',
+  ν: '\\nu',
+  ξ: '\\xi',
+  π: '\\pi',
+  ρ: '\\rho',
+  σ: '\\sigma',
+  τ: '\\tau',
+  υ: '\\upsilon',
+  φ: '\\varphi',
+  ϕ: '\\phi',
+  χ: '\\chi',
+  ψ: '\\psi',
+  ω: '\\omega',
+  Γ: '\\Gamma',
+  Δ: '\\Delta',
+  Θ: '\\Theta',
+  Λ: '\\Lambda',
+  Ξ: '\\Xi',
+  Π: '\\Pi',
+  Σ: '\\Sigma',
+  Φ: '\\Phi',
+  Ψ: '\\Psi',
+  Ω: '\\Omega',
 };
 
 function texWord(word: string): string {
   let out = '';
   for (const ch of word) out += GREEK[ch] ? `${GREEK[ch]} ` : /[A-Za-z0-9]/.test(ch) ? ch : `\\text{${ch}}`;
   out = out.trim();
-  return [...word].length > 1 && !/^[A-Za-z]\d*$/.test(word) && !Object.keys(GREEK).some((g) => word.includes(g)) ? `\\mathrm{${out}}` : out;
+  return [...word].length > 1 && !/^[A-Za-z]\d*$/.test(word) && !Object.keys(GREEK).some((g) => word.includes(g))
+    ? `\\mathrm{${out}}`
+    : out;
 }
 
 /** A parameter or output name as TeX: `w[1]` -> `w_{1}`, `U[1,2]` -> `U_{1,2}`, `θ_i` -> `\theta_{i}`, `w1` -> `w_{1}`. */
@@ -27,13 +59,35 @@ export function texName(name: string): string {
 }
 
 const FN_TEX: Record<string, string> = {
-  sin: '\\sin', cos: '\\cos', tan: '\\tan', asin: '\\arcsin', acos: '\\arccos', atan: '\\arctan', sinh: '\\sinh',
-  cosh: '\\cosh', tanh: '\\tanh', exp: '\\exp', log: '\\log', sign: '\\operatorname{sign}', sigmoid: '\\sigma',
-  relu: '\\operatorname{relu}', softplus: '\\operatorname{softplus}', heaviside: '\\operatorname{H}',
+  sin: '\\sin',
+  cos: '\\cos',
+  tan: '\\tan',
+  asin: '\\arcsin',
+  acos: '\\arccos',
+  atan: '\\arctan',
+  sinh: '\\sinh',
+  cosh: '\\cosh',
+  tanh: '\\tanh',
+  exp: '\\exp',
+  log: '\\log',
+  sign: '\\operatorname{sign}',
+  sigmoid: '\\sigma',
+  relu: '\\operatorname{relu}',
+  softplus: '\\operatorname{softplus}',
+  heaviside: '\\operatorname{H}',
 };
 
-const enum Prec { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 }
-interface Printed { tex: string; prec: Prec }
+const enum Prec {
+  Sum = 1,
+  Product = 2,
+  Unary = 3,
+  Power = 4,
+  Atom = 5,
+}
+interface Printed {
+  tex: string;
+  prec: Prec;
+}
 
 /** Prints an expression as TeX (fractions, \cdot products, Greek names). */
 export function printTex(e: Expr, names: readonly string[]): string {
@@ -52,14 +106,21 @@ export function printTex(e: Expr, names: readonly string[]): string {
     if (coefficient !== 1 || num.length === 0) parts.push(formatNumber(coefficient));
     for (const f of num) parts.push(paren(go(f), Prec.Product + 0.5));
     let tex = parts.join(' \\cdot ');
-    if (den.length > 0) tex = `\\frac{${tex}}{${den.map((d) => paren(pow(d.base, d.exponent), Prec.Product + 0.5)).join(' \\cdot ')}}`;
+    if (den.length > 0)
+      tex = `\\frac{${tex}}{${den.map((d) => paren(pow(d.base, d.exponent), Prec.Product + 0.5)).join(' \\cdot ')}}`;
     return negative ? { tex: `-${tex}`, prec: Prec.Unary } : { tex, prec: den.length > 0 ? Prec.Atom : Prec.Product };
   };
   const go = (e: Expr): Printed => {
     switch (e.kind) {
-      case 'num': return { tex: formatNumber(e.value).replace('Infinity', '\\infty'), prec: e.value < 0 ? Prec.Unary : Prec.Atom };
-      case 'const': return { tex: e.name === 'pi' ? '\\pi' : 'e', prec: Prec.Atom };
-      case 'var': return { tex: texName(names[e.index]), prec: Prec.Atom };
+      case 'num':
+        return {
+          tex: formatNumber(e.value).replace('Infinity', '\\infty'),
+          prec: e.value < 0 ? Prec.Unary : Prec.Atom,
+        };
+      case 'const':
+        return { tex: e.name === 'pi' ? '\\pi' : 'e', prec: Prec.Atom };
+      case 'var':
+        return { tex: texName(names[e.index]), prec: Prec.Atom };
       case 'call': {
         const a = go(e.args[0]).tex;
         if (e.fn === 'abs') return { tex: `\\left|${a}\\right|`, prec: Prec.Atom };
@@ -70,8 +131,15 @@ export function printTex(e: Expr, names: readonly string[]): string {
         if (x.kind === 'num' && x.value < 0) return product(e);
         return pow(e.args[0], x.kind === 'num' ? x.value : x);
       }
-      case 'mul': return product(e);
-      case 'add': return { tex: joinSum(e.args.map(go).map((p) => ({ s: p.tex, negative: p.tex.startsWith('-') && p.prec === Prec.Unary }))), prec: Prec.Sum };
+      case 'mul':
+        return product(e);
+      case 'add':
+        return {
+          tex: joinSum(
+            e.args.map(go).map((p) => ({ s: p.tex, negative: p.tex.startsWith('-') && p.prec === Prec.Unary })),
+          ),
+          prec: Prec.Sum,
+        };
     }
   };
   return go(e).tex;

@@ -1,7 +1,13 @@
 import type { Expr } from './expr';
 
 // Binding strength: sums bind loosest, then products, unary minus, powers, atoms.
-const enum Prec { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 }
+const enum Prec {
+  Sum = 1,
+  Product = 2,
+  Unary = 3,
+  Power = 4,
+  Atom = 5,
+}
 
 /** Formats a number as mathjs reads it back exactly (shortest round-trip form). */
 export function formatNumber(v: number): string {
@@ -10,7 +16,10 @@ export function formatNumber(v: number): string {
   return String(v);
 }
 
-interface Printed { text: string; prec: Prec }
+interface Printed {
+  text: string;
+  prec: Prec;
+}
 
 /** Largest expression tree (shared nodes counted once per use) printed in full; past it printing is exponential. */
 export const MAX_PRINTED_NODES = 20_000;
@@ -20,7 +29,8 @@ export function treeSize(e: Expr, memo = new Map<number, number>()): number {
   const hit = memo.get(e.id);
   if (hit !== undefined) return hit;
   let n = 1;
-  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call') for (const a of e.args) n += treeSize(a, memo);
+  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call')
+    for (const a of e.args) n += treeSize(a, memo);
   memo.set(e.id, n);
   return n;
 }
@@ -31,14 +41,20 @@ export function tooLargeText(size: number): string {
 }
 
 /** Splits a product into its sign, numeric coefficient, numerator and denominator factors (for a/b output). */
-export function splitProduct(e: Expr): { negative: boolean; coefficient: number; num: Expr[]; den: Array<{ base: Expr; exponent: number | Expr }> } {
+export function splitProduct(e: Expr): {
+  negative: boolean;
+  coefficient: number;
+  num: Expr[];
+  den: Array<{ base: Expr; exponent: number | Expr }>;
+} {
   const factors = e.kind === 'mul' ? e.args : [e];
   let coefficient = 1;
   const num: Expr[] = [];
   const den: Array<{ base: Expr; exponent: number | Expr }> = [];
   for (const f of factors) {
     if (f.kind === 'num') coefficient *= f.value;
-    else if (f.kind === 'pow' && f.args[1].kind === 'num' && f.args[1].value < 0) den.push({ base: f.args[0], exponent: -f.args[1].value });
+    else if (f.kind === 'pow' && f.args[1].kind === 'num' && f.args[1].value < 0)
+      den.push({ base: f.args[0], exponent: -f.args[1].value });
     else num.push(f);
   }
   return { negative: coefficient < 0, coefficient: Math.abs(coefficient), num, den };
@@ -75,25 +91,41 @@ export function printText(e: Expr, names: readonly string[]): string {
     let text = parts.join(' * ');
     if (den.length > 0) {
       const d = den.map((x) => powText(x.base, x.exponent));
-      const dText = d.length === 1 ? wrap(d[0], Prec.Power) : `(${d.map((x) => wrap(x, Prec.Product + 0.5)).join(' * ')})`;
+      const dText =
+        d.length === 1 ? wrap(d[0], Prec.Power) : `(${d.map((x) => wrap(x, Prec.Product + 0.5)).join(' * ')})`;
       text = `${wrap({ text, prec: Prec.Product }, Prec.Product)} / ${dText}`;
     }
-    return negative ? { text: `-${wrap({ text, prec: Prec.Product }, Prec.Product)}`, prec: Prec.Unary } : { text, prec: Prec.Product };
+    return negative
+      ? { text: `-${wrap({ text, prec: Prec.Product }, Prec.Product)}`, prec: Prec.Unary }
+      : { text, prec: Prec.Product };
   };
 
   const go = (e: Expr): Printed => {
     switch (e.kind) {
-      case 'num': return e.value < 0 ? { text: formatNumber(e.value), prec: Prec.Unary } : { text: formatNumber(e.value), prec: Prec.Atom };
-      case 'const': return { text: e.name, prec: Prec.Atom };
-      case 'var': return { text: names[e.index], prec: Prec.Atom };
-      case 'call': return { text: `${e.fn}(${go(e.args[0]).text})`, prec: Prec.Atom };
+      case 'num':
+        return e.value < 0
+          ? { text: formatNumber(e.value), prec: Prec.Unary }
+          : { text: formatNumber(e.value), prec: Prec.Atom };
+      case 'const':
+        return { text: e.name, prec: Prec.Atom };
+      case 'var':
+        return { text: names[e.index], prec: Prec.Atom };
+      case 'call':
+        return { text: `${e.fn}(${go(e.args[0]).text})`, prec: Prec.Atom };
       case 'pow': {
         const x = e.args[1];
         if (x.kind === 'num' && x.value < 0) return product(e);
         return powText(e.args[0], x.kind === 'num' ? x.value : x);
       }
-      case 'mul': return product(e);
-      case 'add': return { text: joinSum(e.args.map(go).map((p) => ({ s: p.text, negative: p.text.startsWith('-') && p.prec === Prec.Unary }))), prec: Prec.Sum };
+      case 'mul':
+        return product(e);
+      case 'add':
+        return {
+          text: joinSum(
+            e.args.map(go).map((p) => ({ s: p.text, negative: p.text.startsWith('-') && p.prec === Prec.Unary })),
+          ),
+          prec: Prec.Sum,
+        };
     }
   };
   return go(e).text;

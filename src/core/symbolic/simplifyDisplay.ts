@@ -4,7 +4,11 @@ import { interpret } from './interpret';
 import { printText } from './printText';
 
 /** What the optional simplification pass did. */
-export interface SimplifyOutcome { simplified: number; tried: number; budgetHit: boolean }
+export interface SimplifyOutcome {
+  simplified: number;
+  tried: number;
+  budgetHit: boolean;
+}
 
 type AnyNode = MathNode & Record<string, unknown>;
 type MathjsSimplify = (expr: string) => MathNode;
@@ -15,6 +19,7 @@ export function loadSimplify(): MathjsSimplify {
   // The full mathjs costs ~0.5 s to load: only when the pass is asked for. Its `simplify` only ever sees text we
   // printed from our own expressions (safe symbol names p0, p1, …), never user text.
   if (!mathjsSimplify) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
     const math = require('mathjs') as { simplify: (e: string) => MathNode };
     mathjsSimplify = (e) => math.simplify(e);
   }
@@ -27,8 +32,10 @@ const UNARY = new Set<string>(UNARY_FUNCTIONS);
 function fromMathjs(n: AnyNode, s: ExprStore): Expr | undefined {
   const go = (n: AnyNode): Expr | undefined => {
     switch (n.type) {
-      case 'ConstantNode': return typeof n.value === 'number' ? s.num(n.value) : undefined;
-      case 'ParenthesisNode': return go(n.content as AnyNode);
+      case 'ConstantNode':
+        return typeof n.value === 'number' ? s.num(n.value) : undefined;
+      case 'ParenthesisNode':
+        return go(n.content as AnyNode);
       case 'SymbolNode': {
         const name = n.name as string;
         if (name === 'pi' || name === 'e') return s.constant(name);
@@ -47,17 +54,26 @@ function fromMathjs(n: AnyNode, s: ExprStore): Expr | undefined {
         if (args.some((a) => !a)) return undefined;
         const [a, b] = args as Expr[];
         switch (n.fn) {
-          case 'add': return s.add(args as Expr[]);
-          case 'subtract': return s.sub(a, b);
-          case 'multiply': return s.mul(args as Expr[]);
-          case 'divide': return s.div(a, b);
-          case 'pow': return s.pow(a, b);
-          case 'unaryMinus': return s.neg(a);
-          case 'unaryPlus': return a;
-          default: return undefined;
+          case 'add':
+            return s.add(args as Expr[]);
+          case 'subtract':
+            return s.sub(a, b);
+          case 'multiply':
+            return s.mul(args as Expr[]);
+          case 'divide':
+            return s.div(a, b);
+          case 'pow':
+            return s.pow(a, b);
+          case 'unaryMinus':
+            return s.neg(a);
+          case 'unaryPlus':
+            return a;
+          default:
+            return undefined;
         }
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   };
   return go(n);
@@ -71,7 +87,8 @@ function widestSum(e: Expr, memo = new Map<number, number>()): number {
   const hit = memo.get(e.id);
   if (hit !== undefined) return hit;
   let w = e.kind === 'add' ? e.args.length : 0;
-  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call') for (const a of e.args) w = Math.max(w, widestSum(a, memo));
+  if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call')
+    for (const a of e.args) w = Math.max(w, widestSum(a, memo));
   memo.set(e.id, w);
   return w;
 }
@@ -80,7 +97,8 @@ function widestSum(e: Expr, memo = new Map<number, number>()): number {
 function agree(a: Expr, b: Expr, p: number): boolean {
   for (let k = 0; k < 4; k++) {
     const x = Array.from({ length: p }, (_, j) => 0.37 + 0.61 * Math.sin(7.1 * (j + 1) * (k + 1)));
-    const u = interpret(a, x), v = interpret(b, x);
+    const u = interpret(a, x),
+      v = interpret(b, x);
     if (Number.isNaN(u) && Number.isNaN(v)) continue;
     if (!(Math.abs(u - v) <= 1e-9 * (1 + Math.abs(u)))) return false;
   }
@@ -92,7 +110,13 @@ function agree(a: Expr, b: Expr, p: number): boolean {
  * the result is shorter and agrees numerically with the original; past the deadline the rest stay as they are
  * (correct, just less tidy). Numbers are always computed from the original expressions.
  */
-export function simplifyForDisplay(exprs: Expr[], s: ExprStore, p: number, deadline: number, maxChars = 400): SimplifyOutcome {
+export function simplifyForDisplay(
+  exprs: Expr[],
+  s: ExprStore,
+  p: number,
+  deadline: number,
+  maxChars = 400,
+): SimplifyOutcome {
   const safe = Array.from({ length: p }, (_, j) => `p${j}`);
   const out: SimplifyOutcome = { simplified: 0, tried: 0, budgetHit: false };
   const simplify = loadSimplify();
@@ -101,14 +125,25 @@ export function simplifyForDisplay(exprs: Expr[], s: ExprStore, p: number, deadl
     const e = exprs[i];
     if (e.kind === 'num' || e.kind === 'var' || e.kind === 'const') continue;
     const hit = done.get(e.id);
-    if (hit) { exprs[i] = hit; continue; }
-    if (Date.now() > deadline) { out.budgetHit = true; break; }
+    if (hit) {
+      exprs[i] = hit;
+      continue;
+    }
+    if (Date.now() > deadline) {
+      out.budgetHit = true;
+      break;
+    }
     const text = printText(e, safe);
     if (text.length > maxChars || widestSum(e) > MAX_SUM_TERMS) continue;
     out.tried++;
     let candidate: Expr | undefined;
-    try { candidate = fromMathjs(simplify(text) as AnyNode, s); } catch { candidate = undefined; }
-    const better = candidate && printText(candidate, safe).length < text.length && agree(e, candidate, p) ? candidate : e;
+    try {
+      candidate = fromMathjs(simplify(text) as AnyNode, s);
+    } catch {
+      candidate = undefined;
+    }
+    const better =
+      candidate && printText(candidate, safe).length < text.length && agree(e, candidate, p) ? candidate : e;
     if (better !== e) out.simplified++;
     done.set(e.id, better);
     exprs[i] = better;

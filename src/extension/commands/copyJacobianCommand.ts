@@ -34,16 +34,23 @@ export function copyJacobianCommand(ctx: Ctx) {
       void vscode.window.showWarningMessage('Overparam: the file has no Jacobian yet (see the Problems panel).');
       return undefined;
     }
-    const choice: Choice | undefined = formatArg === 'latex' || formatArg === 'mathjs' ? { format: formatArg, point: pointArg(point) } : await pick(report);
+    const choice: Choice | undefined =
+      formatArg === 'latex' || formatArg === 'mathjs'
+        ? { format: formatArg, point: pointArg(point) }
+        : await pick(report);
     if (!choice) return undefined;
     const text = jacobianText(report, choice);
     if (!text) {
-      void vscode.window.showWarningMessage('Overparam: that Jacobian is not available (not finite, or too large to show).');
+      void vscode.window.showWarningMessage(
+        'Overparam: that Jacobian is not available (not finite, or too large to show).',
+      );
       return undefined;
     }
     await vscode.env.clipboard.writeText(text);
     const where = choice.point === undefined ? 'symbolic J' : `J at point ${choice.point + 1}`;
-    void vscode.window.showInformationMessage(`Copied ${where} (${report.outputs.length} × ${report.params.length}) as ${choice.format === 'latex' ? 'LaTeX' : 'mathjs'}.`);
+    void vscode.window.showInformationMessage(
+      `Copied ${where} (${report.outputs.length} × ${report.params.length}) as ${choice.format === 'latex' ? 'LaTeX' : 'mathjs'}.`,
+    );
     return text;
   };
 }
@@ -57,7 +64,11 @@ async function pick(report: AnalysisReport): Promise<Choice | undefined> {
   report.points.forEach((p, i) => {
     const line = p.span ? `line ${p.span.line}` : '';
     items.push({ label: `J at point ${i + 1} as LaTeX`, description: line, choice: { format: 'latex', point: i } });
-    items.push({ label: `J at point ${i + 1} in mathjs syntax`, description: line, choice: { format: 'mathjs', point: i } });
+    items.push({
+      label: `J at point ${i + 1} in mathjs syntax`,
+      description: line,
+      choice: { format: 'mathjs', point: i },
+    });
   });
   return (await vscode.window.showQuickPick(items, { title: 'Copy Jacobian' }))?.choice;
 }

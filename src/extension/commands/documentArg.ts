@@ -8,7 +8,8 @@ export async function documentArg(arg: unknown): Promise<vscode.TextDocument | u
   if (arg instanceof vscode.Uri) uri = arg;
   else if (typeof arg === 'string' && arg) uri = vscode.Uri.parse(arg, true);
   const doc = uri
-    ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString()) ?? (await vscode.workspace.openTextDocument(uri))
+    ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString()) ??
+      (await vscode.workspace.openTextDocument(uri)))
     : vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'overparam') {
     void vscode.window.showInformationMessage('Overparam: open a .overparam file first.');

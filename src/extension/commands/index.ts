@@ -20,5 +20,9 @@ const FACTORIES: Record<Command, Factory> = {
 
 /** Registers every command; returns what to dispose. */
 export function registerCommands(ctx: Ctx): vscode.Disposable {
-  return vscode.Disposable.from(...Object.entries(FACTORIES).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx) as (...args: unknown[]) => unknown)));
+  return vscode.Disposable.from(
+    ...Object.entries(FACTORIES).map(([id, factory]) =>
+      vscode.commands.registerCommand(id, factory(ctx) as (...args: unknown[]) => unknown),
+    ),
+  );
 }

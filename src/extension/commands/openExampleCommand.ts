@@ -12,10 +12,19 @@ export function openExampleCommand(ctx: Ctx) {
     } catch (e) {
       ctx.log.warn(`no examples folder: ${String(e)}`);
     }
-    const names = entries.filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.overparam')).map(([n]) => n).sort();
+    const names = entries
+      .filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.overparam'))
+      .map(([n]) => n)
+      .sort();
     let name: string | undefined;
     if (typeof nameArg === 'string') name = names.find((n) => n === nameArg || n === `${nameArg}.overparam`);
-    else name = (await vscode.window.showQuickPick(await Promise.all(names.map((n) => item(dir, n))), { title: 'Open an Overparam example', matchOnDescription: true }))?.label;
+    else
+      name = (
+        await vscode.window.showQuickPick(await Promise.all(names.map((n) => item(dir, n))), {
+          title: 'Open an Overparam example',
+          matchOnDescription: true,
+        })
+      )?.label;
     if (!name) {
       if (typeof nameArg === 'string') void vscode.window.showWarningMessage(`Overparam: no example named ${nameArg}.`);
       return undefined;

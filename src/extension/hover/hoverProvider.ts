@@ -10,18 +10,23 @@ import { base, columnsMarkdown, rowsMarkdown } from './siteMarkdown';
 
 /** Registers the hover provider for `overparam` documents. */
 export function registerHover(analyses: DocumentAnalyses): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ language: 'overparam' }, {
-    async provideHover(doc, pos, token) {
-      const state = await analyses.current(doc, token);
-      if (!state?.report || token.isCancellationRequested) return undefined;
-      return hoverAt(doc, pos, state.report);
+  return vscode.languages.registerHoverProvider(
+    { language: 'overparam' },
+    {
+      async provideHover(doc, pos, token) {
+        const state = await analyses.current(doc, token);
+        if (!state?.report || token.isCancellationRequested) return undefined;
+        return hoverAt(doc, pos, state.report);
+      },
     },
-  });
+  );
 }
 
 /** The hover for position `pos`, if anything there has one. */
 function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: AnalysisReport): vscode.Hover | undefined {
-  const pointIndex = report.points.findIndex((p) => p.span && pos.line >= p.span.line - 1 && pos.line <= p.span.endLine - 1);
+  const pointIndex = report.points.findIndex(
+    (p) => p.span && pos.line >= p.span.line - 1 && pos.line <= p.span.endLine - 1,
+  );
   if (pointIndex >= 0) {
     const links = {
       openPanel: commandUri(Command.OpenPanel, [doc.uri.toString(), pointIndex]),
@@ -34,7 +39,12 @@ function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: Analysi
   const cols = byName(report.params, word);
   if (cols.length) return hover(columnsMarkdown(report, cols), wordRange);
   const site = report.outputSites.findIndex((s) => spanContains(s.span, pos));
-  const rows = site >= 0 ? report.outputSites.map((s, k) => (sameSpan(s.span, report.outputSites[site].span) ? k : -1)).filter((k) => k >= 0) : byName(report.outputs, word);
+  const rows =
+    site >= 0
+      ? report.outputSites
+          .map((s, k) => (sameSpan(s.span, report.outputSites[site].span) ? k : -1))
+          .filter((k) => k >= 0)
+      : byName(report.outputs, word);
   if (rows.length) return hover(rowsMarkdown(report, rows), wordRange);
   return undefined;
 }

@@ -22,7 +22,9 @@ export function pointLabel(at: Record<string, number>, max = 6): string {
     g.push(value);
     groups.set(base, g);
   }
-  return [...groups].map(([name, v]) => `${name} = ${v.length === 1 && !(`${name}[1]` in at) ? num(v[0]) : tuple(v, max)}`).join(', ');
+  return [...groups]
+    .map(([name, v]) => `${name} = ${v.length === 1 && !(`${name}[1]` in at) ? num(v[0]) : tuple(v, max)}`)
+    .join(', ');
 }
 
 /** The markdown of point `index` of `report`, with command links when given. */
@@ -34,17 +36,25 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
   const out: string[] = [];
   const deficient = point.finite && point.rank !== undefined && point.rank < full;
   const verdict = !point.finite ? 'not finite' : deficient ? 'rank-deficient' : 'full rank';
-  out.push(`**Point ${index + 1}** · ${escapeMd(pointLabel(point.at))} · **${pointSummary(point, full).replace(' · ', '** · ')} (${verdict})`);
+  out.push(
+    `**Point ${index + 1}** · ${escapeMd(pointLabel(point.at))} · **${pointSummary(point, full).replace(' · ', '** · ')} (${verdict})`,
+  );
   if (!point.finite) {
-    out.push('θ or J has a NaN or an infinity at this point (for example 1/w at w = 0), so there is no rank to report.');
+    out.push(
+      'θ or J has a NaN or an infinity at this point (for example 1/w at w = 0), so there is no rank to report.',
+    );
     if (point.theta.length) out.push(`θ = ${tuple(point.theta)}`);
   } else {
-    out.push(`σ = ${tuple(point.singularValues ?? [])} · ‖J‖ = ${num(point.operatorNorm ?? NaN)}${point.tolerance !== undefined ? ` · tol ${num(point.tolerance)}` : ''}`);
+    out.push(
+      `σ = ${tuple(point.singularValues ?? [])} · ‖J‖ = ${num(point.operatorNorm ?? NaN)}${point.tolerance !== undefined ? ` · tol ${num(point.tolerance)}` : ''}`,
+    );
   }
   if (point.finite) out.push(...directions(report, point));
-  if (point.J.length) out.push(`J (${q} × ${p}) at this point:\n\n${matrixTable(point.J, report.outputs, report.params)}`);
+  if (point.J.length)
+    out.push(`J (${q} × ${p}) at this point:\n\n${matrixTable(point.J, report.outputs, report.params)}`);
   else out.push(`J is ${q} × ${p}: too large to show here.`);
-  if (links) out.push(`[$(graph) Open panel at this point](${links.openPanel}) · [$(copy) Copy J as LaTeX](${links.copyLatex})`);
+  if (links)
+    out.push(`[$(graph) Open panel at this point](${links.openPanel}) · [$(copy) Copy J as LaTeX](${links.copyLatex})`);
   return out.join('\n\n');
 }
 
@@ -54,12 +64,16 @@ function directions(report: AnalysisReport, point: PointReport): string[] {
   const cokernel = (point.cokernel ?? []).map(canonicalSign);
   const kernel = (point.kernel ?? []).map(canonicalSign);
   if (cokernel.length) {
-    out.push(`**Ghost saddle** (ker Jᵀ, in θ): ${along(cokernel, report.outputs)}\n\n` +
-      `A loss whose canonical gradient points along ${tuple(cokernel[0])} has a critical point here that the canonical space does not have.`);
+    out.push(
+      `**Ghost saddle** (ker Jᵀ, in θ): ${along(cokernel, report.outputs)}\n\n` +
+        `A loss whose canonical gradient points along ${tuple(cokernel[0])} has a critical point here that the canonical space does not have.`,
+    );
   }
   if (kernel.length) {
-    out.push(`**Symmetry** (ker J, in parameters): ${along(kernel, report.params)}\n\n` +
-      `Moving the parameters along ${tuple(kernel[0])} does not change θ (to first order), so the gradient has no component there.`);
+    out.push(
+      `**Symmetry** (ker J, in parameters): ${along(kernel, report.params)}\n\n` +
+        `Moving the parameters along ${tuple(kernel[0])} does not change θ (to first order), so the gradient has no component there.`,
+    );
   }
   return out;
 }
@@ -68,7 +82,10 @@ function directions(report: AnalysisReport, point: PointReport): string[] {
 function along(basis: number[][], names: readonly string[]): string {
   const one = (v: number[]): string => `along ${tuple(v)} = ${escapeMd(combination(v, names))}`;
   if (basis.length === 1) return one(basis[0]);
-  return `${basis.length} directions\n${basis.slice(0, MAX_DIRECTIONS).map((v) => `- ${one(v)}`).join('\n')}${more(basis.length)}`;
+  return `${basis.length} directions\n${basis
+    .slice(0, MAX_DIRECTIONS)
+    .map((v) => `- ${one(v)}`)
+    .join('\n')}${more(basis.length)}`;
 }
 
 function more(n: number): string {

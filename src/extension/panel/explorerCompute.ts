@@ -38,7 +38,11 @@ export interface ExplorerCompute {
 }
 
 /** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
-export function workerCompute(workers: readonly WorkerLike[], key: string, options: () => AnalysisOptions): ExplorerCompute {
+export function workerCompute(
+  workers: readonly WorkerLike[],
+  key: string,
+  options: () => AnalysisOptions,
+): ExplorerCompute {
   if (workers.length === 0) throw new Error('the explorer needs at least one analysis worker');
   return {
     model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
@@ -51,17 +55,33 @@ export function workerCompute(workers: readonly WorkerLike[], key: string, optio
       const ny = map?.y.steps ?? 0;
       // Worker 0 also computes the fields and details (cheap): the bands are split evenly.
       const bounds = workers.map((_, k) => Math.round((ny * k) / workers.length)).concat(ny);
-      const parts = await Promise.all(workers.map((w, k) => {
-        const rankRows = map && bounds[k + 1] > bounds[k] ? { ...map, rowFrom: bounds[k], rowTo: bounds[k + 1] } : null;
-        if (k > 0 && !rankRows) return undefined;
-        return w.request('panelFrame', {
-          ...source, grid: req.grid, rankRows, cancel,
-          fields: k === 0 ? req.fields : [], details: k === 0 ? req.details : null,
-        }, signal);
-      }));
+      const parts = await Promise.all(
+        workers.map((w, k) => {
+          const rankRows =
+            map && bounds[k + 1] > bounds[k] ? { ...map, rowFrom: bounds[k], rowTo: bounds[k + 1] } : null;
+          if (k > 0 && !rankRows) return undefined;
+          return w.request(
+            'panelFrame',
+            {
+              ...source,
+              grid: req.grid,
+              rankRows,
+              cancel,
+              fields: k === 0 ? req.fields : [],
+              details: k === 0 ? req.details : null,
+            },
+            signal,
+          );
+        }),
+      );
       const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
       const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
-      return { fields: parts[0]?.fields ?? [], details: parts[0]?.details ?? null, rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null, cpu };
+      return {
+        fields: parts[0]?.fields ?? [],
+        details: parts[0]?.details ?? null,
+        rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null,
+        cpu,
+      };
     },
   };
 }
@@ -72,7 +92,11 @@ function joinBands(bands: (RankBand | null)[]): RankCells {
   if (present.length === 1) return present[0];
   const n = present.reduce((s, b) => s + b.sMin.length, 0);
   const wide = present.some((b) => b.rank instanceof Int32Array);
-  const out: RankCells = { sMin: new Float32Array(n), sMax: new Float32Array(n), rank: wide ? new Int32Array(n) : new Uint8Array(n) };
+  const out: RankCells = {
+    sMin: new Float32Array(n),
+    sMax: new Float32Array(n),
+    rank: wide ? new Int32Array(n) : new Uint8Array(n),
+  };
   let at = 0;
   for (const b of present) {
     out.sMin.set(b.sMin, at);

@@ -167,7 +167,8 @@ export class ExplorerHost {
         } catch (e) {
           // A cancelled piece of work was for text that changed: the reload queued behind it replaces it.
           // Otherwise the error answers the request (the webview stops waiting for its frame).
-          if (!isCancel(e)) this.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
+          if (!isCancel(e))
+            this.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
         }
       }
     } finally {

@@ -16,7 +16,8 @@ export const EXPLORER_VIEW_TYPE = 'overparam.explorer';
 /** How long typing must pause before the panel recompiles (ms). */
 const EDIT_DEBOUNCE_MS = 60;
 
-const isOverparam = (d: vscode.TextDocument): boolean => d.languageId === 'overparam' || d.uri.path.endsWith('.overparam');
+const isOverparam = (d: vscode.TextDocument): boolean =>
+  d.languageId === 'overparam' || d.uri.path.endsWith('.overparam');
 const baseName = (u: vscode.Uri): string => u.path.split('/').pop() ?? '';
 
 /** Where the panel's workers log when the panel was restored without the extension's log channel. */
@@ -31,13 +32,22 @@ export class ExplorerPanel {
   private editTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Shows the panel for `document` (creating it beside the editor if needed), at `pointIndex` when given. */
-  static createOrShow(context: vscode.ExtensionContext, document: vscode.TextDocument, pointIndex?: number, log: ClientLogger = CONSOLE_LOG): ExplorerPanel {
+  static createOrShow(
+    context: vscode.ExtensionContext,
+    document: vscode.TextDocument,
+    pointIndex?: number,
+    log: ClientLogger = CONSOLE_LOG,
+  ): ExplorerPanel {
     let panel = ExplorerPanel.panels.get(context);
     if (panel) {
       panel.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
-      const webview = vscode.window.createWebviewPanel(EXPLORER_VIEW_TYPE, 'Overparam Explorer',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, ExplorerPanel.options(context));
+      const webview = vscode.window.createWebviewPanel(
+        EXPLORER_VIEW_TYPE,
+        'Overparam Explorer',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        ExplorerPanel.options(context),
+      );
       panel = new ExplorerPanel(webview, context, document, log);
     }
     panel.show(document, pointIndex);
@@ -51,7 +61,11 @@ export class ExplorerPanel {
   }
 
   /** Re-creates a panel VS Code restored after a restart. */
-  static revive(webview: vscode.WebviewPanel, context: vscode.ExtensionContext, document: vscode.TextDocument | undefined): ExplorerPanel {
+  static revive(
+    webview: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    document: vscode.TextDocument | undefined,
+  ): ExplorerPanel {
     webview.webview.options = ExplorerPanel.options(context);
     const panel = new ExplorerPanel(webview, context, document, CONSOLE_LOG);
     if (document) panel.show(document);
@@ -62,11 +76,19 @@ export class ExplorerPanel {
     return {
       enableScripts: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(context.extensionUri, 'dist'),
+        vscode.Uri.joinPath(context.extensionUri, 'media'),
+      ],
     };
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private document: vscode.TextDocument | undefined, log: ClientLogger) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly context: vscode.ExtensionContext,
+    private document: vscode.TextDocument | undefined,
+    log: ClientLogger,
+  ) {
     ExplorerPanel.panels.get(context)?.dispose();
     ExplorerPanel.panels.set(context, this);
     const webview = panel.webview;
@@ -80,17 +102,27 @@ export class ExplorerPanel {
       compute,
       fieldDefaults: fieldDefaults(document?.uri),
     });
-    const uri = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
+    const uri = (...p: string[]): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
     webview.html = panelHtml({
-      cspSource: webview.cspSource, nonce: makeNonce(),
-      scriptUri: uri('dist', 'webview.js'), styleUri: uri('media', 'explorer.css'), katexStyleUri: uri('dist', 'katex', 'katex.min.css'),
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: uri('dist', 'webview.js'),
+      styleUri: uri('media', 'explorer.css'),
+      katexStyleUri: uri('dist', 'katex', 'katex.min.css'),
     });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((m: unknown) => this.host.receive(m)),
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.host.detach(); }),
-      vscode.window.onDidChangeActiveTextEditor((e) => { if (e && isOverparam(e.document)) this.show(e.document); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === this.document && e.contentChanges.length > 0) this.scheduleReload(); }),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.host.detach();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isOverparam(e.document)) this.show(e.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length > 0) this.scheduleReload();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => this.settingsChanged(e)),
     );
   }
@@ -126,7 +158,10 @@ export class ExplorerPanel {
 
   private scheduleReload(): void {
     if (this.editTimer) clearTimeout(this.editTimer);
-    this.editTimer = setTimeout(() => { this.editTimer = undefined; this.host.documentChanged(); }, EDIT_DEBOUNCE_MS);
+    this.editTimer = setTimeout(() => {
+      this.editTimer = undefined;
+      this.host.documentChanged();
+    }, EDIT_DEBOUNCE_MS);
   }
 }
 
@@ -135,17 +170,25 @@ export const EXPLORER_STATS_COMMAND = 'overparam._explorerStats';
 
 /** Registers the serializer that restores the panel (and its document) after VS Code restarts, and the stats command. */
 export function registerExplorerPanelSerializer(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(EXPLORER_STATS_COMMAND, () => ExplorerPanel.statsOf(context)));
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-      const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
-      let document: vscode.TextDocument | undefined;
-      if (typeof saved === 'string') {
-        try { document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved)); } catch { document = undefined; }
-      }
-      const active = vscode.window.activeTextEditor?.document;
-      document ??= active && isOverparam(active) ? active : undefined;
-      ExplorerPanel.revive(panel, context, document);
-    },
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPLORER_STATS_COMMAND, () => ExplorerPanel.statsOf(context)),
+  );
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+        let document: vscode.TextDocument | undefined;
+        if (typeof saved === 'string') {
+          try {
+            document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved));
+          } catch {
+            document = undefined;
+          }
+        }
+        const active = vscode.window.activeTextEditor?.document;
+        document ??= active && isOverparam(active) ? active : undefined;
+        ExplorerPanel.revive(panel, context, document);
+      },
+    }),
+  );
 }

@@ -2,7 +2,13 @@
 // the webview. No `vscode` and no core on this thread: every number comes from an ExplorerCompute (the analysis
 // workers), so the panel and the webview tests' driver run the very same code.
 import type {
-  DocumentMessage, FieldFrame, FrameMessage, ModelInfo, PanelDiagnostic, RankMapFrame, ViewSettings,
+  DocumentMessage,
+  FieldFrame,
+  FrameMessage,
+  ModelInfo,
+  PanelDiagnostic,
+  RankMapFrame,
+  ViewSettings,
 } from '../../protocol/messages';
 import type { PanelField } from '../../worker/panelTypes';
 import type { ExplorerCompute, FrameRequest, FrameResult } from './explorerCompute';
@@ -10,7 +16,8 @@ import { formatPoint, paramGroups } from './paramGroups';
 import { BLOG_FIELD, defaultAxis, defaultView, sanitizeView, withFieldDefaults } from './viewSettings';
 import type { FieldDefaults } from './viewSettings';
 
-const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
 
 const linspace = (from: number, to: number, steps: number): Float64Array =>
   Float64Array.from({ length: steps }, (_, i) => (steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
@@ -61,7 +68,10 @@ export class ExplorerSession {
     }
     const groups = paramGroups(model.params);
     const ones = new Float64Array(model.p).fill(1);
-    const written = model.points.length > 0 ? model.points : [{ label: `no \`at\` line: ${formatPoint(groups, ones)}`, values: ones }];
+    const written =
+      model.points.length > 0
+        ? model.points
+        : [{ label: `no \`at\` line: ${formatPoint(groups, ones)}`, values: ones }];
     this.values = written.map((pt, i) => {
       const before = old?.points[i];
       const kept = before && old.p === model.p && same(before.values, pt.values) ? this.values[i] : undefined;
@@ -73,12 +83,25 @@ export class ExplorerSession {
   }
 
   /** The loaded document and the live frame, from one round of work: every point's field, the live details and map. */
-  async documentAndFrame(requestId: number, fileName: string, uri: string, signal?: AbortSignal): Promise<[DocumentMessage, FrameMessage]> {
+  async documentAndFrame(
+    requestId: number,
+    fileName: string,
+    uri: string,
+    signal?: AbortSignal,
+  ): Promise<[DocumentMessage, FrameMessage]> {
     const result = this.info ? await this.compute.frame(this.text, this.frameRequest(this.values), signal) : null;
     const fields = (result?.fields ?? []).map((f, i) => this.fieldFrame(i, f));
     const document: DocumentMessage = {
-      type: 'document', requestId, version: this.version, fileName, uri, model: this.info, diagnostics: this.diagnostics,
-      fields, values: this.values.map((v) => Float64Array.from(v)), view: this.currentView(),
+      type: 'document',
+      requestId,
+      version: this.version,
+      fileName,
+      uri,
+      model: this.info,
+      diagnostics: this.diagnostics,
+      fields,
+      values: this.values.map((v) => Float64Array.from(v)),
+      view: this.currentView(),
     };
     // The webview redraws everything on a document: its rank map is sent again.
     this.shownMapKey = undefined;
@@ -100,7 +123,9 @@ export class ExplorerSession {
     const old = this.view;
     if (view && old && live) {
       const axis = (a: ViewSettings['rankX'], b: ViewSettings['rankX']): ViewSettings['rankX'] =>
-        a.param !== b.param && a.from === b.from && a.to === b.to ? { ...defaultAxis(a.param, live[a.param] ?? 0), steps: a.steps } : a;
+        a.param !== b.param && a.from === b.from && a.to === b.to
+          ? { ...defaultAxis(a.param, live[a.param] ?? 0), steps: a.steps }
+          : a;
       view = { ...view, rankX: axis(view.rankX, old.rankX), rankY: axis(view.rankY, old.rankY) };
     }
     this.requested = view;
@@ -162,8 +187,15 @@ export class ExplorerSession {
     const i = this.pointIndex;
     const values = this.values[i] ?? new Float64Array(0);
     return {
-      type: 'frame', requestId, version: this.version, pointIndex: i, values: Float64Array.from(values), view: this.currentView(),
-      field, details: result?.details ?? null, rankMap: this.rankMapFrame(result),
+      type: 'frame',
+      requestId,
+      version: this.version,
+      pointIndex: i,
+      values: Float64Array.from(values),
+      view: this.currentView(),
+      field,
+      details: result?.details ?? null,
+      rankMap: this.rankMapFrame(result),
     };
   }
 
@@ -175,7 +207,12 @@ export class ExplorerSession {
     if (cells) {
       const { rankX: x, rankY: y } = this.currentView();
       const frame: RankMapFrame = {
-        x, y, xs: linspace(x.from, x.to, x.steps), ys: linspace(y.from, y.to, y.steps), ...cells, fullRank: Math.min(this.info.p, this.info.q),
+        x,
+        y,
+        xs: linspace(x.from, x.to, x.steps),
+        ys: linspace(y.from, y.to, y.steps),
+        ...cells,
+        fullRank: Math.min(this.info.p, this.info.q),
       };
       this.mapCache = { key, frame };
     }
@@ -188,7 +225,8 @@ export class ExplorerSession {
   private fieldFrame(i: number, f: PanelField): FieldFrame {
     const info = this.info!;
     const values = this.values[i];
-    const label = info.points[i] && same(values, info.points[i].values) ? info.points[i].label : formatPoint(info.groups, values);
+    const label =
+      info.points[i] && same(values, info.points[i].values) ? info.points[i].label : formatPoint(info.groups, values);
     return { pointIndex: i, label, ...f };
   }
 }

@@ -9,7 +9,10 @@ const FILTERS: Record<ExportMessage['format'], Record<string, string[]>> = {
 };
 
 /** Asks where to save, then writes the export with workspace.fs; the result is for the webview's status line. */
-export async function saveExport(m: ExportMessage, near: vscode.Uri | undefined): Promise<{ ok: boolean; message: string }> {
+export async function saveExport(
+  m: ExportMessage,
+  near: vscode.Uri | undefined,
+): Promise<{ ok: boolean; message: string }> {
   const name = m.suggestedName.replace(/[^\w.-]+/g, '_') || `overparam.${m.format}`;
   const defaultUri = near ? vscode.Uri.joinPath(near, '..', name) : undefined;
   const target = await vscode.window.showSaveDialog({ defaultUri, filters: FILTERS[m.format], saveLabel: 'Export' });

@@ -28,7 +28,10 @@ export function createPanelWorkers(context: vscode.ExtensionContext, log: Client
     return { timeBudgetMs: s.analysisBudgetMs, memoryMb: s.memoryMb };
   };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const clients = Array.from({ length: Math.max(1, Math.min(MAX_WORKERS, cores)) }, () => new AnalysisClient(file, limits, log));
+  const clients = Array.from(
+    { length: Math.max(1, Math.min(MAX_WORKERS, cores)) },
+    () => new AnalysisClient(file, limits, log),
+  );
   return {
     clients,
     restart: () => clients.forEach((c) => c.restart()),

@@ -23,7 +23,9 @@ export function paramGroups(params: readonly string[]): ParamGroup[] {
       groups.push(g);
     }
     g.columns.push(column);
-    index.forEach((v, k) => { g!.shape[k] = Math.max(g!.shape[k], v); });
+    index.forEach((v, k) => {
+      g!.shape[k] = Math.max(g!.shape[k], v);
+    });
   });
   return groups;
 }

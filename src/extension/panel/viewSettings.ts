@@ -22,10 +22,20 @@ export function defaultAxis(param: number, v: number): AxisSettings {
 }
 
 /** The field grid from `field` on the first two outputs, and a 129 x 129 map of the first two parameters. */
-export function defaultView(p: number, q: number, values: ArrayLike<number>, field: FieldDefaults = BLOG_FIELD): ViewSettings {
+export function defaultView(
+  p: number,
+  q: number,
+  values: ArrayLike<number>,
+  field: FieldDefaults = BLOG_FIELD,
+): ViewSettings {
   const axis = (param: number): AxisSettings => defaultAxis(param, values[param] ?? 0);
   return {
-    grid: { size: clampInt(field.size, 2, 64), min: -field.range, max: field.range, coords: [0, Math.min(1, Math.max(0, q - 1))] },
+    grid: {
+      size: clampInt(field.size, 2, 64),
+      min: -field.range,
+      max: field.range,
+      coords: [0, Math.min(1, Math.max(0, q - 1))],
+    },
     rankX: axis(0),
     rankY: axis(Math.min(1, Math.max(0, p - 1))),
   };
@@ -40,8 +50,10 @@ export function withFieldDefaults(view: ViewSettings, field: FieldDefaults): Vie
 export function sanitizeView(view: ViewSettings | null, p: number, q: number, fallback: ViewSettings): ViewSettings {
   if (!view) return fallback;
   const coordsOk = view.grid.coords.every((c) => c >= 0 && c < q);
-  const axisOk = (a: AxisSettings): boolean => a.param >= 0 && a.param < p && Number.isFinite(a.from) && Number.isFinite(a.to) && a.from !== a.to;
-  const fix = (a: AxisSettings, fb: AxisSettings): AxisSettings => axisOk(a) ? { ...a, steps: clampInt(a.steps, 2, 256) } : fb;
+  const axisOk = (a: AxisSettings): boolean =>
+    a.param >= 0 && a.param < p && Number.isFinite(a.from) && Number.isFinite(a.to) && a.from !== a.to;
+  const fix = (a: AxisSettings, fb: AxisSettings): AxisSettings =>
+    axisOk(a) ? { ...a, steps: clampInt(a.steps, 2, 256) } : fb;
   return {
     grid: {
       size: clampInt(view.grid.size, 2, 64),

@@ -10,7 +10,12 @@ export const REPORT_SCHEME = 'overparam-report';
 /** The report URI of a document (`focus` = the point to put first). */
 export function reportUri(source: vscode.Uri, focus?: number): vscode.Uri {
   const name = source.path.split('/').pop() || 'untitled';
-  return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.report.md`, query: source.toString(), fragment: focus === undefined ? '' : String(focus) });
+  return vscode.Uri.from({
+    scheme: REPORT_SCHEME,
+    path: `/${name}.report.md`,
+    query: source.toString(),
+    fragment: focus === undefined ? '' : String(focus),
+  });
 }
 
 /** Serves report documents from the analyses. */
@@ -22,7 +27,9 @@ export function registerReportProvider(analyses: DocumentAnalyses): vscode.Dispo
     async provideTextDocumentContent(uri, token) {
       open.set(uri.toString(), uri);
       const source = vscode.Uri.parse(uri.query, true);
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ?? (await vscode.workspace.openTextDocument(source));
+      const doc =
+        vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
+        (await vscode.workspace.openTextDocument(source));
       const state = await analyses.current(doc, token);
       const focus = uri.fragment ? Number(uri.fragment) : undefined;
       return markdownReport(source.path.split('/').pop() ?? '', state?.report, state?.diagnostics ?? [], focus);

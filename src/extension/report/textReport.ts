@@ -6,21 +6,32 @@ import { canonicalSign, combination, num, tuple } from '../format';
 import { pointLabel } from '../hover/pointMarkdown';
 
 /** The text report of `fileName`'s analysis, diagnostics as `file:line:col: severity: message`. */
-export function textReport(fileName: string, report: AnalysisReport | undefined, diagnostics: readonly ExtDiagnostic[]): string {
+export function textReport(
+  fileName: string,
+  report: AnalysisReport | undefined,
+  diagnostics: readonly ExtDiagnostic[],
+): string {
   const out: string[] = [`Analysis of ${fileName}`];
   if (report) {
     const { params, outputs } = report;
-    out.push(`  parameters (${params.length}): ${params.join(', ')}`, `  outputs (${outputs.length}): ${outputs.join(', ')}`);
+    out.push(
+      `  parameters (${params.length}): ${params.join(', ')}`,
+      `  outputs (${outputs.length}): ${outputs.join(', ')}`,
+    );
     if (report.jacobian.length) {
       out.push('  J:');
       report.jacobian.forEach((row, k) => out.push(`    ${outputs[k]}: [${row.join(', ')}]`));
     }
     report.points.forEach((p, i) => {
-      out.push(`  point ${i + 1}${p.span ? ` (line ${p.span.line})` : ''}: ${pointLabel(p.at)}: ${pointSummary(p, fullRank(report))}`);
+      out.push(
+        `  point ${i + 1}${p.span ? ` (line ${p.span.line})` : ''}: ${pointLabel(p.at)}: ${pointSummary(p, fullRank(report))}`,
+      );
       if (!p.finite) return;
       out.push(`    singular values ${tuple(p.singularValues ?? [], 12)}, operator norm ${num(p.operatorNorm ?? NaN)}`);
-      for (const v of p.cokernel ?? []) out.push(`    ghost-saddle direction (ker Jᵀ): ${combination(canonicalSign(v), outputs)}`);
-      for (const v of p.kernel ?? []) out.push(`    symmetry direction (ker J): ${combination(canonicalSign(v), params)}`);
+      for (const v of p.cokernel ?? [])
+        out.push(`    ghost-saddle direction (ker Jᵀ): ${combination(canonicalSign(v), outputs)}`);
+      for (const v of p.kernel ?? [])
+        out.push(`    symmetry direction (ker J): ${combination(canonicalSign(v), params)}`);
     });
   }
   for (const d of diagnostics) out.push(`${fileName}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);

@@ -5,7 +5,12 @@ import type { ParamInfo } from '../../../src/core/language/declarations';
 import { compileOk, errorsOf } from '../../support/model';
 
 const span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
-const pts = (text: string) => compileOk(text).points.map((p) => ({ values: Array.from(p.values), span: [p.span.line, p.span.column, p.span.endLine, p.span.endColumn], label: p.label }));
+const pts = (text: string) =>
+  compileOk(text).points.map((p) => ({
+    values: Array.from(p.values),
+    span: [p.span.line, p.span.column, p.span.endLine, p.span.endColumn],
+    label: p.label,
+  }));
 
 describe('points: `at` lines become full parameter vectors', () => {
   test('several `at` lines, values as expressions (pi/3, e, sqrt(2)), in file order with their spans', () => {
@@ -23,9 +28,21 @@ describe('points: `at` lines become full parameter vectors', () => {
   });
 
   test('scalars with Unicode names, entries by w[1] or the shorthand w1 / w_1, constants in values', () => {
-    assert.deepEqual(pts('θ1 = r * cos(φ)\nθ2 = r * sin(φ)\nat r = 0.3, φ = 0.5').map((p) => [p.values, p.label]), [[[0.3, 0.5], 'r = 0.3, φ = 0.5']]);
-    const text = 'const c = [2, 3]\nparam w[2]\nθ_i = w_i^2\nat w1 = 1, w2 = 0\nat w[1] = 3, w[2] = pi/3\nat w_1 = 5, w_2 = -1\nat w = 2 * c';
-    assert.deepEqual(pts(text).map((p) => p.values), [[1, 0], [3, Math.PI / 3], [5, -1], [4, 6]]);
+    assert.deepEqual(
+      pts('θ1 = r * cos(φ)\nθ2 = r * sin(φ)\nat r = 0.3, φ = 0.5').map((p) => [p.values, p.label]),
+      [[[0.3, 0.5], 'r = 0.3, φ = 0.5']],
+    );
+    const text =
+      'const c = [2, 3]\nparam w[2]\nθ_i = w_i^2\nat w1 = 1, w2 = 0\nat w[1] = 3, w[2] = pi/3\nat w_1 = 5, w_2 = -1\nat w = 2 * c';
+    assert.deepEqual(
+      pts(text).map((p) => p.values),
+      [
+        [1, 0],
+        [3, Math.PI / 3],
+        [5, -1],
+        [4, 6],
+      ],
+    );
   });
 });
 
@@ -33,41 +50,77 @@ describe('points: errors with their ranges', () => {
   const errs = (text: string) => errorsOf(text).map((e) => [e.code, e.span, e.message]);
 
   test('a point that misses a parameter is an error on the whole `at` line', () => {
-    assert.deepEqual(errs('param w[2], r\nθ = w * r\nat w = [1, 2]'), [['point', [3, 1, 3, 14], 'the point misses parameter `r`']]);
-    assert.deepEqual(errs('param a, b, c\nθ = a * b * c\nat b = 1'), [['point', [3, 1, 3, 9], 'the point misses parameters `a`, `c`']]);
-    assert.deepEqual(errs('param w[2]\nθ = w\nat w[1] = 1'), [['point', [3, 1, 3, 12], 'the point misses parameter `w`']]);
+    assert.deepEqual(errs('param w[2], r\nθ = w * r\nat w = [1, 2]'), [
+      ['point', [3, 1, 3, 14], 'the point misses parameter `r`'],
+    ]);
+    assert.deepEqual(errs('param a, b, c\nθ = a * b * c\nat b = 1'), [
+      ['point', [3, 1, 3, 9], 'the point misses parameters `a`, `c`'],
+    ]);
+    assert.deepEqual(errs('param w[2]\nθ = w\nat w[1] = 1'), [
+      ['point', [3, 1, 3, 12], 'the point misses parameter `w`'],
+    ]);
   });
 
   test('a value of the wrong shape is an error at the value', () => {
-    assert.deepEqual(errs('param w[2]\nθ = w\nat w = [1, 2, 3]'), [['point', [3, 8, 3, 17], '`w` is a vector of 2, but the value is a vector of 3']]);
-    assert.deepEqual(errs('param U[2,2]\nθ = U\nat U = [1, 0]'), [['point', [3, 8, 3, 14], '`U` is a 2x2 matrix, but the value is a vector of 2']]);
-    assert.deepEqual(errs('param r\nθ = r\nat r = [1, 2]'), [['point', [3, 8, 3, 14], '`r` is a scalar, but the value is a vector of 2']]);
-    assert.deepEqual(errs('param w[2]\nθ = w\nat w[1] = [1, 2], w[2] = 0'), [['shape', [3, 11, 3, 17], '`w` is one entry; give a number, not a vector of 2']]);
+    assert.deepEqual(errs('param w[2]\nθ = w\nat w = [1, 2, 3]'), [
+      ['point', [3, 8, 3, 17], '`w` is a vector of 2, but the value is a vector of 3'],
+    ]);
+    assert.deepEqual(errs('param U[2,2]\nθ = U\nat U = [1, 0]'), [
+      ['point', [3, 8, 3, 14], '`U` is a 2x2 matrix, but the value is a vector of 2'],
+    ]);
+    assert.deepEqual(errs('param r\nθ = r\nat r = [1, 2]'), [
+      ['point', [3, 8, 3, 14], '`r` is a scalar, but the value is a vector of 2'],
+    ]);
+    assert.deepEqual(errs('param w[2]\nθ = w\nat w[1] = [1, 2], w[2] = 0'), [
+      ['shape', [3, 11, 3, 17], '`w` is one entry; give a number, not a vector of 2'],
+    ]);
   });
 
   test('unknown parameters, indexes out of range, values that are not finite numbers', () => {
     assert.deepEqual(errs('param w[2]\nθ = w\nat z = 1'), [['unknown-symbol', [3, 4, 3, 5], 'unknown parameter `z`']]);
-    assert.deepEqual(errs('param w[2]\nθ = w\nat w[3] = 1'), [['index-range', [3, 4, 3, 8], 'index 3 is out of range 1..2 for `w`']]);
+    assert.deepEqual(errs('param w[2]\nθ = w\nat w[3] = 1'), [
+      ['index-range', [3, 4, 3, 8], 'index 3 is out of range 1..2 for `w`'],
+    ]);
     assert.deepEqual(errs('param r\nθ = r\nat r = 1/0'), [['non-finite', [3, 8, 3, 11], 'this value is infinite']]);
-    assert.deepEqual(errs('param r\nθ = r\nat r = x'), [['unknown-symbol', [3, 8, 3, 9], 'unknown symbol `x`: only numbers, pi, e and constants can be used here']]);
+    assert.deepEqual(errs('param r\nθ = r\nat r = x'), [
+      ['unknown-symbol', [3, 8, 3, 9], 'unknown symbol `x`: only numbers, pi, e and constants can be used here'],
+    ]);
   });
 
   test('each bad `at` line is its own error', () => {
-    assert.deepEqual(errorsOf('param w[2]\nθ = w\nat w = [1]\nat w = [1, 2]\nat v = 1').map((e) => [e.code, e.span[0]]), [['point', 3], ['unknown-symbol', 5]]);
+    assert.deepEqual(
+      errorsOf('param w[2]\nθ = w\nat w = [1]\nat w = [1, 2]\nat v = 1').map((e) => [e.code, e.span[0]]),
+      [
+        ['point', 3],
+        ['unknown-symbol', 5],
+      ],
+    );
   });
 });
 
 describe('points: helpers', () => {
   const params: ParamInfo[] = [
-    { name: 'w', shape: [2], offset: 0, span }, { name: 'U', shape: [2, 2], offset: 2, span }, { name: 'r', shape: [], offset: 6, span },
+    { name: 'w', shape: [2], offset: 0, span },
+    { name: 'U', shape: [2, 2], offset: 2, span },
+    { name: 'r', shape: [], offset: 6, span },
   ];
 
   test('shortNumber keeps four significant digits', () => {
-    assert.deepEqual([0.785398, -2, 1e-9, 0.1, 123456, 1 / 3].map(shortNumber), ['0.7854', '-2', '1e-9', '0.1', '123500', '0.3333']);
+    assert.deepEqual([0.785398, -2, 1e-9, 0.1, 123456, 1 / 3].map(shortNumber), [
+      '0.7854',
+      '-2',
+      '1e-9',
+      '0.1',
+      '123500',
+      '0.3333',
+    ]);
   });
 
   test('pointLabel writes vectors as tuples and matrices as nested lists', () => {
-    assert.equal(pointLabel(params, Float64Array.of(0.1, 1, 1, 0, 0, 1, Math.PI)), 'w = (0.1, 1), U = [[1, 0], [0, 1]], r = 3.142');
+    assert.equal(
+      pointLabel(params, Float64Array.of(0.1, 1, 1, 0, 0, 1, Math.PI)),
+      'w = (0.1, 1), U = [[1, 0], [0, 1]], r = 3.142',
+    );
   });
 
   test('findTarget resolves names, w1 and w_1 shorthands for vectors, and nothing else', () => {

@@ -30,12 +30,19 @@ export function randomOrthogonal(n: number, next: () => number): Float64Array {
 }
 
 /** (rows x inner) times (inner x cols), row-major. */
-export function matMul(a: ArrayLike<number>, b: ArrayLike<number>, rows: number, inner: number, cols: number): Float64Array {
+export function matMul(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  rows: number,
+  inner: number,
+  cols: number,
+): Float64Array {
   const c = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let k = 0; k < inner; k++) {
-    const aik = a[i * inner + k];
-    for (let j = 0; j < cols; j++) c[i * cols + j] += aik * b[k * cols + j];
-  }
+  for (let i = 0; i < rows; i++)
+    for (let k = 0; k < inner; k++) {
+      const aik = a[i * inner + k];
+      for (let j = 0; j < cols; j++) c[i * cols + j] += aik * b[k * cols + j];
+    }
   return c;
 }
 
@@ -48,9 +55,12 @@ export function transpose(a: ArrayLike<number>, rows: number, cols: number): Flo
 
 /** Q1 diag(s) Q2ᵀ with random orthogonal Q1 (rows x rows) and Q2 (cols x cols): singular values exactly s (sorted). */
 export function withSingularValues(s: number[], rows: number, cols: number, next: () => number): Float64Array {
-  const q1 = randomOrthogonal(rows, next), q2 = randomOrthogonal(cols, next);
+  const q1 = randomOrthogonal(rows, next),
+    q2 = randomOrthogonal(cols, next);
   const d = new Float64Array(rows * cols);
-  s.forEach((x, i) => { d[i * cols + i] = x; });
+  s.forEach((x, i) => {
+    d[i * cols + i] = x;
+  });
   return matMul(matMul(q1, d, rows, rows, cols), transpose(q2, cols, cols), rows, cols, cols);
 }
 
@@ -74,11 +84,12 @@ function assertSameLength(a: ArrayLike<number>, b: ArrayLike<number>): void {
 /** max |VᵀV - I| for k vectors of length n, given as a list. */
 export function orthonormalityError(vs: ArrayLike<number>[]): number {
   let m = 0;
-  for (let i = 0; i < vs.length; i++) for (let j = 0; j < vs.length; j++) {
-    let dot = 0;
-    for (let t = 0; t < vs[i].length; t++) dot += vs[i][t] * vs[j][t];
-    m = Math.max(m, Math.abs(dot - (i === j ? 1 : 0)));
-  }
+  for (let i = 0; i < vs.length; i++)
+    for (let j = 0; j < vs.length; j++) {
+      let dot = 0;
+      for (let t = 0; t < vs[i].length; t++) dot += vs[i][t] * vs[j][t];
+      m = Math.max(m, Math.abs(dot - (i === j ? 1 : 0)));
+    }
   return m;
 }
 
@@ -101,12 +112,21 @@ export function polarJacobian(r: number, phi: number): Float64Array {
 /** fast-check arbitrary: a random rows x cols matrix (1..maxDim each), entries in [-1, 1], some forced rank-deficient. */
 export function arbitraryMatrix(maxDim: number): fc.Arbitrary<{ rows: number; cols: number; a: Float64Array }> {
   return fc
-    .record({ rows: fc.integer({ min: 1, max: maxDim }), cols: fc.integer({ min: 1, max: maxDim }), rank: fc.integer({ min: 0, max: maxDim }), seed: fc.integer() })
+    .record({
+      rows: fc.integer({ min: 1, max: maxDim }),
+      cols: fc.integer({ min: 1, max: maxDim }),
+      rank: fc.integer({ min: 0, max: maxDim }),
+      seed: fc.integer(),
+    })
     .map(({ rows, cols, rank, seed }) => {
       const next = rng(seed);
       // Half the cases: a product of thin factors, so exact rank deficiency (up to rounding) is common.
       if (rank < Math.min(rows, cols) && next() < 0.5) {
-        return { rows, cols, a: matMul(randomMatrix(rows, rank, next), randomMatrix(rank, cols, next), rows, rank, cols) };
+        return {
+          rows,
+          cols,
+          a: matMul(randomMatrix(rows, rank, next), randomMatrix(rank, cols, next), rows, rank, cols),
+        };
       }
       return { rows, cols, a: randomMatrix(rows, cols, next) };
     });

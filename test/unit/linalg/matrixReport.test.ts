@@ -23,7 +23,10 @@ describe('analyzeMatrix', () => {
     assert.ok(Math.abs(r.conditionNumber - 3) < 1e-14);
     assert.ok(Math.abs(r.operatorNorm - 3 * Math.sqrt(5)) < 1e-14);
     assert.equal(r.tolerance, 3 * Math.sqrt(5) * 2 * Number.EPSILON);
-    assert.deepEqual(r.preconditioner, [[9, 12], [12, 41]]);
+    assert.deepEqual(r.preconditioner, [
+      [9, 12],
+      [12, 41],
+    ]);
     assert.ok(maxAbsDiff(r.preconditionerEigenvalues, [45, 5]) < 1e-13);
     assert.ok(eigenResidual(r.preconditioner, r.preconditionerEigenvalues, r.preconditionerEigenvectors) < 1e-13);
     // Eigenvectors of M are the left singular vectors (1,3)/√10 and (3,-1)/√10, largest entry positive.
@@ -46,7 +49,10 @@ describe('analyzeMatrix', () => {
     const r = analyzeMatrix(Float64Array.from([1, 2, 3, 2, 4, 6]), 2, 3);
     assert.deepEqual([r.rank, r.conditionNumber], [1, Infinity]);
     assert.ok(Math.abs(r.singularValues[0] - Math.sqrt(70)) < 1e-14);
-    assert.deepEqual(r.preconditioner, [[14, 28], [28, 56]]);
+    assert.deepEqual(r.preconditioner, [
+      [14, 28],
+      [28, 56],
+    ]);
     assert.ok(maxAbsDiff(r.preconditionerEigenvalues, [70, 0]) < 1e-13);
     assert.equal(r.kernel.length, 2);
     assert.ok(maxAbsDiff(r.cokernel[0], [2 / Math.sqrt(5), -1 / Math.sqrt(5)]) < 1e-15);
@@ -73,11 +79,17 @@ describe('analyzeMatrix', () => {
 
   test('the zero matrix: rank 0, condition Infinity, norm 0', () => {
     const r = analyzeMatrix(new Float64Array(4), 2, 2);
-    assert.deepEqual([r.rank, r.conditionNumber, r.operatorNorm, r.kernel.length, r.cokernel.length], [0, Infinity, 0, 2, 2]);
+    assert.deepEqual(
+      [r.rank, r.conditionNumber, r.operatorNorm, r.kernel.length, r.cokernel.length],
+      [0, Infinity, 0, 2, 2],
+    );
   });
 
   test('throws a plain Error naming the entry when one is NaN or infinite', () => {
-    assert.throws(() => analyzeMatrix(Float64Array.from([1, 2, NaN, 4]), 2, 2), (e: unknown) => e instanceof Error && /non-finite entry at \(1, 0\)/.test(e.message));
+    assert.throws(
+      () => analyzeMatrix(Float64Array.from([1, 2, NaN, 4]), 2, 2),
+      (e: unknown) => e instanceof Error && /non-finite entry at \(1, 0\)/.test(e.message),
+    );
     assert.throws(() => analyzeMatrix(Float64Array.from([-Infinity, 0]), 1, 2), /non-finite/);
   });
 });

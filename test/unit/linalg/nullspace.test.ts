@@ -4,7 +4,16 @@ import fc from 'fast-check';
 import { cokernelBasis, fixSign, kernelBasis } from '../../../src/core/linalg/nullspace';
 import { defaultTolerance, numericalRank } from '../../../src/core/linalg/rank';
 import { singularValues, svd } from '../../../src/core/linalg/svd';
-import { arbitraryMatrix, maxAbsDiff, orthonormalityError, polarJacobian, randomMatrix, residual, rng, transpose } from './fixtures';
+import {
+  arbitraryMatrix,
+  maxAbsDiff,
+  orthonormalityError,
+  polarJacobian,
+  randomMatrix,
+  residual,
+  rng,
+  transpose,
+} from './fixtures';
 
 function largestIsPositive(v: ArrayLike<number>): boolean {
   let best = 0;
@@ -13,7 +22,14 @@ function largestIsPositive(v: ArrayLike<number>): boolean {
 }
 
 /** Checks that `basis` is an orthonormal set in the kernel of the rows x cols A, with the sign convention. */
-function checkKernel(a: Float64Array, rows: number, cols: number, basis: Float64Array[], dim: number, tol = 1e-12): void {
+function checkKernel(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  basis: Float64Array[],
+  dim: number,
+  tol = 1e-12,
+): void {
   assert.equal(basis.length, dim, 'dimension');
   for (const v of basis) {
     assert.equal(v.length, cols);
@@ -52,7 +68,10 @@ describe('kernelBasis and cokernelBasis', () => {
     checkKernel(a, 2, 4, ker, 2);
     for (const v of ker) assert.ok(Math.abs(v[0]) + Math.abs(v[1]) === 0);
     const b = Float64Array.from([0, 0, 0, -1, 0, 0]);
-    assert.deepEqual(kernelBasis(b, 3, 2).map((v) => Array.from(v)), [[1, 0]]);
+    assert.deepEqual(
+      kernelBasis(b, 3, 2).map((v) => Array.from(v)),
+      [[1, 0]],
+    );
     const co = cokernelBasis(b, 3, 2);
     checkKernel(transpose(b, 3, 2), 2, 3, co, 2);
     for (const v of co) assert.equal(v[1], 0);
@@ -62,9 +81,13 @@ describe('kernelBasis and cokernelBasis', () => {
     const next = rng(21);
     const k = Float64Array.from([1, -2, 3]).map((x) => x / Math.sqrt(14));
     const m = randomMatrix(5, 3, next);
-    const proj = Float64Array.from({ length: 9 }, (_, idx) => (Math.floor(idx / 3) === idx % 3 ? 1 : 0) - k[Math.floor(idx / 3)] * k[idx % 3]);
+    const proj = Float64Array.from(
+      { length: 9 },
+      (_, idx) => (Math.floor(idx / 3) === idx % 3 ? 1 : 0) - k[Math.floor(idx / 3)] * k[idx % 3],
+    );
     const a = new Float64Array(15);
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 3; j++) for (let t = 0; t < 3; t++) a[i * 3 + j] += m[i * 3 + t] * proj[t * 3 + j];
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 3; j++) for (let t = 0; t < 3; t++) a[i * 3 + j] += m[i * 3 + t] * proj[t * 3 + j];
     const ker = kernelBasis(a, 5, 3);
     checkKernel(a, 5, 3, ker, 1);
     assert.ok(maxAbsDiff(ker[0], k) < 1e-14, `${Array.from(ker[0])}`);
@@ -72,12 +95,28 @@ describe('kernelBasis and cokernelBasis', () => {
   });
 
   test('the zero matrix: kernel and cokernel are the standard bases', () => {
-    assert.deepEqual(kernelBasis(new Float64Array(6), 2, 3).map((v) => Array.from(v)), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
-    assert.deepEqual(cokernelBasis(new Float64Array(6), 2, 3).map((v) => Array.from(v)), [[1, 0], [0, 1]]);
+    assert.deepEqual(
+      kernelBasis(new Float64Array(6), 2, 3).map((v) => Array.from(v)),
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      cokernelBasis(new Float64Array(6), 2, 3).map((v) => Array.from(v)),
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    );
   });
 
   test('polar Jacobian: kernel (0, 1) at r = 0 and at r = 1e-17 (below tolerance), none at r = 1e-8 unless tol = 1e-6', () => {
-    assert.deepEqual(kernelBasis(polarJacobian(0, 0.4), 2, 2).map((v) => Array.from(v)), [[0, 1]]);
+    assert.deepEqual(
+      kernelBasis(polarJacobian(0, 0.4), 2, 2).map((v) => Array.from(v)),
+      [[0, 1]],
+    );
     assert.ok(maxAbsDiff(kernelBasis(polarJacobian(1e-17, 0.4), 2, 2)[0], [0, 1]) < 1e-15);
     assert.equal(kernelBasis(polarJacobian(1e-8, 0.4), 2, 2).length, 0);
     assert.equal(kernelBasis(polarJacobian(1e-8, 0.4), 2, 2, 1e-6).length, 1);
@@ -96,11 +135,14 @@ describe('kernelBasis and cokernelBasis', () => {
   });
 
   test('property: dim ker A = cols - rank, dim ker Aᵀ = rows - rank, A k ≈ 0 and Aᵀ c ≈ 0, orthonormal', () => {
-    fc.assert(fc.property(arbitraryMatrix(8), ({ rows, cols, a }) => {
-      const s = svd(a, rows, cols).S;
-      const rank = numericalRank(s, defaultTolerance(s[0], rows, cols));
-      checkKernel(a, rows, cols, kernelBasis(a, rows, cols), cols - rank);
-      checkKernel(transpose(a, rows, cols), cols, rows, cokernelBasis(a, rows, cols), rows - rank);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbitraryMatrix(8), ({ rows, cols, a }) => {
+        const s = svd(a, rows, cols).S;
+        const rank = numericalRank(s, defaultTolerance(s[0], rows, cols));
+        checkKernel(a, rows, cols, kernelBasis(a, rows, cols), cols - rank);
+        checkKernel(transpose(a, rows, cols), cols, rows, cokernelBasis(a, rows, cols), rows - rank);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,7 +26,10 @@ describe('rank', () => {
 
   test('polar Jacobian at r = 1, 1e-8, 1e-17, 0 has rank 2, 2, 1, 1 (1e-17 is below 2 * eps)', () => {
     for (const phi of [0, 0.7, 2.5]) {
-      assert.deepEqual([1, 1e-8, 1e-17, 0].map((r) => rankOf(polarJacobian(r, phi), 2, 2)), [2, 2, 1, 1]);
+      assert.deepEqual(
+        [1, 1e-8, 1e-17, 0].map((r) => rankOf(polarJacobian(r, phi), 2, 2)),
+        [2, 2, 1, 1],
+      );
     }
   });
 

@@ -4,7 +4,16 @@ import fc from 'fast-check';
 import { jacobiSingularValuesInto, singularValues, svd } from '../../../src/core/linalg/svd';
 import { symmetricEigen } from '../../../src/core/linalg/symmetricEigen';
 import {
-  arbitraryMatrix, column, matMul, maxAbsDiff, orthonormalityError, polarJacobian, randomMatrix, rng, transpose, withSingularValues,
+  arbitraryMatrix,
+  column,
+  matMul,
+  maxAbsDiff,
+  orthonormalityError,
+  polarJacobian,
+  randomMatrix,
+  rng,
+  transpose,
+  withSingularValues,
 } from './fixtures';
 
 /** Checks U S Vᵀ = A, orthonormal U and V columns, S descending and non-negative; returns S. */
@@ -44,7 +53,13 @@ describe('svd', () => {
 
   test('planted singular values (including 1e-12 and exact zeros) for square, wide and tall shapes', () => {
     const next = rng(10);
-    for (const [rows, cols] of [[5, 5], [4, 7], [7, 4], [1, 6], [6, 1]]) {
+    for (const [rows, cols] of [
+      [5, 5],
+      [4, 7],
+      [7, 4],
+      [1, 6],
+      [6, 1],
+    ]) {
       const k = Math.min(rows, cols);
       const planted = [3, 1, 1e-12, 0, 0].slice(0, k);
       const a = withSingularValues(planted, rows, cols, next);
@@ -67,7 +82,8 @@ describe('svd', () => {
   test('graded rows D B (D = 1, 1e-9, 1e-17): tiny singular values keep relative accuracy (product = |det D det B|)', () => {
     const next = rng(11);
     const b = randomMatrix(3, 3, next);
-    const det = b[0] * (b[4] * b[8] - b[5] * b[7]) - b[1] * (b[3] * b[8] - b[5] * b[6]) + b[2] * (b[3] * b[7] - b[4] * b[6]);
+    const det =
+      b[0] * (b[4] * b[8] - b[5] * b[7]) - b[1] * (b[3] * b[8] - b[5] * b[6]) + b[2] * (b[3] * b[7] - b[4] * b[6]);
     const d = [1, 1e-9, 1e-17];
     const a = b.map((x, i) => x * d[Math.floor(i / 3)]);
     for (const S of [singularValues(a, 3, 3), svd(a, 3, 3).S, singularValues(transpose(a, 3, 3), 3, 3)]) {
@@ -96,14 +112,17 @@ describe('svd', () => {
   });
 
   test('property: U S Vᵀ reconstructs A, S² are the top eigenvalues of AᵀA, singularValues agrees', () => {
-    fc.assert(fc.property(arbitraryMatrix(8), ({ rows, cols, a }) => {
-      const S = checkSvd(a, rows, cols, 1e-13);
-      const ata = matMul(transpose(a, rows, cols), a, cols, rows, cols);
-      const eig = symmetricEigen(ata, cols).values;
-      const k = Math.min(rows, cols);
-      for (let i = 0; i < k; i++) assert.ok(Math.abs(S[i] * S[i] - eig[i]) < 1e-12 * Math.max(1, eig[0]));
-      for (let i = k; i < cols; i++) assert.ok(Math.abs(eig[i]) < 1e-12 * Math.max(1, eig[0]));
-      assert.ok(maxAbsDiff(singularValues(a, rows, cols), S) < 1e-13 * Math.max(1, S[0]));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbitraryMatrix(8), ({ rows, cols, a }) => {
+        const S = checkSvd(a, rows, cols, 1e-13);
+        const ata = matMul(transpose(a, rows, cols), a, cols, rows, cols);
+        const eig = symmetricEigen(ata, cols).values;
+        const k = Math.min(rows, cols);
+        for (let i = 0; i < k; i++) assert.ok(Math.abs(S[i] * S[i] - eig[i]) < 1e-12 * Math.max(1, eig[0]));
+        for (let i = k; i < cols; i++) assert.ok(Math.abs(eig[i]) < 1e-12 * Math.max(1, eig[0]));
+        assert.ok(maxAbsDiff(singularValues(a, rows, cols), S) < 1e-13 * Math.max(1, S[0]));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

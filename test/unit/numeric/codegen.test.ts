@@ -10,7 +10,12 @@ function countChunks<T>(build: () => T): { result: T; chunks: number } {
   const g = globalThis as { Function: FunctionConstructor };
   const original = g.Function;
   let chunks = 0;
-  g.Function = new Proxy(original, { construct(target, args) { chunks++; return Reflect.construct(target, args) as object; } });
+  g.Function = new Proxy(original, {
+    construct(target, args) {
+      chunks++;
+      return Reflect.construct(target, args) as object;
+    },
+  });
   try {
     return { result: build(), chunks };
   } finally {
@@ -36,14 +41,19 @@ function randomPoints(n: number, p: number, seed: number, lo = -2, hi = 2): Floa
 function assertMatchesInterpreter(m: CompiledModel, n: number, seed: number, lo = -2, hi = 2): number {
   const { result: program, chunks } = countChunks(() => generateProgram(allRoots(m), m.p, m.q));
   const W = randomPoints(n, m.p, seed, lo, hi);
-  const theta = new Float64Array(n * m.q).fill(NaN), J = new Float64Array(n * m.q * m.p).fill(NaN);
+  const theta = new Float64Array(n * m.q).fill(NaN),
+    J = new Float64Array(n * m.q * m.p).fill(NaN);
   program(W, n, theta, J);
   const structural = new Map(m.symbolic.entries.map((e) => [e.row * m.p + e.col, e.expr]));
   for (let pt = 0; pt < n; pt++) {
     const x = W.subarray(pt * m.p, (pt + 1) * m.p);
     m.symbolic.outputs.forEach((e, k) => {
-      const want = interpret(e, x), got = theta[pt * m.q + k];
-      assert.ok(Math.abs(got - want) <= 1e-13 * (1 + Math.abs(want)), `point ${pt}, ${m.outputs[k]}: generated ${got}, interpreted ${want}`);
+      const want = interpret(e, x),
+        got = theta[pt * m.q + k];
+      assert.ok(
+        Math.abs(got - want) <= 1e-13 * (1 + Math.abs(want)),
+        `point ${pt}, ${m.outputs[k]}: generated ${got}, interpreted ${want}`,
+      );
     });
     for (let o = 0; o < m.q * m.p; o++) {
       const got = J[pt * m.q * m.p + o];
@@ -52,7 +62,8 @@ function assertMatchesInterpreter(m: CompiledModel, n: number, seed: number, lo 
         continue;
       }
       const want = interpret(structural.get(o)!, x);
-      if (!(Math.abs(got - want) <= 1e-13 * (1 + Math.abs(want)))) assert.fail(`point ${pt}, J offset ${o}: generated ${got}, interpreted ${want}`);
+      if (!(Math.abs(got - want) <= 1e-13 * (1 + Math.abs(want))))
+        assert.fail(`point ${pt}, J offset ${o}: generated ${got}, interpreted ${want}`);
     }
   }
   return chunks;
@@ -69,13 +80,15 @@ describe('codegen: the generated batch program equals the interpreter', () => {
   });
 
   test('every function of the language, shared subexpressions and powers', () => {
-    const m = compileOk([
-      'param x, y, z',
-      'a = sin(x) * cos(y) + tan(z / 3) + asin(tanh(x) / 2) + acos(tanh(y) / 2) + atan(z)',
-      'b = sinh(x) + cosh(y) + tanh(x * y) + exp(z / 2) + log(1 + x^2) + sqrt(1 + y^2) + abs(z)',
-      'c = sigmoid(x * z) + relu(y - z) + softplus(3 * x) + (1 + x^2)^(y / 3) + x^3 * y^-2 + (x * y)^0.5 * 0',
-      'd = (sin(x) * y)^2 + (sin(x) * y)^3 - 1 / (sin(x) * y)',
-    ].join('\n'));
+    const m = compileOk(
+      [
+        'param x, y, z',
+        'a = sin(x) * cos(y) + tan(z / 3) + asin(tanh(x) / 2) + acos(tanh(y) / 2) + atan(z)',
+        'b = sinh(x) + cosh(y) + tanh(x * y) + exp(z / 2) + log(1 + x^2) + sqrt(1 + y^2) + abs(z)',
+        'c = sigmoid(x * z) + relu(y - z) + softplus(3 * x) + (1 + x^2)^(y / 3) + x^3 * y^-2 + (x * y)^0.5 * 0',
+        'd = (sin(x) * y)^2 + (sin(x) * y)^3 - 1 / (sin(x) * y)',
+      ].join('\n'),
+    );
     assertMatchesInterpreter(m, 700, 99, 0.1, 1.9);
   });
 
@@ -91,13 +104,19 @@ describe('codegen: the generated batch program equals the interpreter', () => {
     const chunks = assertMatchesInterpreter(m, 3, 8);
     assert.ok(chunks >= 5, `expected several chunks, got ${chunks}`);
     const n = 300;
-    const thetaOnly = generateProgram(m.symbolic.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })), m.p, m.q);
-    const W = randomPoints(n, m.p, 9), theta = new Float64Array(n * m.q);
+    const thetaOnly = generateProgram(
+      m.symbolic.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })),
+      m.p,
+      m.q,
+    );
+    const W = randomPoints(n, m.p, 9),
+      theta = new Float64Array(n * m.q);
     thetaOnly(W, n, theta, null);
-    for (let i = 0; i < n * m.q; i++) if (theta[i] !== W[i] * W[i]) assert.fail(`theta entry ${i}: ${theta[i]} != ${W[i]}^2`);
+    for (let i = 0; i < n * m.q; i++)
+      if (theta[i] !== W[i] * W[i]) assert.fail(`theta entry ${i}: ${theta[i]} != ${W[i]}^2`);
   });
 
-  test('deep linear w = (U2 * U1)\' * v with d = 4: temps shared across chunks', () => {
+  test("deep linear w = (U2 * U1)' * v with d = 4: temps shared across chunks", () => {
     const m = compileOk("param U1[4,4], U2[4,4], v[4]\nw = (U2 * U1)' * v");
     assertMatchesInterpreter(m, 300, 21);
   });
@@ -107,7 +126,8 @@ describe('codegen: what the program writes', () => {
   test('theta only, J only, or both; structural zeros of J are written as 0 even over old values', () => {
     const m = compileOk('param w[3]\nθ_i = w_i^2');
     const W = Float64Array.of(1, 2, 3, -1, 0, 5);
-    const theta = new Float64Array(6).fill(7), J = new Float64Array(18).fill(7);
+    const theta = new Float64Array(6).fill(7),
+      J = new Float64Array(18).fill(7);
     m.evaluate(W, 2, theta, null);
     assert.deepEqual(Array.from(theta), [1, 4, 9, 1, 0, 25]);
     assert.ok(J.every((v) => v === 7));
@@ -119,10 +139,13 @@ describe('codegen: what the program writes', () => {
   });
 
   test('the compact layout holds exactly the structural non-zeros of J, row-major, and writes nothing else', () => {
-    const m = compileOk('param U[3,3], v[3]\nw = U\' * v\nat U = 1, v = 1');
+    const m = compileOk("param U[3,3], v[3]\nw = U' * v\nat U = 1, v = 1");
     assert.equal(m.nonZeros, 18); // w_k = sum_i U[i,k] v[i]: 3 entries of U and 3 of v per row
-    const n = 5, W = randomPoints(n, m.p, 7);
-    const J = new Float64Array(n * m.q * m.p), V = new Float64Array(n * m.nonZeros + 3).fill(NaN), T = new Float64Array(n * m.q);
+    const n = 5,
+      W = randomPoints(n, m.p, 7);
+    const J = new Float64Array(n * m.q * m.p),
+      V = new Float64Array(n * m.nonZeros + 3).fill(NaN),
+      T = new Float64Array(n * m.q);
     m.evaluate(W, n, null, J);
     m.evaluateNonZeros(W, n, T, V);
     for (let k = 0; k < n; k++) {
@@ -138,7 +161,8 @@ describe('codegen: what the program writes', () => {
 
   test('non-finite values come out as the interpreter gives them (1/0 = Infinity, log(-1) = NaN)', () => {
     const m = compileOk('param x\na = 1 / x\nb = log(x)');
-    const theta = new Float64Array(4), J = new Float64Array(4);
+    const theta = new Float64Array(4),
+      J = new Float64Array(4);
     m.evaluate(Float64Array.of(0, -1), 2, theta, J);
     assert.deepEqual(Array.from(theta.subarray(0, 1)), [Infinity]);
     assert.equal(theta[1], -Infinity);
@@ -149,7 +173,7 @@ describe('codegen: what the program writes', () => {
   });
 
   test('only numbers and offsets reach the generated source: a name with quotes or code cannot inject anything', () => {
-    const m = compileOk("param $evil\nθ = $evil^2 + 1");
+    const m = compileOk('param $evil\nθ = $evil^2 + 1');
     const theta = new Float64Array(1);
     m.evaluate(Float64Array.of(3), 1, theta, null);
     assert.deepEqual(Array.from(theta), [10]);

@@ -6,7 +6,8 @@ import { interpret } from '../../../src/core/symbolic/interpret';
 describe('interpret', () => {
   test('interpret evaluates a DAG at a point', () => {
     const s = new ExprStore();
-    const x = s.variable(0), y = s.variable(1);
+    const x = s.variable(0),
+      y = s.variable(1);
     // x^2 y + sin(y) / x at (2, 3)
     const e = s.add([s.mul([s.pow(x, s.num(2)), y]), s.div(s.call('sin', y), x)]);
     assert.equal(interpret(e, [2, 3]), 12 + Math.sin(3) / 2);

@@ -30,22 +30,39 @@ describe('printTex: expressions', () => {
   });
 
   test('negative powers become fractions: inverse -1/w^2, quotients of Greek parameters', () => {
-    assert.deepEqual(tex('param w[2]\nθ_i = 1 / w_i'), [['-\\frac{1}{w_{1}^{2}}', '0'], ['0', '-\\frac{1}{w_{2}^{2}}']]);
-    assert.deepEqual(tex('param α, β\nf = α^2 / β + pi * e'), [['\\frac{2 \\cdot \\alpha}{\\beta}', '-\\frac{\\alpha^{2}}{\\beta^{2}}']]);
+    assert.deepEqual(tex('param w[2]\nθ_i = 1 / w_i'), [
+      ['-\\frac{1}{w_{1}^{2}}', '0'],
+      ['0', '-\\frac{1}{w_{2}^{2}}'],
+    ]);
+    assert.deepEqual(tex('param α, β\nf = α^2 / β + pi * e'), [
+      ['\\frac{2 \\cdot \\alpha}{\\beta}', '-\\frac{\\alpha^{2}}{\\beta^{2}}'],
+    ]);
   });
 
   test('square roots, absolute values, tanh, sigmoid and the derivative helpers', () => {
     assert.deepEqual(tex('param x\nf = sqrt(x)'), [['\\frac{0.5}{\\sqrt{x}}']]);
-    assert.deepEqual(tex('param a, b\nF = b * tanh(a)'), [['b \\cdot \\left(1 - \\tanh\\left(a\\right)^{2}\\right)', '\\tanh\\left(a\\right)']]);
-    assert.deepEqual(tex('param x, y\ng = abs(x) + x^y'), [['\\operatorname{sign}\\left(x\\right) + y \\cdot x^{y - 1}', 'x^{y} \\cdot \\log\\left(x\\right)']]);
-    assert.deepEqual(tex('param x, y\nm = sigmoid(x) + relu(y)'), [['\\sigma\\left(x\\right) \\cdot \\left(1 - \\sigma\\left(x\\right)\\right)', '\\operatorname{H}\\left(y\\right)']]);
-    assert.deepEqual(tex('param x\nn = abs(x)^3'), [['3 \\cdot \\left|x\\right|^{2} \\cdot \\operatorname{sign}\\left(x\\right)']]);
+    assert.deepEqual(tex('param a, b\nF = b * tanh(a)'), [
+      ['b \\cdot \\left(1 - \\tanh\\left(a\\right)^{2}\\right)', '\\tanh\\left(a\\right)'],
+    ]);
+    assert.deepEqual(tex('param x, y\ng = abs(x) + x^y'), [
+      ['\\operatorname{sign}\\left(x\\right) + y \\cdot x^{y - 1}', 'x^{y} \\cdot \\log\\left(x\\right)'],
+    ]);
+    assert.deepEqual(tex('param x, y\nm = sigmoid(x) + relu(y)'), [
+      [
+        '\\sigma\\left(x\\right) \\cdot \\left(1 - \\sigma\\left(x\\right)\\right)',
+        '\\operatorname{H}\\left(y\\right)',
+      ],
+    ]);
+    assert.deepEqual(tex('param x\nn = abs(x)^3'), [
+      ['3 \\cdot \\left|x\\right|^{2} \\cdot \\operatorname{sign}\\left(x\\right)'],
+    ]);
   });
 
   test('every Jacobian entry of every example is valid TeX (KaTeX renders it without error)', () => {
     for (const name of exampleNames()) {
       for (const row of tex(readExample(name))) {
-        for (const entry of row) assert.doesNotThrow(() => katex.renderToString(entry, { throwOnError: true }), `${name}: ${entry}`);
+        for (const entry of row)
+          assert.doesNotThrow(() => katex.renderToString(entry, { throwOnError: true }), `${name}: ${entry}`);
       }
     }
   });

@@ -13,8 +13,10 @@ const jacobianText = (text: string) => analyze(text, { checkDerivatives: false }
 
 /** mathjs scope functions for the language's functions mathjs does not have. */
 const extraFunctions = {
-  sigmoid: (x: number) => applyUnary('sigmoid', x), relu: (x: number) => applyUnary('relu', x),
-  softplus: (x: number) => applyUnary('softplus', x), heaviside: (x: number) => applyUnary('heaviside', x),
+  sigmoid: (x: number) => applyUnary('sigmoid', x),
+  relu: (x: number) => applyUnary('relu', x),
+  softplus: (x: number) => applyUnary('softplus', x),
+  heaviside: (x: number) => applyUnary('heaviside', x),
 };
 
 /** Every printed output and J entry of `m`, evaluated by mathjs at `x` (scope built by `scope`), against our values. */
@@ -32,16 +34,40 @@ function assertRoundTrip(m: CompiledModel, x: number[], scope: Record<string, un
 
 describe('printText: the Jacobians of the seeds read as a person would write them', () => {
   test('squared, inverse, polar, deep linear, tanh', () => {
-    assert.deepEqual(jacobianText('param w[2]\nθ_i = w_i^2'), [['2 * w[1]', '0'], ['0', '2 * w[2]']]);
-    assert.deepEqual(jacobianText('param w[2]\nθ_i = 1 / w_i'), [['-1 / w[1] ^ 2', '0'], ['0', '-1 / w[2] ^ 2']]);
-    assert.deepEqual(jacobianText('θ1 = r * cos(φ)\nθ2 = r * sin(φ)'), [['cos(φ)', '-r * sin(φ)'], ['sin(φ)', 'r * cos(φ)']]);
-    assert.deepEqual(jacobianText("param U[2,2], v[2]\nw = U' * v"), [['v[1]', '0', 'v[2]', '0', 'U[1,1]', 'U[2,1]'], ['0', 'v[1]', '0', 'v[2]', 'U[1,2]', 'U[2,2]']]);
+    assert.deepEqual(jacobianText('param w[2]\nθ_i = w_i^2'), [
+      ['2 * w[1]', '0'],
+      ['0', '2 * w[2]'],
+    ]);
+    assert.deepEqual(jacobianText('param w[2]\nθ_i = 1 / w_i'), [
+      ['-1 / w[1] ^ 2', '0'],
+      ['0', '-1 / w[2] ^ 2'],
+    ]);
+    assert.deepEqual(jacobianText('θ1 = r * cos(φ)\nθ2 = r * sin(φ)'), [
+      ['cos(φ)', '-r * sin(φ)'],
+      ['sin(φ)', 'r * cos(φ)'],
+    ]);
+    assert.deepEqual(jacobianText("param U[2,2], v[2]\nw = U' * v"), [
+      ['v[1]', '0', 'v[2]', '0', 'U[1,1]', 'U[2,1]'],
+      ['0', 'v[1]', '0', 'v[2]', 'U[1,2]', 'U[2,2]'],
+    ]);
     assert.deepEqual(jacobianText('param a, b\nF = b * tanh(a)'), [['b * (1 - tanh(a) ^ 2)', 'tanh(a)']]);
-    assert.deepEqual(jacobianText('param x\nf = sqrt(x)\ng = exp(2 * x) / x'), [['0.5 / sqrt(x)'], ['2 * exp(2 * x) / x - exp(2 * x) / x ^ 2']]);
+    assert.deepEqual(jacobianText('param x\nf = sqrt(x)\ng = exp(2 * x) / x'), [
+      ['0.5 / sqrt(x)'],
+      ['2 * exp(2 * x) / x - exp(2 * x) / x ^ 2'],
+    ]);
   });
 
   test('numbers print so that mathjs reads them back exactly', () => {
-    assert.deepEqual([0.1, 1e-7, 1 / 3, 1e21, -2.5, NaN, Infinity, -Infinity].map(formatNumber), ['0.1', '1e-7', '0.3333333333333333', '1e+21', '-2.5', 'NaN', 'Infinity', '-Infinity']);
+    assert.deepEqual([0.1, 1e-7, 1 / 3, 1e21, -2.5, NaN, Infinity, -Infinity].map(formatNumber), [
+      '0.1',
+      '1e-7',
+      '0.3333333333333333',
+      '1e+21',
+      '-2.5',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+    ]);
     for (const v of [0.1, 1e-7, 1 / 3, 1e21, -2.5, Math.PI]) assert.equal(math.evaluate(formatNumber(v)), v);
   });
 });
@@ -49,12 +75,15 @@ describe('printText: the Jacobians of the seeds read as a person would write the
 describe('printText: round trip through mathjs', () => {
   test('printed outputs and derivatives of generated expressions evaluate in mathjs to our values', () => {
     const point = fc.tuple(...VARS.map(() => fc.double({ min: -1.5, max: 1.5, noNaN: true })));
-    fc.assert(fc.property(expressionArb, point, (expr, x) => {
-      const m = compileOk(`param ${VARS.join(', ')}\nf = ${expr}`);
-      const { theta } = evalAt(m, x);
-      fc.pre(Number.isFinite(theta[0]) && Math.abs(theta[0]) < 1e6);
-      assertRoundTrip(m, x, Object.fromEntries(VARS.map((n, i) => [n, x[i]])));
-    }), { numRuns: 150, seed: 777 });
+    fc.assert(
+      fc.property(expressionArb, point, (expr, x) => {
+        const m = compileOk(`param ${VARS.join(', ')}\nf = ${expr}`);
+        const { theta } = evalAt(m, x);
+        fc.pre(Number.isFinite(theta[0]) && Math.abs(theta[0]) < 1e6);
+        assertRoundTrip(m, x, Object.fromEntries(VARS.map((n, i) => [n, x[i]])));
+      }),
+      { numRuns: 150, seed: 777 },
+    );
   });
 
   test('indexed names w[1] and U[1,2] print as mathjs (1-based) indexing; Greek names print as written', () => {
@@ -65,7 +94,11 @@ describe('printText: round trip through mathjs', () => {
 
   test('functions mathjs does not have (sigmoid, relu, softplus) and the derivative helpers (heaviside, sign) round-trip too', () => {
     const m = compileOk('param x, y\nf = sigmoid(x * y) + relu(x - y) + softplus(2 * x) + abs(y) * x');
-    for (const x of [[0.4, -0.3], [-1.1, 0.6]]) assertRoundTrip(m, x, { x: x[0], y: x[1] });
+    for (const x of [
+      [0.4, -0.3],
+      [-1.1, 0.6],
+    ])
+      assertRoundTrip(m, x, { x: x[0], y: x[1] });
   });
 });
 
@@ -75,9 +108,14 @@ describe('printText: expressions too large to print', () => {
     const started = Date.now();
     const r = analyze(text);
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
-    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
-    for (const row of r.jacobian) for (const entry of row) assert.match(entry, /^<too large to print: \d+(\.\d+)?(e\+\d+)? nodes>$/);
-    for (const row of r.jacobianTex) for (const entry of row) assert.match(entry, /^\\text\{too large to print: .* nodes\}$/);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
+    for (const row of r.jacobian)
+      for (const entry of row) assert.match(entry, /^<too large to print: \d+(\.\d+)?(e\+\d+)? nodes>$/);
+    for (const row of r.jacobianTex)
+      for (const entry of row) assert.match(entry, /^\\text\{too large to print: .* nodes\}$/);
     // The numbers are still there: A has eigenvalues 0.6 and 0.3, so A^24 has rank 2 and J (4 x 4) is non-singular.
     assert.equal(r.points[0].rank, 4);
   });

@@ -17,13 +17,20 @@ describe('simplifyForDisplay', () => {
   });
 
   test('replacements agree with the originals at random points', () => {
-    const m = compileOk('param x, y\na = x * exp(y) * exp(x * y)\nb = x * (x + 1) * (x + 2) * y\nc = sqrt(x * y) * sqrt(x)');
+    const m = compileOk(
+      'param x, y\na = x * exp(y) * exp(x * y)\nb = x * (x + 1) * (x + 2) * y\nc = sqrt(x * y) * sqrt(x)',
+    );
     const exprs = m.symbolic.entries.map((e) => e.expr);
     const out = simplifyForDisplay(exprs, m.symbolic.store, m.p, Date.now() + 60_000);
     assert.ok(out.simplified >= 2, `simplified ${out.simplified}`);
     m.symbolic.entries.forEach((e, i) => {
-      for (const x of [[0.4, 1.3], [2, 0.7], [1.1, 1.9]]) {
-        const a = interpret(e.expr, x), b = interpret(exprs[i], x);
+      for (const x of [
+        [0.4, 1.3],
+        [2, 0.7],
+        [1.1, 1.9],
+      ]) {
+        const a = interpret(e.expr, x),
+          b = interpret(exprs[i], x);
         assert.ok(Math.abs(a - b) <= 1e-12 * (1 + Math.abs(a)), `entry ${i} at ${x}: ${a} vs ${b}`);
       }
     });
@@ -33,17 +40,28 @@ describe('simplifyForDisplay', () => {
     const m = compileOk('param x, y\nf = (2*x + 2*y)^2');
     const exprs = m.symbolic.entries.map((e) => e.expr);
     const before = [...exprs];
-    assert.deepEqual(simplifyForDisplay(exprs, m.symbolic.store, m.p, Date.now() - 1), { simplified: 0, tried: 0, budgetHit: true });
+    assert.deepEqual(simplifyForDisplay(exprs, m.symbolic.store, m.p, Date.now() - 1), {
+      simplified: 0,
+      tried: 0,
+      budgetHit: true,
+    });
     assert.deepEqual(exprs, before);
   });
 
   test('running out of budget is reported as information naming the setting', () => {
     // Twelve different entries 2 (w_1 + ... + w_12) + 3 w_i^2; the first one tried already takes longer than 1 ms.
-    const r = analyze('param w[12]\nf = sum(w)^2 + sum(w .^ 3)', { checkDerivatives: false, simplify: true, simplifyBudgetMs: 1 });
+    const r = analyze('param w[12]\nf = sum(w)^2 + sum(w .^ 3)', {
+      checkDerivatives: false,
+      simplify: true,
+      simplifyBudgetMs: 1,
+    });
     const info = r.diagnostics.filter((d) => d.code === 'budget');
     assert.equal(info.length, 1);
     assert.equal(info[0].severity, 'information');
-    assert.match(info[0].message, /^simplification stopped at its time budget \(1 ms\) after \d+ entries; .*overparam\.simplify\.timeBudgetMs/);
+    assert.match(
+      info[0].message,
+      /^simplification stopped at its time budget \(1 ms\) after \d+ entries; .*overparam\.simplify\.timeBudgetMs/,
+    );
   });
 
   test('entries with wide sums (exponential for mathjs simplify) are left alone, so the budget holds', () => {

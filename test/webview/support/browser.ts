@@ -16,7 +16,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -30,7 +38,14 @@ export interface Rig {
 export async function startRig(): Promise<Rig & { stop(): Promise<void> }> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const [browser, server] = await Promise.all([launch(), startServer(ROOT)]);
-  return { browser, server, stop: async () => { await browser.close(); await server.close(); } };
+  return {
+    browser,
+    server,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** An example file's text. */

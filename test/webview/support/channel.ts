@@ -35,7 +35,9 @@ export class Channels {
   create(): { id: string; channel: Channel } {
     const id = String(this.next++);
     const entry: Entry = {
-      queue: [], stream: undefined, socket: undefined,
+      queue: [],
+      stream: undefined,
+      socket: undefined,
       channel: {
         send: (json, bytes) => {
           const m = message(json, bytes);
@@ -83,8 +85,12 @@ export class Channels {
       socket.end('HTTP/1.1 410 Gone\r\n\r\n');
       return true;
     }
-    const accept = createHash('sha1').update(key + GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(key + GUID)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     (socket as Duplex & { setNoDelay?(on: boolean): void }).setNoDelay?.(true);
     entry.socket = socket;
     let buffered: Buffer = Buffer.alloc(0);
@@ -136,7 +142,13 @@ function writeFrame(socket: Duplex, opcode: number, payload: Buffer): Duplex {
   const head = n < 126 ? Buffer.alloc(2) : n < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
   head[0] = 0x80 | opcode;
   if (n < 126) head[1] = n;
-  else if (n < 65536) { head[1] = 126; head.writeUInt16BE(n, 2); } else { head[1] = 127; head.writeBigUInt64BE(BigInt(n), 2); }
+  else if (n < 65536) {
+    head[1] = 126;
+    head.writeUInt16BE(n, 2);
+  } else {
+    head[1] = 127;
+    head.writeBigUInt64BE(BigInt(n), 2);
+  }
   socket.cork();
   socket.write(head);
   socket.write(payload);

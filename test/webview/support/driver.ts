@@ -18,14 +18,59 @@ import type { Channel } from './channel';
 import type { Rig } from './browser';
 
 /** The panel's worker count on this machine (see src/extension/panel/panelWorkers.ts: one per core, at most 2). */
-const WORKERS = Math.max(1, Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
+const WORKERS = Math.max(
+  1,
+  Math.min(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
+);
 const quiet = { info: () => undefined, warn: (m: string) => console.warn(`  worker: ${m}`) };
 
 /** VS Code's theme variables for the three kinds of theme (a subset of what VS Code injects). */
 const THEMES = {
-  light: { cls: 'vscode-light', vars: { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#1f1f1f', '--vscode-focusBorder': '#005fb8', '--vscode-charts-blue': '#1a5fd0', '--vscode-charts-red': '#e51400', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#ffffff', '--vscode-font-family': 'sans-serif' } },
-  dark: { cls: 'vscode-dark', vars: { '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-foreground': '#cccccc', '--vscode-focusBorder': '#0078d4', '--vscode-charts-blue': '#3794ff', '--vscode-charts-red': '#f14c4c', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#313131', '--vscode-font-family': 'sans-serif' } },
-  hc: { cls: 'vscode-high-contrast', vars: { '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff', '--vscode-focusBorder': '#f38518', '--vscode-charts-blue': '#3794ff', '--vscode-charts-red': '#f48771', '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-input-background': '#000000', '--vscode-font-family': 'sans-serif' } },
+  light: {
+    cls: 'vscode-light',
+    vars: {
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editor-foreground': '#1f1f1f',
+      '--vscode-foreground': '#1f1f1f',
+      '--vscode-focusBorder': '#005fb8',
+      '--vscode-charts-blue': '#1a5fd0',
+      '--vscode-charts-red': '#e51400',
+      '--vscode-button-background': '#005fb8',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-input-background': '#ffffff',
+      '--vscode-font-family': 'sans-serif',
+    },
+  },
+  dark: {
+    cls: 'vscode-dark',
+    vars: {
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-editor-foreground': '#cccccc',
+      '--vscode-foreground': '#cccccc',
+      '--vscode-focusBorder': '#0078d4',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-red': '#f14c4c',
+      '--vscode-button-background': '#0078d4',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-input-background': '#313131',
+      '--vscode-font-family': 'sans-serif',
+    },
+  },
+  hc: {
+    cls: 'vscode-high-contrast',
+    vars: {
+      '--vscode-editor-background': '#000000',
+      '--vscode-editor-foreground': '#ffffff',
+      '--vscode-foreground': '#ffffff',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-red': '#f48771',
+      '--vscode-button-background': '#000000',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-input-background': '#000000',
+      '--vscode-font-family': 'sans-serif',
+    },
+  },
 };
 
 /** A theme kind. */
@@ -36,7 +81,9 @@ function pageInit(theme: { cls: string; vars: Record<string, string> }): void {
   const w = window as unknown as Record<string, unknown>;
   const violations: string[] = [];
   w.__cspViolations = violations;
-  document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
   let acquired = false;
   w.acquireVsCodeApi = () => {
     if (acquired) throw new Error('acquireVsCodeApi called twice');
@@ -57,7 +104,9 @@ function pageInit(theme: { cls: string; vars: Record<string, string> }): void {
   };
   w.__applyTheme = apply;
   if (!apply(theme)) {
-    const mo = new MutationObserver(() => { if (apply(theme)) mo.disconnect(); });
+    const mo = new MutationObserver(() => {
+      if (apply(theme)) mo.disconnect();
+    });
     mo.observe(document, { childList: true, subtree: true });
   }
 }
@@ -72,13 +121,23 @@ export class PageHost {
   transform: (m: HostMessage) => HostMessage = (m) => m;
   private doc: ExplorerDocument;
   /** The panel's workers, started for this page and stopped with it. */
-  readonly workers = Array.from({ length: WORKERS }, () => new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet));
+  readonly workers = Array.from(
+    { length: WORKERS },
+    () =>
+      new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet),
+  );
 
   /** The WebSocket channel of the `binary` transport (undefined: the devtools protocol). */
   private readonly channel: Channel | undefined;
   private readonly channelId: string | null = null;
 
-  private constructor(readonly page: Page, rig: Rig, text: string, transport: Transport, field?: FieldDefaults) {
+  private constructor(
+    readonly page: Page,
+    rig: Rig,
+    text: string,
+    transport: Transport,
+    field?: FieldDefaults,
+  ) {
     if (transport === 'binary') {
       const { id, channel } = rig.server.channels.create();
       channel.onMessage = (json) => this.receive(JSON.parse(json));
@@ -89,7 +148,10 @@ export class PageHost {
     this.host = new ExplorerHost({
       post: (m) => this.post(m),
       document: () => this.doc,
-      save: async (m) => { this.saved.push(m); return { ok: true, message: `Saved ${m.suggestedName}.` }; },
+      save: async (m) => {
+        this.saved.push(m);
+        return { ok: true, message: `Saved ${m.suggestedName}.` };
+      },
       compute: this.timed(workerCompute(this.workers, 'panel', () => ({ simplify: false }))),
       fieldDefaults: field,
     });
@@ -150,7 +212,9 @@ export class PageHost {
       return;
     }
     const json = JSON.stringify(packBase64(message));
-    void this.page.evaluate((j) => (window as unknown as { __deliver(j: string): void }).__deliver(j), json).catch(() => undefined);
+    void this.page
+      .evaluate((j) => (window as unknown as { __deliver(j: string): void }).__deliver(j), json)
+      .catch(() => undefined);
   }
 
   private receive(m: unknown): void {
@@ -161,13 +225,25 @@ export class PageHost {
   }
 
   /** Opens a page on `text` and waits for its first drawing. */
-  static async open(rig: Rig, text: string, theme: ThemeKind = 'light', setup?: (h: PageHost) => void, options: { field?: FieldDefaults; transport?: Transport } = {}): Promise<PageHost> {
+  static async open(
+    rig: Rig,
+    text: string,
+    theme: ThemeKind = 'light',
+    setup?: (h: PageHost) => void,
+    options: { field?: FieldDefaults; transport?: Transport } = {},
+  ): Promise<PageHost> {
     const transport = options.transport ?? 'devtools';
-    const page = await rig.browser.newPage({ viewport: { width: 1180, height: 1500 }, deviceScaleFactor: 1, bypassCSP: transport === 'binary' });
+    const page = await rig.browser.newPage({
+      viewport: { width: 1180, height: 1500 },
+      deviceScaleFactor: 1,
+      bypassCSP: transport === 'binary',
+    });
     const h = new PageHost(page, rig, text, transport, options.field);
     setup?.(h);
     page.on('pageerror', (e) => h.errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') h.errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') h.errors.push(m.text());
+    });
     if (!h.channel) await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
     await page.addInitScript(installReceiver, h.channelId);
     await page.addInitScript(pageInit, THEMES[theme]);
@@ -186,7 +262,11 @@ export class PageHost {
 
   /** Waits until the page has drawn document `version` (and at least `frames` frames in all). */
   async waitVersion(version: number, frames = 1): Promise<void> {
-    await this.page.waitForFunction(([v, f]) => document.body.dataset.version === String(v) && Number(document.body.dataset.frames ?? 0) >= f, [version, frames] as const, { timeout: 15000 });
+    await this.page.waitForFunction(
+      ([v, f]) => document.body.dataset.version === String(v) && Number(document.body.dataset.frames ?? 0) >= f,
+      [version, frames] as const,
+      { timeout: 15000 },
+    );
   }
 
   /** Frames drawn so far. */
@@ -202,7 +282,10 @@ export class PageHost {
 
   /** Switches theme the way VS Code does (body class + variables). */
   async theme(kind: ThemeKind): Promise<void> {
-    await this.page.evaluate((t) => (window as unknown as { __applyTheme(t: unknown): void }).__applyTheme(t), THEMES[kind]);
+    await this.page.evaluate(
+      (t) => (window as unknown as { __applyTheme(t: unknown): void }).__applyTheme(t),
+      THEMES[kind],
+    );
     await this.settle();
   }
 

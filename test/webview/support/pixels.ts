@@ -8,10 +8,18 @@ export function inkStats(selector: string): { ink: number; H: number; V: number;
   const canvas = document.querySelector(selector) as HTMLCanvasElement;
   const [l, t, r, b, xmin, xmax, ymin, ymax] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
   const ctx = canvas.getContext('2d')!;
-  const x0 = Math.ceil(l) + 3, y0 = Math.ceil(t) + 3, w = Math.floor(r - l) - 6, h = Math.floor(b - t) - 6;
+  const x0 = Math.ceil(l) + 3,
+    y0 = Math.ceil(t) + 3,
+    w = Math.floor(r - l) - 6,
+    h = Math.floor(b - t) - 6;
   const d = ctx.getImageData(x0, y0, w, h).data;
-  const ink = (i: number): boolean => d[i + 3] > 128 && d[i] < 110 && d[i + 1] < 110 && d[i + 2] < 110 && Math.abs(d[i + 2] - d[i]) < 40;
-  let n = 0, H = 0, V = 0, D1 = 0, D2 = 0;
+  const ink = (i: number): boolean =>
+    d[i + 3] > 128 && d[i] < 110 && d[i + 1] < 110 && d[i + 2] < 110 && Math.abs(d[i + 2] - d[i]) < 40;
+  let n = 0,
+    H = 0,
+    V = 0,
+    D1 = 0,
+    D2 = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 4;
@@ -24,7 +32,8 @@ export function inkStats(selector: string): { ink: number; H: number; V: number;
     }
   }
   const px = 0.5 * Math.atan2(D1 - D2, H - V);
-  const sx = (r - l) / (xmax - xmin), sy = (b - t) / (ymax - ymin);
+  const sx = (r - l) / (xmax - xmin),
+    sy = (b - t) / (ymax - ymin);
   return { ink: n, H, V, angle: Math.atan2(Math.sin(px) / sy, Math.cos(px) / sx) };
 }
 
@@ -34,7 +43,10 @@ export function inkStats(selector: string): { ink: number; H: number; V: number;
 export function inkRuns(selector: string): { ink: number; runH: number; runV: number } {
   const canvas = document.querySelector(selector) as HTMLCanvasElement;
   const [l, t, r, b] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
-  const x0 = Math.ceil(l) + 3, y0 = Math.ceil(t) + 3, w = Math.floor(r - l) - 6, h = Math.floor(b - t) - 6;
+  const x0 = Math.ceil(l) + 3,
+    y0 = Math.ceil(t) + 3,
+    w = Math.floor(r - l) - 6,
+    h = Math.floor(b - t) - 6;
   const d = canvas.getContext('2d')!.getImageData(x0, y0, w, h).data;
   const ink = (x: number, y: number): boolean => {
     const i = (y * w + x) * 4;
@@ -42,12 +54,18 @@ export function inkRuns(selector: string): { ink: number; runH: number; runV: nu
   };
   // Sum of run² / sum of run: the mean run length seen from a random ink pixel.
   const weighted = (outer: number, inner: number, at: (o: number, i: number) => boolean): [number, number] => {
-    let n = 0, sq = 0;
+    let n = 0,
+      sq = 0;
     for (let o = 0; o < outer; o++) {
       let run = 0;
       for (let i = 0; i <= inner; i++) {
-        if (i < inner && at(o, i)) { run++; continue; }
-        n += run; sq += run * run; run = 0;
+        if (i < inner && at(o, i)) {
+          run++;
+          continue;
+        }
+        n += run;
+        sq += run * run;
+        run = 0;
       }
     }
     return [n, n ? sq / n : 0];
@@ -61,18 +79,25 @@ export function inkRuns(selector: string): { ink: number; runH: number; runV: nu
 export function columnColor([selector, columns]: [string, number]): [number, number, number][] {
   const canvas = document.querySelector(selector) as HTMLCanvasElement;
   const [l, t, r, b] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
-  const w = Math.floor(r - l), h = Math.floor(b - t);
+  const w = Math.floor(r - l),
+    h = Math.floor(b - t);
   const d = canvas.getContext('2d')!.getImageData(Math.ceil(l), Math.ceil(t), w, h).data;
-  const sums = Array.from({ length: columns }, () => [0, 0, 0]), counts = new Array(columns).fill(0);
+  const sums = Array.from({ length: columns }, () => [0, 0, 0]),
+    counts = new Array(columns).fill(0);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 4;
       const k = Math.min(columns - 1, Math.floor(((x + 0.5) / w) * columns));
-      sums[k][0] += d[i]; sums[k][1] += d[i + 1]; sums[k][2] += d[i + 2];
+      sums[k][0] += d[i];
+      sums[k][1] += d[i + 1];
+      sums[k][2] += d[i + 2];
       counts[k]++;
     }
   }
-  return sums.map(([r, g, b], k) => [r / Math.max(1, counts[k]), g / Math.max(1, counts[k]), b / Math.max(1, counts[k])] as [number, number, number]);
+  return sums.map(
+    ([r, g, b], k) =>
+      [r / Math.max(1, counts[k]), g / Math.max(1, counts[k]), b / Math.max(1, counts[k])] as [number, number, number],
+  );
 }
 
 /** A cheap fingerprint of a canvas's pixels (to tell whether a picture changed). */

@@ -8,7 +8,14 @@ import { makeNonce, panelHtml } from '../../../src/extension/panel/panelHtml';
 import { Channels } from './channel';
 
 const TYPES: Record<string, string> = {
-  '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /** A running test server. */
@@ -28,10 +35,15 @@ export async function startServer(root: string): Promise<TestServer> {
     if (channels.handle(res, url.pathname)) return;
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(panelHtml({
-        cspSource: origin, nonce: makeNonce(),
-        scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/explorer.css`, katexStyleUri: `${origin}/dist/katex/katex.min.css`,
-      }));
+      res.end(
+        panelHtml({
+          cspSource: origin,
+          nonce: makeNonce(),
+          scriptUri: `${origin}/dist/webview.js`,
+          styleUri: `${origin}/media/explorer.css`,
+          katexStyleUri: `${origin}/dist/katex/katex.min.css`,
+        }),
+      );
       return;
     }
     if (url.pathname === '/favicon.ico') {
@@ -55,6 +67,10 @@ export async function startServer(root: string): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const close = (): Promise<void> => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return { url: `http://127.0.0.1:${port}/`, channels, close };
 }

@@ -11,13 +11,19 @@
 export type Transport = 'devtools' | 'binary';
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
-const isTyped = (v: unknown): v is Typed => v instanceof Float64Array || v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array;
+const isTyped = (v: unknown): v is Typed =>
+  v instanceof Float64Array || v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array;
 
 /** Typed arrays as base64 in place. */
 export function packBase64(value: unknown): unknown {
-  if (isTyped(value)) return { __typed: value.constructor.name, b64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (isTyped(value))
+    return {
+      __typed: value.constructor.name,
+      b64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+    };
   if (Array.isArray(value)) return value.map(packBase64);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, packBase64(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, packBase64(v)]));
   return value;
 }
 
