@@ -97,8 +97,8 @@ function ours(c: Case): { symbolic: number; numeric: number; cold: number; q: nu
     spectrum = createBatchSpectrum(model.q, model.p, model.pattern);
     // One point through the compact evaluator and the spectrum: every generated program and kernel is built here.
     const one = new Float64Array(model.nonZeros);
-    model.evaluateNonZeros(model.points[0].values, 1, null, one);
-    spectrum.nonZeroSingularValuesBatch(one, 1, new Float64Array(Math.min(model.q, model.p)));
+    model.evaluateCompact(model.points[0].values, 1, null, one);
+    spectrum.compactSingularValuesBatch(one, 1, new Float64Array(Math.min(model.q, model.p)));
     return model;
   });
   const { p, q } = model;
@@ -111,8 +111,8 @@ function ours(c: Case): { symbolic: number; numeric: number; cold: number; q: nu
   const numeric = best(7, () => {
     for (let s = 0; s < c.points; s += block) {
       const n = Math.min(block, c.points - s);
-      model.evaluateNonZeros(W.subarray(s * p, (s + n) * p), n, null, J);
-      spectrum.nonZeroSingularValuesBatch(J, n, sv);
+      model.evaluateCompact(W.subarray(s * p, (s + n) * p), n, null, J);
+      spectrum.compactSingularValuesBatch(J, n, sv);
     }
   });
   return { symbolic: sym.ms, numeric: numeric.ms, cold: sym.first + numeric.first, q, p };

@@ -109,7 +109,7 @@ export function compileDocument(
     symbolic,
     evaluate: makeEvaluator(symbolic, p, q),
     nonZeros: entries.length,
-    evaluateNonZeros: makeEvaluator(symbolic, p, q, true),
+    evaluateCompact: makeEvaluator(symbolic, p, q, true),
   };
   return { model, diagnostics, sites: { outputRows: rows, params } };
 }

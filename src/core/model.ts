@@ -42,7 +42,7 @@ export interface CompiledModel {
    * As `evaluate`, with J in the compact layout: per point only its `nonZeros` structural non-zeros, in row-major
    * order of `pattern` (n*nonZeros). Skips writing the zeros, which dominate wide sparse Jacobians.
    */
-  evaluateNonZeros(W: Float64Array, n: number, theta: Float64Array | null, values: Float64Array | null): void;
+  evaluateCompact(W: Float64Array, n: number, theta: Float64Array | null, values: Float64Array | null): void;
   symbolic: SymbolicModel;
 }
 

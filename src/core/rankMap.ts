@@ -55,8 +55,8 @@ export function rankMap(model: CompiledModel, base: Float64Array, x: MapAxis, y:
       W[k * p + x.param] = xs[cell % xs.length];
       W[k * p + y.param] = ys[Math.floor(cell / xs.length)];
     }
-    model.evaluateNonZeros(W, m, theta, J);
-    spectrum.runNonZeros(
+    model.evaluateCompact(W, m, theta, J);
+    spectrum.runCompact(
       J,
       m,
       out.sMin.subarray(start, start + m),

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePoint, type PointReport } from '../../src/core';
-import { isDiagonalLike } from '../../src/core/pointReport';
+import { isDiagonalLike } from '../../src/core/linalg/diagonalLike';
 import { analyzeMatrix } from '../../src/core/linalg/matrixReport';
 import { assertAllClose, assertClose, compileOk, matTVec, matVec, norm } from '../support/model';
 

@@ -1,3 +1,6 @@
+import type { CompactLayout } from './compactLayout';
+import type { GramPlan } from './gramPlan';
+
 /** Writes the g x g Gram matrix (both halves) of the point at J[off..] (compact layout) into G; returns its trace. */
 export type GramKernel = (J: Float64Array, off: number, G: Float64Array) => number;
 
@@ -67,4 +70,49 @@ function balancedSum(terms: string[]): string {
   if (terms.length === 1) return terms[0];
   const half = terms.length >> 1;
   return `(${balancedSum(terms.slice(0, half))} + ${balancedSum(terms.slice(half))})`;
+}
+
+/**
+ * The Gram matrix writer for a layout and its plan: row dot products when J is dense and wide (measured ~40% faster
+ * than walking the run table), else the generated kernel, else (a very large pattern) a loop over the plan's runs.
+ */
+export function gramWriter(layout: CompactLayout, plan: GramPlan): GramKernel {
+  const { g, pairI, pairJ, start, runs } = plan;
+  const p = layout.p;
+  if (layout.q <= p && layout.nonZeros === layout.q * p) {
+    // Dense and wide: the compact layout is the dense one, rows are contiguous.
+    return (v, off, into) => {
+      let trace = 0;
+      for (let u = 0; u < pairI.length; u++) {
+        const i = pairI[u],
+          j = pairJ[u];
+        let s = 0;
+        for (let ia = off + i * p, ib = off + j * p, stop = ia + p; ia < stop; ia++, ib++) s += v[ia] * v[ib];
+        into[i * g + j] = s;
+        into[j * g + i] = s;
+        if (i === j) trace += s;
+      }
+      return trace;
+    };
+  }
+  const kernel = generateGramKernel(g, pairI, pairJ, start, runs);
+  if (kernel) return kernel;
+  return (v, off, into) => {
+    let trace = 0;
+    for (let u = 0; u < pairI.length; u++) {
+      const i = pairI[u],
+        j = pairJ[u];
+      let s = 0;
+      for (let x = 5 * start[u], end = 5 * start[u + 1]; x < end; x += 5) {
+        const sa = runs[x + 3],
+          sb = runs[x + 4];
+        for (let ia = off + runs[x], ib = off + runs[x + 1], k = runs[x + 2]; k > 0; k--, ia += sa, ib += sb)
+          s += v[ia] * v[ib];
+      }
+      into[i * g + j] = s;
+      into[j * g + i] = s;
+      if (i === j) trace += s;
+    }
+    return trace;
+  };
 }

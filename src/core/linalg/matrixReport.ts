@@ -1,5 +1,5 @@
 import { fixSign, nullspacesFromSvd } from './nullspace';
-import { defaultTolerance, numericalRank } from './rank';
+import { numericalRank, rankTolerance } from './rank';
 import { svd } from './svd';
 
 /** Everything the spectral analysis says about one q x p matrix (here A = J), as plain arrays. */
@@ -58,7 +58,7 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
   const k = s.k;
   const sigmaMax = k > 0 ? s.S[0] : 0,
     sigmaMin = k > 0 ? s.S[k - 1] : 0;
-  const tolerance = tol ?? defaultTolerance(sigmaMax, rows, cols);
+  const tolerance = rankTolerance(sigmaMax, rows, cols, tol);
   const { kernel, cokernel } = nullspacesFromSvd(s, rows, cols, tolerance);
   const preconditioner = gramRows(a, rows, cols);
   // M's eigenpairs come from the SVD (U, sigma²): more accurate than an eigen-solve of the rounded product A Aᵀ.

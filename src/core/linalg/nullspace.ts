@@ -1,6 +1,5 @@
 import { orthogonalComplement } from './orthogonalComplement';
-import { defaultTolerance } from './rank';
-import { svd, type SvdResult } from './svd';
+import type { SvdResult } from './svd';
 
 /** Flips `v` in place so its largest-magnitude entry (the first of near-ties) is positive; returns `v`. */
 export function fixSign(v: Float64Array): Float64Array {
@@ -50,20 +49,4 @@ export function nullspacesFromSvd(
     kernel: kernelFromSide(s.V, s.S, s.k, cols, tol),
     cokernel: kernelFromSide(s.U, s.S, s.k, rows, tol),
   };
-}
-
-function toleranceFor(s: SvdResult, rows: number, cols: number, tol: number | undefined): number {
-  return tol ?? defaultTolerance(s.k > 0 ? s.S[0] : 0, rows, cols);
-}
-
-/** Orthonormal basis of ker A = {x : A x = 0} (each vector of length cols, largest entry positive); tol as in rank.ts. */
-export function kernelBasis(a: Float64Array, rows: number, cols: number, tol?: number): Float64Array[] {
-  const s = svd(a, rows, cols);
-  return kernelFromSide(s.V, s.S, s.k, cols, toleranceFor(s, rows, cols, tol));
-}
-
-/** Orthonormal basis of ker Aᵀ (each vector of length rows, largest entry positive); tol as in rank.ts. */
-export function cokernelBasis(a: Float64Array, rows: number, cols: number, tol?: number): Float64Array[] {
-  const s = svd(a, rows, cols);
-  return kernelFromSide(s.U, s.S, s.k, rows, toleranceFor(s, rows, cols, tol));
 }

@@ -1,5 +1,6 @@
 import { orthogonalComplement } from './orthogonalComplement';
-import { hypot2 } from './tridiagonalEigen';
+import { hypot2 } from './hypot';
+import { diagonalSvd, isDiagonalLike } from './diagonalLike';
 import { reflect } from './householder';
 
 /** Thin SVD A = U diag(S) Vᵀ: U rows x k, V cols x k (row-major, column i = i-th singular vector), S descending. */
@@ -112,56 +113,10 @@ function checkFinite(a: Float64Array, rows: number, cols: number, who: string): 
   }
 }
 
-/** SVD of a matrix with at most one non-zero per row and per column (diagonal, permuted diagonal), or null. */
-function monomialSvd(a: Float64Array, rows: number, cols: number, withVectors = true): SvdResult | null {
-  const colOfRow = new Int32Array(rows).fill(-1),
-    rowOfCol = new Int32Array(cols).fill(-1);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (a[r * cols + c] === 0) continue;
-      if (colOfRow[r] >= 0 || rowOfCol[c] >= 0) return null;
-      colOfRow[r] = c;
-      rowOfCol[c] = r;
-    }
-  }
-  const k = Math.min(rows, cols);
-  const nz: number[] = [];
-  for (let r = 0; r < rows; r++) if (colOfRow[r] >= 0) nz.push(r);
-  nz.sort((x, y) => Math.abs(a[y * cols + colOfRow[y]]) - Math.abs(a[x * cols + colOfRow[x]]) || x - y);
-  const S = new Float64Array(k);
-  if (!withVectors) {
-    nz.forEach((r, i) => {
-      S[i] = Math.abs(a[r * cols + colOfRow[r]]);
-    });
-    return { U: new Float64Array(0), S, V: new Float64Array(0), k };
-  }
-  const U = new Float64Array(rows * k),
-    V = new Float64Array(cols * k);
-  let i = 0;
-  for (const r of nz) {
-    const c = colOfRow[r],
-      v = a[r * cols + c];
-    S[i] = Math.abs(v);
-    U[r * k + i] = v > 0 ? 1 : -1;
-    V[c * k + i] = 1;
-    i++;
-  }
-  let r = 0,
-    c = 0;
-  for (; i < k; i++) {
-    while (colOfRow[r] >= 0) r++;
-    while (rowOfCol[c] >= 0) c++;
-    U[r++ * k + i] = 1;
-    V[c++ * k + i] = 1;
-  }
-  return { U, S, V, k };
-}
-
 /** Thin SVD by one-sided Jacobi on the smaller side: k = min(rows, cols), S descending, U rows x k, V cols x k. */
 export function svd(a: Float64Array, rows: number, cols: number): SvdResult {
   checkFinite(a, rows, cols, 'svd');
-  const mono = monomialSvd(a, rows, cols);
-  if (mono !== null) return mono;
+  if (isDiagonalLike(a, rows, cols)) return diagonalSvd(a, rows, cols);
   const k = Math.min(rows, cols),
     m = Math.max(rows, cols),
     tall = rows >= cols;
@@ -254,14 +209,4 @@ export function jacobiSingularValuesInto(
     }
     out[j + 1] = s;
   }
-}
-
-/** Singular values of the rows x cols row-major `a`, descending, length min(rows, cols); accurate for tiny ones. */
-export function singularValues(a: Float64Array, rows: number, cols: number): Float64Array {
-  checkFinite(a, rows, cols, 'singularValues');
-  const mono = monomialSvd(a, rows, cols, false);
-  if (mono !== null) return mono.S;
-  const out = new Float64Array(Math.min(rows, cols));
-  jacobiSingularValuesInto(a, 0, rows, cols, out, new Float64Array(rows * cols));
-  return out;
 }

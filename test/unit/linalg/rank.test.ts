@@ -1,19 +1,21 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultTolerance, numericalRank } from '../../../src/core/linalg/rank';
-import { singularValues } from '../../../src/core/linalg/svd';
+import { numericalRank, rankTolerance } from '../../../src/core/linalg/rank';
+import { singularValues } from './oracles/singularValues';
 import { polarJacobian } from './fixtures';
 
 function rankOf(a: Float64Array, rows: number, cols: number): number {
   const s = singularValues(a, rows, cols);
-  return numericalRank(s, defaultTolerance(s[0], rows, cols));
+  return numericalRank(s, rankTolerance(s[0], rows, cols));
 }
 
 describe('rank', () => {
-  test('defaultTolerance is sigma_max * max(rows, cols) * eps', () => {
-    assert.equal(defaultTolerance(2, 3, 5), 2 * 5 * Number.EPSILON);
-    assert.equal(defaultTolerance(1, 272, 16), 272 * Number.EPSILON);
-    assert.equal(defaultTolerance(0, 2, 2), 0);
+  test('rankTolerance is sigma_max * max(rows, cols) * eps unless a tolerance is given', () => {
+    assert.equal(rankTolerance(2, 3, 5), 2 * 5 * Number.EPSILON);
+    assert.equal(rankTolerance(1, 272, 16), 272 * Number.EPSILON);
+    assert.equal(rankTolerance(0, 2, 2), 0);
+    assert.equal(rankTolerance(2, 3, 5, 1e-3), 1e-3);
+    assert.equal(rankTolerance(2, 3, 5, 0), 0);
   });
 
   test('numericalRank counts singular values strictly above the tolerance', () => {

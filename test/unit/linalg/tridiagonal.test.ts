@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  tridiagonalEigenvaluesPWK,
-  tridiagonalEigenvaluesPWKPair,
-  tridiagonalValues,
-} from '../../../src/core/linalg/tridiagonalEigen';
+import { tridiagonalValues } from '../../../src/core/linalg/tridiagonalize';
+import { tridiagonalEigenvaluesPWK, tridiagonalEigenvaluesPWKPair } from '../../../src/core/linalg/tridiagonalQL';
 import { TRIDIAGONAL_KERNEL_MAX_N, tridiagonalKernel } from '../../../src/core/linalg/tridiagonalKernel';
-import { symmetricEigenvaluesInRange, symmetricEigenvaluesInRangePair } from '../../../src/core/linalg/symmetricEigen';
+import {
+  symmetricEigenvaluesWellScaled,
+  symmetricEigenvaluesWellScaledPair,
+} from '../../../src/core/linalg/symmetricEigenvalues';
 import { matMul, randomMatrix, randomOrthogonal, rng, transpose } from './fixtures';
 
 /** Q diag(values) Qᵀ for a random orthogonal Q. */
@@ -123,7 +123,7 @@ describe('tridiagonalEigenvaluesPWKPair', () => {
     }
   });
 
-  test('symmetricEigenvaluesInRangePair equals two symmetricEigenvaluesInRange calls and the planted values', () => {
+  test('symmetricEigenvaluesWellScaledPair equals two symmetricEigenvaluesWellScaled calls and the planted values', () => {
     const next = rng(74);
     for (const n of [5, 9, 16, 26]) {
       const va = Array.from({ length: n }, (_, i) => n - i),
@@ -135,9 +135,9 @@ describe('tridiagonalEigenvaluesPWKPair', () => {
         pa = new Float64Array(n),
         pb = new Float64Array(n);
       const w = () => new Float64Array(n * (n + 2));
-      symmetricEigenvaluesInRange(a, n, oa, w());
-      symmetricEigenvaluesInRange(b, n, ob, w());
-      symmetricEigenvaluesInRangePair(a, b, n, pa, pb, w(), w());
+      symmetricEigenvaluesWellScaled(a, n, oa, w());
+      symmetricEigenvaluesWellScaled(b, n, ob, w());
+      symmetricEigenvaluesWellScaledPair(a, b, n, pa, pb, w(), w());
       assert.deepEqual([Array.from(pa), Array.from(pb)], [Array.from(oa), Array.from(ob)]);
       va.forEach((x, i) => assert.ok(Math.abs(pa[i] - x) < 1e-13 * n, `n = ${n}: ${pa[i]} vs ${x}`));
       vb.slice()

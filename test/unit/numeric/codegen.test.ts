@@ -147,7 +147,7 @@ describe('codegen: what the program writes', () => {
       V = new Float64Array(n * m.nonZeros + 3).fill(NaN),
       T = new Float64Array(n * m.q);
     m.evaluate(W, n, null, J);
-    m.evaluateNonZeros(W, n, T, V);
+    m.evaluateCompact(W, n, T, V);
     for (let k = 0; k < n; k++) {
       const expected = Array.from(J.subarray(k * m.q * m.p, (k + 1) * m.q * m.p)).filter((_, i) => m.pattern[i]);
       assert.deepEqual(Array.from(V.subarray(k * m.nonZeros, (k + 1) * m.nonZeros)), expected);
