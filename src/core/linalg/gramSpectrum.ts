@@ -3,7 +3,7 @@ import { hasNonFinite } from './compactLayout';
 import { gramWriter } from './gramKernel';
 import type { GramPlan } from './gramPlan';
 import { CONFIRM_RATIO, type CompactSolver } from './jacobiConfirmation';
-import { smallSymmetricEigenvalues, smallSymmetricEigenvaluesPair } from './smallSymmetricEigen';
+import { smallEigenScratch, smallSymmetricEigenvalues, smallSymmetricEigenvaluesPair } from './smallSymmetricEigen';
 import { symmetricEigenvaluesWellScaled, symmetricEigenvaluesWellScaledPair } from './symmetricEigenvalues';
 
 /** Gram trace outside this range: squares (and the eigen-solver's squares of those) near overflow or underflow. */
@@ -37,6 +37,7 @@ export function createGramSpectrum(layout: CompactLayout, plan: GramPlan, jacobi
   const G2 = paired ? new Float64Array(g * g) : G,
     eig2 = new Float64Array(g),
     eigWork2 = new Float64Array(g * (g + 2));
+  const small = smallEigenScratch();
 
   /** True when the eigenvalues of a Gram matrix with this trace can be taken as they are (else see gramInto). */
   const regular = (trace: number): boolean => trace < GRAM_MAX && trace > GRAM_MIN;
@@ -59,7 +60,7 @@ export function createGramSpectrum(layout: CompactLayout, plan: GramPlan, jacobi
       else jacobi(v, off, out);
       return;
     }
-    if (g > 4 || !smallSymmetricEigenvalues(Gp, g, eig)) symmetricEigenvaluesWellScaled(Gp, g, eig, eigWork);
+    if (g > 4 || !smallSymmetricEigenvalues(Gp, g, eig, small)) symmetricEigenvaluesWellScaled(Gp, g, eig, eigWork);
     fromEigenvalues(v, off, eig, out);
   }
 
@@ -72,7 +73,7 @@ export function createGramSpectrum(layout: CompactLayout, plan: GramPlan, jacobi
       return;
     }
     if (g <= 4) {
-      const solved = smallSymmetricEigenvaluesPair(G, G2, g, eig, eig2);
+      const solved = smallSymmetricEigenvaluesPair(G, G2, g, eig, eig2, small);
       if (!(solved & 1)) symmetricEigenvaluesWellScaled(G, g, eig, eigWork);
       if (!(solved & 2)) symmetricEigenvaluesWellScaled(G2, g, eig2, eigWork2);
     } else symmetricEigenvaluesWellScaledPair(G, G2, g, eig, eig2, eigWork, eigWork2);

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smallSymmetricEigenvalues, smallSymmetricEigenvaluesPair } from '../../../src/core/linalg/smallSymmetricEigen';
+import {
+  smallEigenScratch,
+  smallSymmetricEigenvalues,
+  smallSymmetricEigenvaluesPair,
+} from '../../../src/core/linalg/smallSymmetricEigen';
 import { randomOrthogonal, rng } from './fixtures';
 
 /** Q diag(lambda) Qᵀ for a random orthogonal Q: a symmetric matrix with known eigenvalues. */
@@ -19,7 +23,7 @@ function planted(lambda: readonly number[], next: () => number): Float64Array {
 
 test('2x2 closed form: [[2, 1], [1, 2]] has eigenvalues 3 and 1', () => {
   const out = new Float64Array(2);
-  smallSymmetricEigenvalues(Float64Array.of(2, 1, 1, 2), 2, out);
+  smallSymmetricEigenvalues(Float64Array.of(2, 1, 1, 2), 2, out, smallEigenScratch());
   assert.deepEqual(Array.from(out), [3, 1]);
 });
 
@@ -28,7 +32,7 @@ test('a multiple eigenvalue (2 I, the deep linear preconditioner at U = I) is fo
     const A = new Float64Array(n * n);
     for (let i = 0; i < n; i++) A[i * n + i] = 2;
     const out = new Float64Array(n);
-    smallSymmetricEigenvalues(A, n, out);
+    smallSymmetricEigenvalues(A, n, out, smallEigenScratch());
     for (const v of out) assert.ok(Math.abs(v - 2) < 1e-14, `n = ${n}: ${Array.from(out)}`);
   }
 });
@@ -50,7 +54,7 @@ test('planted spectra of 3x3 and 4x4 matrices are recovered (singular values to 
         out = new Float64Array(n);
       const A = planted(lambda, next);
       // A cluster (9, 9 or 16, 16, 16 planted with round-off) may be declined: then the general solver takes it.
-      if (!smallSymmetricEigenvalues(A, n, out)) {
+      if (!smallSymmetricEigenvalues(A, n, out, smallEigenScratch())) {
         assert.ok(new Set(lambda).size < n, `declined ${lambda}`);
         continue;
       }
@@ -68,18 +72,19 @@ test('a rank-1 3x3 Gram matrix (a double root at 0) is declined to the general s
     G = new Float64Array(9),
     out = new Float64Array(3);
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) G[i * 3 + j] = a[i] * a[j];
-  assert.equal(smallSymmetricEigenvalues(G, 3, out), false);
+  assert.equal(smallSymmetricEigenvalues(G, 3, out, smallEigenScratch()), false);
 });
 
 test('a singular 4x4 Gram matrix has smallest eigenvalue 0 to round-off', () => {
   const out = new Float64Array(4);
-  smallSymmetricEigenvalues(planted([3, 2, 1, 0], rng(3)), 4, out);
+  smallSymmetricEigenvalues(planted([3, 2, 1, 0], rng(3)), 4, out, smallEigenScratch());
   assert.ok(Math.abs(out[3]) < 1e-13, String(out[3]));
   assert.ok(Math.abs(out[0] - 3) < 1e-13);
 });
 
 test('two matrices at once give bit for bit what two calls give, including multiples of I and clustered roots', () => {
-  const next = rng(91);
+  const next = rng(91),
+    w = smallEigenScratch(); // one scratch reused by every call, as the batch spectrum does
   for (const n of [3, 4]) {
     const eye2 = new Float64Array(n * n);
     for (let i = 0; i < n; i++) eye2[i * n + i] = 2;
@@ -96,15 +101,15 @@ test('two matrices at once give bit for bit what two calls give, including multi
         b = new Float64Array(n),
         pa = new Float64Array(n),
         pb = new Float64Array(n);
-      const okA = smallSymmetricEigenvalues(mats[k], n, a),
-        okB = smallSymmetricEigenvalues(mats[k + 1], n, b);
-      const bits = smallSymmetricEigenvaluesPair(mats[k], mats[k + 1], n, pa, pb);
+      const okA = smallSymmetricEigenvalues(mats[k], n, a, w),
+        okB = smallSymmetricEigenvalues(mats[k + 1], n, b, w);
+      const bits = smallSymmetricEigenvaluesPair(mats[k], mats[k + 1], n, pa, pb, w);
       assert.equal(bits, (okA ? 1 : 0) | (okB ? 2 : 0), `n = ${n}, pair ${k}`);
       if (okA) assert.deepEqual(Array.from(pa), Array.from(a));
       if (okB) assert.deepEqual(Array.from(pb), Array.from(b));
     }
     assert.equal(
-      smallSymmetricEigenvaluesPair(mats[3], mats[0], n, new Float64Array(n), new Float64Array(n)),
+      smallSymmetricEigenvaluesPair(mats[3], mats[0], n, new Float64Array(n), new Float64Array(n), w),
       2,
       'the clustered one is declined',
     );
