@@ -116,6 +116,24 @@ describe('createBatchSpectrum', () => {
     assert.deepEqual(Array.from(out), [7, 4]);
   });
 
+  test('a 100 x 120 diagonal-like J (past the insertion sort) gives its sorted |entries|, NaN where one is not finite', () => {
+    // Entry i (row i, column 119 - i) is (-1)^i (i + 1) / 4 with row 7 empty: singular values 25, 24.75, ..., 0.25
+    // without 2 (row 7's), then one zero.
+    const q = 100,
+      p = 120,
+      pat = patternOf(q, p, (i, j) => i !== 7 && j === p - 1 - i);
+    const J = new Float64Array(q * p);
+    for (let i = 0; i < q; i++) if (i !== 7) J[i * p + p - 1 - i] = ((i % 2 ? -1 : 1) * (i + 1)) / 4;
+    const bs = createBatchSpectrum(q, p, pat),
+      out = new Float64Array(q);
+    bs.singularValuesInto(J, 0, out);
+    const want = Array.from({ length: q }, (_, k) => (q - k) / 4).filter((x) => x !== 2);
+    assert.deepEqual(Array.from(out), [...want, 0]);
+    J[3 * p + p - 4] = Infinity;
+    bs.singularValuesInto(J, 0, out);
+    assert.ok(out.every((x) => Number.isNaN(x)));
+  });
+
   test('polar Jacobians at r = 1, 1e-8, 1e-17, 0 (the near-singular ones confirmed by Jacobi): ranks 2, 2, 1, 1', () => {
     const got = runBatch(
       2,
