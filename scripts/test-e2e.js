@@ -1,7 +1,8 @@
 // Runs the UI end-to-end test (test/e2e/workbench.e2e.ts, compiled to out/) in the real VS Code workbench:
 // code-server 4.100.3 with this extension in development mode and a copy of examples/ open, in headless Chromium
 // driven by playwright-core. Screenshots go to test-artifacts/e2e-*.png (git-ignored).
-//   node scripts/test-e2e.js          (sets up code-server and builds first; E2E_NO_BUILD=1 skips both)
+//   node scripts/test-e2e.js          (sets up code-server (idempotent) and builds first; OVERPARAM_BUILT=1, set by
+//                                      scripts/test-all.sh after its one build, skips the build; E2E_NO_BUILD=1 both)
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -13,10 +14,9 @@ const STEP_TIMEOUT = 30000;
 
 function prepare() {
   if (process.env.E2E_NO_BUILD) return;
-  for (const [cmd, args] of [
-    ['bash', ['scripts/setup-vscode.sh', '.vscode-test']],
-    ['node', ['esbuild.js']],
-  ]) {
+  const steps = [['bash', ['scripts/setup-vscode.sh', '.vscode-test']]];
+  if (!process.env.OVERPARAM_BUILT) steps.push(['node', ['esbuild.js']]);
+  for (const [cmd, args] of steps) {
     const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
   }

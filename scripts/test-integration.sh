@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Integration tests in the real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3), headless.
 #   scripts/test-integration.sh            set up (idempotent), build, run; exit code = the tests'
+# OVERPARAM_BUILT=1 (set by scripts/test-all.sh after its one build) skips the build.
 # env: INT_GREP=pattern runs matching tests only; INT_TRUST=untrusted also runs in restricted mode (see run-int.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-vscode.sh .vscode-test
-node esbuild.js
+[ -n "${OVERPARAM_BUILT:-}" ] || node esbuild.js
 start=$(date +%s)
 status=0
 node scripts/run-int.js || status=$?

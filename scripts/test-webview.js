@@ -1,6 +1,7 @@
 // Webview tier: the explorer's webview in real Chromium (playwright-core + Debian chromium), the host replaced by a
 // driver running the real host logic on the real core. Builds, installs chromium when missing, bundles the tests,
-// runs them with node's test runner. Screenshots and exports go to test-artifacts/webview/.
+// runs them with node's test runner. Screenshots and exports go to test-artifacts/webview/. OVERPARAM_BUILT=1 (set by
+// scripts/test-all.sh after its one build and type check) skips the build and the type checks.
 const { execFileSync, execSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -29,15 +30,13 @@ function ensureKatexAssets() {
 async function main() {
   const t0 = Date.now();
   ensureChromium();
-  execFileSync(process.execPath, ['esbuild.js'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'webview/tsconfig.json'], {
-    stdio: 'inherit',
-  });
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'test/webview/tsconfig.json'],
-    { stdio: 'inherit' },
-  );
+  if (!process.env.OVERPARAM_BUILT) {
+    execFileSync(process.execPath, ['esbuild.js'], { stdio: 'inherit' });
+    for (const project of ['webview/tsconfig.json', 'test/webview/tsconfig.json'])
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', project], {
+        stdio: 'inherit',
+      });
+  }
   ensureKatexAssets();
   await require('esbuild').build({
     entryPoints: ['test/webview/all.test.ts'],

@@ -1,7 +1,8 @@
 // Completion in .overparam files: declared parameters, constants and outputs, the supported functions and
 // constants, and the line keywords at the start of a line.
 import * as vscode from 'vscode';
-import { CONSTANTS, declaredNames, FUNCTIONS, KEYWORDS } from './language';
+import { CONSTANTS, declaredNames, KEYWORDS } from './language';
+import { FUNCTION_DOCS as FUNCTIONS } from '../core/language/functionDocs';
 
 /** Registers the completion provider. */
 export function registerCompletion(): vscode.Disposable {

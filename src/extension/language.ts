@@ -1,32 +1,6 @@
-// What the language offers besides its grammar: the supported functions and constants with one-line docs, and a
-// cheap scan of the names a document declares (for completion while the file is being typed). Pure: no vscode.
-
-/** The functions the language allows, with their signatures and meanings. */
-export const FUNCTIONS: Record<string, string> = {
-  sin: 'sin(x): sine',
-  cos: 'cos(x): cosine',
-  tan: 'tan(x): tangent',
-  asin: 'asin(x): inverse sine',
-  acos: 'acos(x): inverse cosine',
-  atan: 'atan(x): inverse tangent',
-  sinh: 'sinh(x): hyperbolic sine',
-  cosh: 'cosh(x): hyperbolic cosine',
-  tanh: 'tanh(x): hyperbolic tangent',
-  exp: 'exp(x): e^x',
-  log: 'log(x): natural logarithm',
-  sqrt: 'sqrt(x): square root',
-  abs: 'abs(x): absolute value',
-  sum: 'sum(v): sum of the entries of a vector',
-  prod: 'prod(v): product of the entries of a vector',
-  dot: 'dot(u, v): inner product',
-  transpose: "transpose(A): Aᵀ (same as A')",
-  norm: 'norm(v): Euclidean norm',
-  sigmoid: 'sigmoid(x): 1 / (1 + e^-x)',
-  relu: 'relu(x): max(x, 0)',
-  softplus: 'softplus(x): log(1 + e^x)',
-  square: 'square(x): x^2',
-  cube: 'cube(x): x^3',
-};
+// What the language offers besides its grammar: the constants with one-line docs (the functions' are the core's,
+// src/core/language/functionDocs.ts), and a cheap scan of the names a document declares (for completion while the
+// file is being typed). Pure: no vscode.
 
 /** The constants the language knows. */
 export const CONSTANTS: Record<string, string> = { pi: 'π = 3.14159…', e: 'e = 2.71828…' };

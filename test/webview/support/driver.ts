@@ -127,7 +127,7 @@ export class PageHost {
       new AnalysisClient(path.join(ROOT, 'dist', 'worker.js'), () => ({ timeBudgetMs: 5000, memoryMb: 512 }), quiet),
   );
 
-  /** The WebSocket channel of the `binary` transport (undefined: the devtools protocol). */
+  /** The streamed channel of the `binary` transport (undefined: the devtools protocol). */
   private readonly channel: Channel | undefined;
   private readonly channelId: string | null = null;
 
@@ -140,7 +140,6 @@ export class PageHost {
   ) {
     if (transport === 'binary') {
       const { id, channel } = rig.server.channels.create();
-      channel.onMessage = (json) => this.receive(JSON.parse(json));
       this.channel = channel;
       this.channelId = id;
     }
@@ -244,7 +243,7 @@ export class PageHost {
     page.on('console', (m) => {
       if (m.type() === 'error') h.errors.push(m.text());
     });
-    if (!h.channel) await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
+    await page.exposeBinding('__overparamPost', (_source, m: unknown) => h.receive(m));
     await page.addInitScript(installReceiver, h.channelId);
     await page.addInitScript(pageInit, THEMES[theme]);
     await page.goto(rig.server.url);

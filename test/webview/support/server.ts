@@ -3,7 +3,6 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import type { Duplex } from 'stream';
 import { makeNonce, panelHtml } from '../../../src/extension/panel/panelHtml';
 import { Channels } from './channel';
 
@@ -21,7 +20,7 @@ const TYPES: Record<string, string> = {
 /** A running test server. */
 export interface TestServer {
   url: string;
-  /** The pages' WebSocket message channels (the driver's `binary` transport). */
+  /** The pages' streamed message channels (the driver's `binary` transport). */
   channels: Channels;
   close(): Promise<void>;
 }
@@ -61,9 +60,6 @@ export async function startServer(root: string): Promise<TestServer> {
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
-  });
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => {
-    if (!channels.upgrade(req, socket, new URL(req.url ?? '/', 'http://x').pathname)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -2,10 +2,10 @@
 // has two ways:
 // - `devtools` (default): typed arrays as base64 inside the JSON of a devtools-protocol evaluate. The page keeps
 //   its CSP, but the devtools protocol is slow with large strings: ~50 ms of browser CPU for a 129 x 129 rank map.
-// - `binary`: no devtools protocol per message: a streamed response and a WebSocket through the test server
-//   (./channel.ts), JSON with the arrays' bytes alongside, as VS Code's IPC does. They need `connect-src`, so these
-//   pages bypass the CSP (the security suite tests it with the devtools transport). Used where the panel's speed is
-//   measured.
+// - `binary`: no devtools protocol per host message: a streamed response through the test server (./channel.ts),
+//   JSON with the arrays' bytes alongside, as VS Code's IPC does. It needs `connect-src`, so these pages bypass the
+//   CSP (the security suite tests it with the devtools transport). Used where the panel's speed is measured.
+// Either way the page's messages (small) reach the driver through playwright's exposeBinding.
 
 /** The transports. */
 export type Transport = 'devtools' | 'binary';
@@ -49,9 +49,8 @@ export function packBinary(value: unknown): { tree: unknown; bytes: Buffer } {
 }
 
 /** In the page (self-contained for addInitScript): rebuilds the typed arrays and posts host messages to the page as
- *  VS Code does, in the order sent. With a channel id (`binary`), reads the channel's stream and sets
- *  `__overparamPost` to send on its WebSocket; without, `__deliver(json)` takes base64 messages from the devtools
- *  protocol. */
+ *  VS Code does, in the order sent. With a channel id (`binary`), reads the channel's stream; without,
+ *  `__deliver(json)` takes base64 messages from the devtools protocol. */
 export function installReceiver(channel: string | null): void {
   const w = window as unknown as Record<string, unknown>;
   const ctors = { Float64Array, Float32Array, Int32Array, Uint8Array };
@@ -75,14 +74,6 @@ export function installReceiver(channel: string | null): void {
     w.__deliver = (json: string) => window.postMessage(unpack(JSON.parse(json), null, 0), '*');
     return;
   }
-  const socket = new WebSocket(`ws://${location.host}/__ws/${channel}`);
-  const early: string[] = [];
-  socket.onopen = () => early.splice(0).forEach((m) => socket.send(m));
-  w.__overparamPost = (m: unknown) => {
-    const body = JSON.stringify(m);
-    if (socket.readyState === WebSocket.OPEN) socket.send(body);
-    else early.push(body);
-  };
   const decoder = new TextDecoder();
   /** One whole message (its own buffer, so the typed arrays' offsets are from its start). */
   const deliver = (buf: ArrayBuffer): void => {
