@@ -3,7 +3,11 @@ import type { CompiledModel } from '../model';
 import { generateProgram, type BatchProgram } from '../numeric/codegen';
 import type { Expr } from '../symbolic/expr';
 import { compileHessian, type HessianEvaluator } from './hessianEvaluator';
+import { substitute } from './substitute';
 import { canonicalGradient, sampleGradients } from './symbolicObjective';
+
+/** Above this many structural non-zeros of J the fused gradient program is not built (compile time and size). */
+const FUSED_MAX_ENTRIES = 20_000;
 
 /** Buffers for one point, reused across calls (a training loop allocates nothing per step). */
 export interface ObjectiveWorkspace {
@@ -57,6 +61,17 @@ export interface CompiledObjective {
     gradW: Float64Array | null,
     gradTheta?: Float64Array | null,
   ): void;
+  /**
+   * [L, ∂L/∂W_1, ..., ∂L/∂W_p] as expressions of W (∇_θ L at θ = ψ(W) contracted with J's entries), or null when the
+   * model is too large to build them.
+   */
+  lossAndGradientInW(): Expr[] | null;
+  /**
+   * One generated program for [L, ∂L/∂W_1, ..., ∂L/∂W_p] at W (out: p + 1): ∇_θ L written at θ = ψ(W) and contracted
+   * with J's entries symbolically, so a step is one call (GD and the flow use it). Null when the model is too large to
+   * build it (then `at` is the route).
+   */
+  fused(): ((W: Float64Array, out: Float64Array) => void) | null;
   /** The per-sample gradients (compiled on first use), or null when the spec has no per-sample losses. */
   samples(): SampleGradients | null;
   /** Second derivatives and the Hessian's block structure (differentiated and compiled on first use). */
@@ -171,6 +186,35 @@ export function compileObjective(
     };
   };
 
+  let inW: Expr[] | null | undefined;
+  const buildInW = (): Expr[] | null => {
+    if (nnz > FUSED_MAX_ENTRIES) return null;
+    try {
+      const memo = new Map<number, Expr>();
+      const at = (e: Expr): Expr => substitute(store, e, (k) => model.symbolic.outputs[k], memo);
+      const g = gradientExprs.map(at);
+      const terms: Expr[][] = Array.from({ length: p }, () => []);
+      entries.forEach((e) => terms[e.col].push(store.mul([e.expr, g[e.row]])));
+      return [at(spec.loss), ...terms.map((t) => store.add(t))];
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+  const lossAndGradientInW = (): Expr[] | null => (inW === undefined ? (inW = buildInW()) : inW);
+  let fused: ((W: Float64Array, out: Float64Array) => void) | null | undefined;
+  const compileFused = (): ((W: Float64Array, out: Float64Array) => void) | null => {
+    const roots = lossAndGradientInW();
+    if (!roots) return null;
+    const program = generateProgram(
+      roots.map((expr, i) => ({ expr, target: 'theta' as const, offset: i })),
+      p,
+      p + 1,
+      0,
+    );
+    return (W, out) => program(W, 1, out, null);
+  };
+
   let hessian: HessianEvaluator | undefined;
   const objective: CompiledObjective = {
     model,
@@ -185,6 +229,8 @@ export function compileObjective(
     evaluateModel: (W, n, theta, J) => modelProgram(W, n, theta, J),
     canonical,
     evaluate,
+    lossAndGradientInW,
+    fused: () => (fused === undefined ? (fused = compileFused()) : fused),
     samples: () => (samples === undefined ? (samples = compileSamples()) : samples),
     hessian: (deadline = options.deadline) => (hessian ??= compileHessian(objective, deadline)),
     compileWatches: (watches) => {

@@ -1,4 +1,5 @@
 import type { CompiledObjective } from '../objective/compileObjective';
+import { compileCanonicalSteps } from './fusedSteps';
 import { divergence } from './runControl';
 import type { CanonicalRecord } from './trainingTypes';
 
@@ -19,11 +20,20 @@ export function canonicalDescent(
   const loss = new Float64Array(1),
     grad = new Float64Array(q);
   const records: CanonicalRecord[] = [];
-  for (let t = 0; ; t++) {
+  const fused = compileCanonicalSteps(obj);
+  for (let t = 0; ;) {
     obj.canonical(theta, 1, loss, grad);
     if (divergence(loss[0], theta) !== null) return { records, divergedAt: t };
     if (t % every === 0 || t === steps) records.push({ t, theta: Array.from(theta), loss: loss[0] });
     if (t >= steps) return { records, divergedAt: null };
-    for (let k = 0; k < q; k++) theta[k] -= lr * grad[k];
+    if (fused) {
+      const k = Math.min(steps, (Math.floor(t / every) + 1) * every) - t;
+      const done = fused(theta, lr, k, loss);
+      t += done;
+      if (done < k) return { records, divergedAt: t };
+    } else {
+      for (let k = 0; k < q; k++) theta[k] -= lr * grad[k];
+      t++;
+    }
   }
 }

@@ -15,6 +15,8 @@ export function divergence(loss: number, W: Float64Array): string | null {
 export interface Controller {
   /** A stop reason when the run must stop now (checked every 256 calls), else null. */
   poll(): StopReason | null;
+  /** As `poll`, checked on every call (for callers that poll once per chunk of steps). */
+  check(): StopReason | null;
   /** Queues a record for the next progress call. */
   recorded(r: TrainRecord, done: number): void;
   /** Delivers what is queued (at the end of a run). */
@@ -34,13 +36,14 @@ export function controller(control: RunControl, total: number): Controller {
     lastProgress = Date.now();
     control.onProgress({ records, done, total });
   };
+  const check = (): StopReason | null => {
+    if (control.deadline !== undefined && Date.now() > control.deadline) return 'deadline';
+    if (control.shouldStop?.()) return 'cancelled';
+    return null;
+  };
   return {
-    poll() {
-      if ((++calls & 255) !== 0) return null;
-      if (control.deadline !== undefined && Date.now() > control.deadline) return 'deadline';
-      if (control.shouldStop?.()) return 'cancelled';
-      return null;
-    },
+    poll: () => ((++calls & 255) !== 0 ? null : check()),
+    check,
     recorded(r, done) {
       if (!control.onProgress) return;
       pending.push(r);
