@@ -85,7 +85,7 @@ export function gradientFlow(obj: CompiledObjective, W0: Float64Array, options: 
     message =
       run.status === 'maxSteps'
         ? `stopped at t = ${run.t} after ${run.steps} steps (the step limit)`
-        : `the step size underflowed at t = ${run.t}`;
+        : `the step size underflowed at t = ${run.t} (a blow-up: max |W| = ${W.reduce((m, x) => Math.max(m, Math.abs(x)), 0).toPrecision(3)})`;
     obj.at(W, ws);
     if (records[records.length - 1].t !== run.t) records.push(recorder.record(run.t, run.steps, W, ws));
   }

@@ -90,4 +90,20 @@ describe('gradient flow dW/dt = -∇_W L(W)', () => {
     invariant(last.W).forEach((x, i) => assertClose(x, start[i], 1e-8, 1e-8, `(U Uᵀ - v vᵀ)[${i}]`));
     assert.ok(first.cosine! > 0, 'positive correlation of g and J Jᵀ g');
   });
+
+  test('a finite-time blow-up (L = -θ³/3, θ = w, w_0 = 1: w(t) = 1 / (1 - t)) stops at t = 1 with a finding', () => {
+    const obj = objectiveOf('param w\nθ = w\nat w = 1', (s, th) => s.mul([s.num(-1 / 3), s.pow(th(0), s.num(3))]));
+    const run = gradientFlow(obj, Float64Array.of(1), { time: 2, canonical: false });
+    assert.equal(run.stopped, 'stepTooSmall');
+    assertClose(run.stoppedAt!, 1, 1e-6, 0);
+    assert.match(run.message!, /blow-up/);
+    for (const r of run.records.filter((x) => x.t < 0.99)) assertClose(r.W[0], 1 / (1 - r.t), 0, 1e-7, `w at ${r.t}`);
+  });
+
+  test('the deadline stops the flow with the records so far', () => {
+    const obj = objectiveOf('param w[2]\nθ = w.^2\nat w = [1, 0.5]', halfSquares([1, 2]));
+    const run = gradientFlow(obj, Float64Array.of(0.5, 0.3), { time: 1e6, deadline: Date.now() - 1, maxSteps: 1e7 });
+    assert.equal(run.stopped, 'deadline');
+    assert.ok(run.records.length >= 2 && run.records.every((r) => Number.isFinite(r.loss)));
+  });
 });
