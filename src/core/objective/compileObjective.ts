@@ -102,15 +102,24 @@ export function compileObjective(
   const nnz = entries.length;
   const jRows = Int32Array.from(entries, (e) => e.row),
     jCols = Int32Array.from(entries, (e) => e.col);
-  const modelProgram: BatchProgram = generateProgram(
-    [
-      ...model.symbolic.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })),
-      ...entries.map((e, i) => ({ expr: e.expr, target: 'J' as const, offset: i })),
-    ],
-    p,
-    q,
-    nnz,
-  );
+  // θ with compact J, generated on first use; θ alone goes through the model's own (lazy) evaluator.
+  let withJ: BatchProgram | undefined;
+  const modelProgram: BatchProgram = (W, n, theta, J) => {
+    if (!J) {
+      if (theta) model.evaluate(W, n, theta, null);
+      return;
+    }
+    withJ ??= generateProgram(
+      [
+        ...model.symbolic.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })),
+        ...entries.map((e, i) => ({ expr: e.expr, target: 'J' as const, offset: i })),
+      ],
+      p,
+      q,
+      nnz,
+    );
+    withJ(W, n, theta, J);
+  };
   const gradientExprs = canonicalGradient(store, spec.loss, q);
   // θ-space program: [L, ∂L/∂θ_1, ...] per point; θ plays the role of W (stride q).
   const lossProgram = generateProgram(
