@@ -32,30 +32,31 @@ export function jacobiEigen(matrix: Float64Array, n: number, maxSweeps = 60): Sy
         const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1),
           s = t * c;
+        // A' = Rᵀ A R touches rows and columns p and q only: read the (contiguous) rows, write rows and columns.
         for (let k = 0; k < n; k++) {
-          const kp = a[k * n + p],
-            kq = a[k * n + q];
-          a[k * n + p] = c * kp - s * kq;
-          a[k * n + q] = s * kp + c * kq;
+          if (k === p || k === q) continue;
+          const kp = a[p * n + k],
+            kq = a[q * n + k];
+          const np = c * kp - s * kq,
+            nq = s * kp + c * kq;
+          a[p * n + k] = a[k * n + p] = np;
+          a[q * n + k] = a[k * n + q] = nq;
         }
-        for (let k = 0; k < n; k++) {
-          const pk = a[p * n + k],
-            qk = a[q * n + k];
-          a[p * n + k] = c * pk - s * qk;
-          a[q * n + k] = s * pk + c * qk;
-          const vp = v[k * n + p],
-            vq = v[k * n + q];
-          v[k * n + p] = c * vp - s * vq;
-          v[k * n + q] = s * vp + c * vq;
-        }
+        a[p * n + p] -= t * apq;
+        a[q * n + q] += t * apq;
         a[p * n + q] = a[q * n + p] = 0;
+        // Vectors stored as rows (row i = the vector of diagonal entry i): contiguous updates.
+        for (let k = 0; k < n; k++) {
+          const vp = v[p * n + k],
+            vq = v[q * n + k];
+          v[p * n + k] = c * vp - s * vq;
+          v[q * n + k] = s * vp + c * vq;
+        }
       }
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[x * n + x] - a[y * n + y] || x - y);
   const values = Float64Array.from(order, (i) => a[i * n + i]);
   const vectors = new Float64Array(n * n);
-  order.forEach((col, r) => {
-    for (let k = 0; k < n; k++) vectors[r * n + k] = v[k * n + col];
-  });
+  order.forEach((row, r) => vectors.set(v.subarray(row * n, (row + 1) * n), r * n));
   return { values, vectors };
 }

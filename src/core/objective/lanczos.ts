@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random';
-import { jacobiEigen } from './denseSymmetricEigen';
+import { tridiagonalEigenvaluesPWK } from '../linalg/tridiagonalEigen';
+import { tridiagonalEigenvector } from './tridiagonalVector';
 
 /** Extreme eigenpairs of a symmetric operator found by Lanczos. */
 export interface LanczosResult {
@@ -78,28 +79,32 @@ export function lanczos(
       if (!fresh(j + 1)) break;
     }
   }
-  const T = new Float64Array(steps * steps);
-  for (let j = 0; j < steps; j++) {
-    T[j * steps + j] = alpha[j];
-    if (j + 1 < steps) T[j * steps + j + 1] = T[(j + 1) * steps + j] = beta[j];
-  }
-  const { values, vectors } = jacobiEigen(T, steps);
-  const ritzVector = (r: number): Float64Array => {
-    const y = new Float64Array(n);
+  // Ritz values from the tridiagonal by root-free QL, the two extreme Ritz vectors by inverse iteration: O(m²), not
+  // the O(m³) of a dense solver.
+  const d = alpha.slice(0, steps),
+    e = new Float64Array(steps);
+  for (let j = 0; j + 1 < steps; j++) e[j] = beta[j];
+  tridiagonalEigenvaluesPWK(d, e, 0, steps);
+  const values = d.sort();
+  const ritzVector = (y: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
     for (let j = 0; j < steps; j++) {
-      const c = vectors[r * steps + j];
-      for (let i = 0; i < n; i++) y[i] += c * basis[j * n + i];
+      const c = y[j];
+      for (let i = 0; i < n; i++) out[i] += c * basis[j * n + i];
     }
-    return y;
+    return out;
   };
+  const offDiagonal = beta.subarray(0, Math.max(0, steps - 1));
+  const yMin = tridiagonalEigenvector(alpha, offDiagonal, steps, values[0], true),
+    yMax = tridiagonalEigenvector(alpha, offDiagonal, steps, values[steps - 1], false);
   // The residual of a Ritz pair is |β_last · (last entry of its T-eigenvector)|.
   const last = steps < n ? beta[steps - 1] : 0;
   return {
     ritz: values,
-    minVector: ritzVector(0),
-    maxVector: ritzVector(steps - 1),
-    minResidual: Math.abs(last * vectors[steps - 1]),
-    maxResidual: Math.abs(last * vectors[(steps - 1) * steps + steps - 1]),
+    minVector: ritzVector(yMin),
+    maxVector: ritzVector(yMax),
+    minResidual: Math.abs(last * yMin[steps - 1]),
+    maxResidual: Math.abs(last * yMax[steps - 1]),
     steps,
   };
 }
