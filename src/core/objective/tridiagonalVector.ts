@@ -1,3 +1,5 @@
+import { mulberry32 } from '../random';
+
 /**
  * A unit eigenvector of the symmetric tridiagonal T (diagonal d[0..n-1], off-diagonal e[0..n-2]) for its eigenvalue
  * `lambda`, by inverse iteration on T - μI with μ just outside the eigenvalue (three solves, Gaussian elimination with
@@ -18,7 +20,9 @@ export function tridiagonalEigenvector(
   const dd = new Float64Array(n),
     dl = new Float64Array(n),
     du = new Float64Array(n);
-  const b = new Float64Array(n).fill(1);
+  // A seeded random start: a constant one is orthogonal to every antisymmetric eigenvector (the Laplacian's even ones).
+  const rand = mulberry32(7);
+  const b = Float64Array.from({ length: n }, () => rand() + 0.5);
   for (let iter = 0; iter < 3; iter++) {
     for (let i = 0; i < n; i++) {
       dd[i] = d[i] - mu;

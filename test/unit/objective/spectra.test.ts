@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jacobiEigen } from '../../../src/core/objective/denseSymmetricEigen';
 import { lanczos } from '../../../src/core/objective/lanczos';
+import { tridiagonalEigenvector } from '../../../src/core/objective/tridiagonalVector';
 import { assertAllClose, assertClose, mulberry32 } from '../../support/model';
 
 /** Q diag(values) Qᵀ with a seeded random orthogonal Q (Gram-Schmidt of random columns). */
@@ -75,6 +76,27 @@ describe('lanczos (full reorthogonalization, seeded start)', () => {
     const r = lanczos(matVec(A, 6), 6, 6);
     assert.equal(r.steps, 6);
     assertAllClose(Array.from(r.ritz), [-1, 0, 0, 0, 0, 3], 1e-12);
+    const out = new Float64Array(6);
+    matVec(A, 6)(r.minVector, out);
+    out.forEach((x, i) => assertClose(x, -r.minVector[i], 1e-12, 0, `(A v_min)[${i}]`));
+  });
+
+  test('tridiagonalEigenvector: the 1-D Laplacian of size 30, smallest and largest (pivoting on the way)', () => {
+    const n = 30;
+    const d = new Float64Array(n).fill(2),
+      e = new Float64Array(n - 1).fill(-1);
+    for (const [k, below] of [
+      [1, true],
+      [n, false],
+    ] as const) {
+      const lambda = 2 - 2 * Math.cos((k * Math.PI) / (n + 1));
+      const y = tridiagonalEigenvector(d, e, n, lambda, below);
+      const sign = Math.sign(y[0]);
+      const norm = Math.sqrt(2 / (n + 1));
+      y.forEach((x, i) =>
+        assertClose(sign * x, norm * Math.sin((k * (i + 1) * Math.PI) / (n + 1)), 1e-12, 0, `y[${i}]`),
+      );
+    }
   });
 
   test('extremes of a 120 x 120 with outliers in 40 steps, with small residuals and eigenvectors', () => {
