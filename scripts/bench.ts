@@ -6,6 +6,7 @@ import { compileDocument } from '../src/core';
 import type { CompiledModel } from '../src/core/model';
 import { createBatchSpectrum, type BatchSpectrum } from '../src/core/linalg/batchSingularValues';
 import { printText } from '../src/core/symbolic/printText';
+import { benchTraining } from './benchTraining';
 
 interface Case {
   name: string;
@@ -236,6 +237,7 @@ function main(): void {
       ].join(' | '),
     );
   }
+  if (!only || only.includes('training')) if (!benchTraining()) failures++;
   console.log(failures ? `${failures} case(s) below target` : 'every case meets its target');
 }
 

@@ -9,3 +9,37 @@ export { describeDirection, tuple } from './directions';
 export type { CompiledModel, ModelPoint } from './model';
 export type { AnalysisReport, PointReport, SymbolSite } from './report';
 export type { Diagnostic, DiagnosticCode, RelatedInfo, Severity, Span } from './diagnostic';
+export type { DataSpec, LossSpec, Watch } from './lossSpec';
+export {
+  compileObjective,
+  type CompiledObjective,
+  type ObjectiveOptions,
+  type ObjectiveWorkspace,
+  type SampleGradients,
+} from './objective/compileObjective';
+export type { HessianEvaluator, HessianPoint } from './objective/hessianEvaluator';
+export type { BlockStructure } from './objective/hessianStructure';
+export {
+  blockSpectrum,
+  type BlockOperator,
+  type SpectrumOptions,
+  type SpectrumSummary,
+} from './objective/blockSpectrum';
+export { jacobiEigen, type SymmetricEigenResult } from './objective/denseSymmetricEigen';
+export { lanczos, type LanczosResult } from './objective/lanczos';
+export { objectiveAtPoint, outputHessianNorms, type ObjectivePointReport } from './objective/objectiveReport';
+export { compileDataReport, type DataReport } from './objective/dataReport';
+export { train, type TrainOptions } from './training/train';
+export { gradientDescent, type GradientDescentOptions } from './training/gradientDescent';
+export { gradientFlow, canonicalFlow, FLOW_TOLERANCES, type GradientFlowOptions } from './training/gradientFlow';
+export { sgd, type SgdOptions } from './training/sgd';
+export { canonicalDescent } from './training/canonicalDescent';
+export { DIVERGENCE_LOSS } from './training/runControl';
+export type {
+  CanonicalRecord,
+  RecordOptions,
+  RunControl,
+  StopReason,
+  TrainRecord,
+  TrainResult,
+} from './training/trainingTypes';

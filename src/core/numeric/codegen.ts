@@ -190,3 +190,68 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     }
   };
 }
+
+/**
+ * Straight-line source for the values of `exprs` at one point, for generated loops that are not batch programs (a
+ * fused training step): `statements` define the shared temporaries `${prefix}0, ...` (declared with const), `values`
+ * holds one JS expression per root. Variable k reads as `varName(k)`; softplus calls `sp`. As in generateProgram,
+ * only numbers and indices reach the source, never user text.
+ */
+export function straightLineSource(
+  exprs: readonly Expr[],
+  varName: (index: number) => string,
+  prefix = 'u',
+): { statements: string[]; values: string[] } {
+  const uses = new Map<number, number>();
+  const order: Expr[] = [];
+  const seen = new Set<number>();
+  const stack: Array<[Expr, boolean]> = exprs.map((e) => [e, false]);
+  for (const e of exprs) uses.set(e.id, (uses.get(e.id) ?? 0) + 1);
+  while (stack.length) {
+    const [e, done] = stack.pop()!;
+    if (done) {
+      order.push(e);
+      continue;
+    }
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    stack.push([e, true]);
+    if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call')
+      for (const a of e.args) {
+        uses.set(a.id, (uses.get(a.id) ?? 0) + 1);
+        if (!seen.has(a.id)) stack.push([a, false]);
+      }
+  }
+  const temp = new Map<number, number>();
+  const statements: string[] = [];
+  const text = (e: Expr, top = false): string => {
+    if (!top && temp.has(e.id)) return `${prefix}${temp.get(e.id)}`;
+    switch (e.kind) {
+      case 'num':
+      case 'const':
+        return literal(e.value);
+      case 'var':
+        return varName(e.index);
+      case 'add':
+        return `(${e.args.map((a) => text(a)).join(' + ')})`;
+      case 'mul':
+        return `(${e.args.map((a) => text(a)).join(' * ')})`;
+      case 'call':
+        return CALL[e.fn](text(e.args[0]));
+      case 'pow': {
+        const b = text(e.args[0]),
+          x = e.args[1];
+        if (x.kind === 'num' && x.value === 2) return `(${b} * ${b})`;
+        if (x.kind === 'num' && x.value === -1) return `(1 / ${b})`;
+        if (x.kind === 'num' && x.value === 0.5) return `Math.sqrt(${b})`;
+        return `Math.pow(${b}, ${text(x)})`;
+      }
+    }
+  };
+  for (const e of order) {
+    if (e.kind === 'num' || e.kind === 'const' || e.kind === 'var' || (uses.get(e.id) ?? 0) < 2) continue;
+    statements.push(`const ${prefix}${temp.size} = ${text(e, true)};`);
+    temp.set(e.id, temp.size);
+  }
+  return { statements, values: exprs.map((e) => text(e)) };
+}
