@@ -65,7 +65,7 @@ function boxOf(options: SearchOptions, p: number): { lo: Float64Array; hi: Float
 
 /**
  * Searches a box for points where J loses rank: Newton onto {rank J <= r} (see dropRank) from seeded
- * low-discrepancy starts, r one below the generic rank, then (with `strata`) from each set found onto the next
+ * Halton starts, r one below the generic rank, then (with `strata`) from each set found onto the next
  * lower rank. Converged points are explained (explainPoint) and deduplicated by rank, dimension, reason, columns
  * and equations; each set keeps the point nearest the box's centre, rounded to few decimals when that stays on the set.
  */
@@ -153,18 +153,30 @@ export function searchDeficient(model: CompiledModel, options: SearchOptions = {
 
   const center = Float64Array.from(lo, (l, j) => (l + hi[j]) / 2);
   const dist = (W: Float64Array) => W.reduce((s, w, j) => s + (w - center[j]) ** 2, 0);
-  const sets: DeficientSet[] = [...groups.values()].map((members) => {
+  // Rounding may clean a point that converged only to ~1e-7 of a set where σ vanishes to second order (b[1] =
+  // 1e-7 next to b[1] = 0): its explanation then changes, so sets are merged again by the rounded explanation.
+  const merged = new Map<string, DeficientSet>();
+  for (const members of groups.values()) {
     const best = members.reduce((a, b) => (dist(b.W) < dist(a.W) ? b : a));
     const rep = roundOnSet(model, best, rankOf, tolerance);
+    const known = merged.get(rep.key);
+    if (known) {
+      known.hits += members.length;
+      continue;
+    }
     const at: Record<string, number> = {};
     model.params.forEach((name, j) => (at[name] = rep.W[j]));
-    return { ...rep.explanation, at, W: Array.from(rep.W), hits: members.length };
-  });
+    merged.set(rep.key, { ...rep.explanation, at, W: Array.from(rep.W), hits: members.length });
+  }
+  const sets = [...merged.values()];
   sets.sort((a, b) => b.dimension - a.dimension || b.rank - a.rank || (a.columns.join() < b.columns.join() ? -1 : 1));
   return { genericRank, sets, starts: n, converged };
 }
 
-/** The candidate with its coordinates rounded to 0..4 decimals, the first rounding that keeps its explanation. */
+/**
+ * The candidate with its coordinates rounded to 0..4 decimals: the first rounding that keeps its rank and either its
+ * explanation or every coordinate within 1e-4 (a cleanup of a point that converged slowly), explained again.
+ */
 function roundOnSet(
   model: CompiledModel,
   c: Candidate,
@@ -178,7 +190,8 @@ function roundOnSet(
     const frame = jacobianFrame(model, W);
     if (!frame.finite || rankOf(frame) !== c.explanation.rank) continue;
     const explanation = explainPoint(model, W, frame, c.explanation.rank, tolerance(frame));
-    if (keyOf(explanation) === c.key) return { W, frame, explanation, key: c.key };
+    const key = keyOf(explanation);
+    if (key === c.key || W.every((w, j) => Math.abs(w - c.W[j]) <= 1e-4)) return { W, frame, explanation, key };
   }
   return c;
 }
