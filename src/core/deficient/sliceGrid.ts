@@ -142,28 +142,35 @@ export function nodeField(slice: Slice, map?: RankMapData, tol?: number): NodeFi
       theta = new Float64Array(block * q);
     const { x, y, base, nx } = slice;
     let scale2 = 0;
+    // Entries other than the two axes stay `base` in every block: written once.
+    for (let k = 0; k < block; k++) W.set(base, k * p);
+    const hx = slice.hx,
+      hy = slice.hy,
+      xp = x.param,
+      yp = y.param;
     for (let start = 0; start < n; start += block) {
       const m = Math.min(block, n - start);
       for (let k = 0; k < m; k++) {
         const c = start + k;
-        W.set(base, k * p);
-        W[k * p + x.param] = x.from + (c % nx) * slice.hx;
-        W[k * p + y.param] = y.from + Math.floor(c / nx) * slice.hy;
+        const iy = Math.floor(c / nx);
+        W[k * p + xp] = x.from + (c - iy * nx) * hx;
+        W[k * p + yp] = y.from + iy * hy;
       }
       slice.model.evaluate(W, m, theta, J);
       for (let k = 0; k < m; k++) {
         const off = k * q * q;
         let f2 = 0,
-          finite = true;
-        for (let i = k * q; i < (k + 1) * q; i++) finite &&= Number.isFinite(theta[i]);
+          t = 0;
+        // theta * 0 is NaN exactly when theta is not finite.
+        for (let i = k * q; i < (k + 1) * q; i++) t += theta[i] * 0;
         for (let i = 0; i < q * q; i++) f2 += J[off + i] * J[off + i];
-        if (!finite || !Number.isFinite(f2)) continue;
-        scale2 = Math.max(scale2, f2);
-        const d = determinant(J, off, q, work);
+        if (t !== 0 || !(f2 < Infinity)) continue;
+        if (f2 > scale2) scale2 = f2;
+        const d = q === 2 ? J[off] * J[off + 3] - J[off + 1] * J[off + 2] : determinant(J, off, q, work);
         signed[start + k] = d;
         magnitude[start + k] = Math.abs(d);
         // |det| <= 1e-14 ‖J‖_F^q, compared squared.
-        if (d * d <= 1e-28 * Math.pow(f2, q)) zero[start + k] = 1;
+        if (d * d <= 1e-28 * (q === 2 ? f2 * f2 : Math.pow(f2, q))) zero[start + k] = 1;
       }
     }
     return { signed, magnitude, zero, scale: Math.sqrt(scale2) };
