@@ -20,6 +20,12 @@ export interface PointExplanation {
   conditions: string[];
 }
 
+/** An explanation with the normal space it was read from (orthonormal, length p each; for sampledDimension). */
+export interface ExplainedPoint {
+  explanation: PointExplanation;
+  normal: Float64Array[];
+}
+
 const MAX_G_ENTRIES = 400_000;
 
 /** Shortest text of a value, with values within `zero` of 0 printed as 0. */
@@ -71,6 +77,33 @@ function condition(n: Float64Array, W: Float64Array, names: readonly string[], z
   return Math.abs(s) <= zero ? `${names[a]} = -${names[b]}` : `${names[a]} + ${names[b]} = ${formatValue(s, zero)}`;
 }
 
+/** The equations of a set read off a basis of its normal space at W (echelon form: `w[1] = 0`, `a[1] = a[2]`). */
+export function conditionsOf(
+  normal: readonly ArrayLike<number>[],
+  W: Float64Array,
+  names: readonly string[],
+): string[] {
+  const p = W.length;
+  const zeroValue = 1e-9 * Math.max(1, ...Array.from(W, Math.abs));
+  const conditions: string[] = [];
+  const generic: number[] = [];
+  let others = 0;
+  for (const row of echelonRows(normal, p)) {
+    const c = condition(row, W, names, zeroValue);
+    if (c) conditions.push(c);
+    else {
+      others++;
+      row.forEach((x, j) => x !== 0 && !generic.includes(j) && generic.push(j));
+    }
+  }
+  if (others > 0) {
+    const list = generic.sort((a, b) => a - b).map((j) => names[j]);
+    const shown = list.length > 6 ? [...list.slice(0, 6), '…'] : list;
+    conditions.push(`${others} more condition${others > 1 ? 's' : ''} on ${shown.join(', ')}`);
+  }
+  return conditions;
+}
+
 /**
  * Explains a point of rank `rank` from J's columns: zero columns (a parameter that does not move θ there: a dead
  * neuron, a zero layer) when they alone bound the rank, groups of columns equal up to scale (identical or parallel
@@ -83,7 +116,7 @@ export function explainPoint(
   frame: JacobianFrame,
   rank: number,
   colTol: number,
-): PointExplanation {
+): ExplainedPoint {
   const { q, p, params: names } = model;
   const J = frame.J;
   const norms = Array.from({ length: p }, (_, j) => {
@@ -120,6 +153,7 @@ export function explainPoint(
 
   let dimension = -1;
   const conditions: string[] = [];
+  let normal: Float64Array[] = [];
   if ((q - rank) * (p - rank) * p <= MAX_G_ENTRIES) {
     const dJ = jacobianDerivatives(model, W);
     let scale = 0;
@@ -129,24 +163,12 @@ export function explainPoint(
       scale = Math.max(scale, Math.sqrt(s));
     }
     const { G, rows } = rankCondition(frame, dJ, q, p, rank);
-    const normal = rowBasis(G, rows, p, 1e-7 * scale);
+    normal = rowBasis(G, rows, p, 1e-7 * scale);
     dimension = p - normal.length;
-    const zeroValue = 1e-9 * Math.max(1, ...Array.from(W, Math.abs));
-    const generic: number[] = [];
-    let others = 0;
-    for (const row of echelonRows(normal, p)) {
-      const c = condition(row, W, names, zeroValue);
-      if (c) conditions.push(c);
-      else {
-        others++;
-        row.forEach((x, j) => x !== 0 && !generic.includes(j) && generic.push(j));
-      }
-    }
-    if (others > 0) {
-      const list = generic.sort((a, b) => a - b).map((j) => names[j]);
-      const shown = list.length > 6 ? [...list.slice(0, 6), '…'] : list;
-      conditions.push(`${others} more condition${others > 1 ? 's' : ''} on ${shown.join(', ')}`);
-    }
+    conditions.push(...conditionsOf(normal, W, names));
   }
-  return { rank, dimension, reason, columns: columns.map((j) => names[j]), cokernel, conditions };
+  return {
+    explanation: { rank, dimension, reason, columns: columns.map((j) => names[j]), cokernel, conditions },
+    normal,
+  };
 }

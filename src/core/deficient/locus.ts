@@ -90,7 +90,9 @@ export function rankLocus(
   const square = q === p;
   const field = nodeField(slice, options.map, options.tol);
   const accept = 1e-9 * (field.scale || 1);
-  const crossings = square ? squareCrossings(slice, field) : valleyCrossings(slice, field, accept);
+  // Square J: det's sign changes, then the valleys of |det| with no sign change (even-order zeros, det = w²).
+  const signChanges = square ? squareCrossings(slice, field) : [];
+  const crossings = [...signChanges, ...valleyCrossings(slice, field, accept, signChanges)];
   const sigma = (gx: number, gy: number): number => slice.sigmaMin(gx, gy);
   const graph = new LocusGraph();
   assembleCells(graph, nx, ny, field.zero, crossings, (ix, iy, ring) => {

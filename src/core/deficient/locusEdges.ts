@@ -82,7 +82,12 @@ export function squareCrossings(slice: Slice, field: NodeField): EdgeCrossing[] 
  * are tested with σ_min signed against the node's own singular pair and refined where the sign changes, and a valley
  * without a sign change is minimised along the line and kept when σ_min reaches 0 (`accept`).
  */
-export function valleyCrossings(slice: Slice, field: NodeField, accept: number): EdgeCrossing[] {
+export function valleyCrossings(
+  slice: Slice,
+  field: NodeField,
+  accept: number,
+  known: readonly EdgeCrossing[] = [],
+): EdgeCrossing[] {
   const { nx, ny } = slice;
   const g = field.magnitude;
   const triplets = new Map<number, Triplet | null>();
@@ -91,6 +96,8 @@ export function valleyCrossings(slice: Slice, field: NodeField, accept: number):
     return triplets.get(c)!;
   };
   const jobs: Job[] = [];
+  // Edges whose crossing is already known (det's sign changes, for square J): their valleys need no search.
+  const done = new Set(known.map((c) => `${c.horizontal}:${c.index}`));
   const queued = new Set<string>();
   const valleys: Array<{ horizontal: boolean; ix: number; iy: number }> = [];
   for (const horizontal of [true, false]) {
@@ -112,6 +119,14 @@ export function valleyCrossings(slice: Slice, field: NodeField, accept: number):
         const up = gp >= 0 ? gp - gc : 0,
           down = gn >= 0 ? gn - gc : 0;
         if (!(gc <= 2 * Math.max(up, down))) continue;
+        if (known.length > 0) {
+          const edge = (lo: number) => (horizontal ? line * (nx - 1) + lo : lo * nx + line);
+          if (
+            (i > 0 && done.has(`${horizontal}:${edge(i - 1)}`)) ||
+            (i + 1 < len && done.has(`${horizontal}:${edge(i)}`))
+          )
+            continue;
+        }
         const ref = tripletAt(c);
         if (!ref) continue;
         let changed = false;
@@ -170,7 +185,8 @@ function minimiseAlong(
     const v2 = v.horizontal ? slice.sigmaMin(s, v.iy) : slice.sigmaMin(v.ix, s);
     return Number.isFinite(v2) ? v2 : Infinity;
   };
-  const best = goldenMinimum(sigma, lo, hi, 1e-3 * accept);
+  // Run well past `accept`: where σ vanishes to second order the place is only as good as σ is small.
+  const best = goldenMinimum(sigma, lo, hi, 1e-6 * accept);
   if (!(best.value <= accept)) return;
   const cell = Math.min(len - 2, Math.floor(best.t));
   if (cell < 0) return;

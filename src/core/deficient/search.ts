@@ -2,6 +2,7 @@ import { checkDeadline } from '../budget';
 import type { CompiledModel } from '../model';
 import { explainPoint, type PointExplanation } from './explainSet';
 import { jacobianFrame, type JacobianFrame } from './jacobianFrame';
+import { sampledDimension } from './localDimension';
 import { lowDiscrepancyPoints } from './lowDiscrepancy';
 import { descendProduct, dropRank, type DropSettings } from './rankDrop';
 
@@ -45,6 +46,7 @@ interface Candidate {
   W: Float64Array;
   frame: JacobianFrame;
   explanation: PointExplanation;
+  normal: Float64Array[];
   key: string;
 }
 
@@ -109,8 +111,8 @@ export function searchDeficient(model: CompiledModel, options: SearchOptions = {
       const f = jacobianFrame(model, snapped);
       if (f.finite && rankOf(f) === rank) [W, frame] = [snapped, f];
     }
-    const explanation = explainPoint(model, W, frame, rank, tolerance(frame));
-    const c: Candidate = { W, frame, explanation, key: keyOf(explanation) };
+    const { explanation, normal } = explainPoint(model, W, frame, rank, tolerance(frame));
+    const c: Candidate = { W, frame, explanation, normal, key: keyOf(explanation) };
     const g = groups.get(c.key);
     if (g) g.push(c);
     else groups.set(c.key, [c]);
@@ -158,7 +160,9 @@ export function searchDeficient(model: CompiledModel, options: SearchOptions = {
   const merged = new Map<string, DeficientSet>();
   for (const members of groups.values()) {
     const best = members.reduce((a, b) => (dist(b.W) < dist(a.W) ? b : a));
-    const rep = roundOnSet(model, best, rankOf, tolerance);
+    const rounded = roundOnSet(model, best, rankOf, tolerance);
+    const explanation = sampledDimension(model, rounded.W, rounded.explanation, rounded.normal, settings);
+    const rep = { ...rounded, explanation, key: keyOf(explanation) };
     const known = merged.get(rep.key);
     if (known) {
       known.hits += members.length;
@@ -189,9 +193,9 @@ function roundOnSet(
     if (W.every((w, j) => w === c.W[j])) return c;
     const frame = jacobianFrame(model, W);
     if (!frame.finite || rankOf(frame) !== c.explanation.rank) continue;
-    const explanation = explainPoint(model, W, frame, c.explanation.rank, tolerance(frame));
+    const { explanation, normal } = explainPoint(model, W, frame, c.explanation.rank, tolerance(frame));
     const key = keyOf(explanation);
-    if (key === c.key || W.every((w, j) => Math.abs(w - c.W[j]) <= 1e-4)) return { W, frame, explanation, key };
+    if (key === c.key || W.every((w, j) => Math.abs(w - c.W[j]) <= 1e-4)) return { W, frame, explanation, normal, key };
   }
   return c;
 }

@@ -99,3 +99,15 @@ describe('rankLocus', () => {
     }
   });
 });
+
+describe('rankLocus, even-order zeros', () => {
+  test('θ = (tan w[1], w[2]³): det = 3 w[2]² / cos² w[1] never changes sign, the line w[2] = 0 is still found', () => {
+    const m = compileOk('param w[2]\nθ1 = tan(w[1])\nθ2 = w[2]^3');
+    const l = rankLocus(m, new Float64Array(2), off(0), off(1));
+    assert.equal(l.locus.length, 1);
+    const vs = vertices(l);
+    assert.ok(vs.length >= 20);
+    // A minimum of σ_min = 3 w[2]² located by golden section: w[2] to ~1e-7 (σ to ~1e-14).
+    for (const [, w2] of vs) assert.ok(Math.abs(w2) < 1e-6, `w[2] = ${w2}`);
+  });
+});

@@ -129,3 +129,16 @@ describe('lowDiscrepancyPoints', () => {
     }
   });
 });
+
+describe('searchDeficient, even-order zeros', () => {
+  test('θ = (tan w[1], w[2]³): the set w[2] = 0 has dimension 1 (sampled, the linearised condition vanishes there)', () => {
+    const m = compileOk('param w[2]\nθ1 = tan(w[1])\nθ2 = w[2]^3');
+    const r = searchDeficient(m, { starts: 64 });
+    assert.equal(r.sets.length, 1);
+    const [s] = r.sets;
+    assert.deepEqual(
+      [s.rank, s.dimension, s.reason, s.columns, s.conditions],
+      [1, 1, 'zero-columns', ['w[2]'], ['w[2] = 0']],
+    );
+  });
+});
