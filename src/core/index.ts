@@ -43,3 +43,14 @@ export type {
   TrainRecord,
   TrainResult,
 } from './training/trainingTypes';
+export { analyzeDeficiency, type DeficiencyOptions, type DeficiencyReport } from './deficient/analyzeDeficiency';
+export { rankLocus, type LocusOptions, type RankLocus } from './deficient/locus';
+export { searchDeficient, type DeficientSet, type SearchOptions, type SearchResult } from './deficient/search';
+export {
+  symbolicCondition,
+  symbolicConditionExprs,
+  type ConditionOptions,
+  type SymbolicCondition,
+  type SymbolicConditionExprs,
+} from './deficient/symbolicCondition';
+export type { DeficiencyReason, PointExplanation } from './deficient/explainSet';

@@ -1,0 +1,35 @@
+import type { CompiledModel } from '../model';
+import { searchDeficient, type DeficientSet, type SearchOptions } from './search';
+import { symbolicCondition, type ConditionOptions } from './symbolicCondition';
+
+/** The whole answer to "for which W is J of partial rank?" (JSON-ready: the CLI prints it as it is). */
+export interface DeficiencyReport {
+  /** det J (square), det(J Jᵀ) (q < p) or det(Jᵀ J) (q > p), normalised; null when too large to form. */
+  determinant: string | null;
+  /** The determinant's factors: J loses rank where one of them is 0. */
+  factors: string[];
+  /** The sets the numeric search found, largest dimension first. */
+  sets: DeficientSet[];
+  /** The largest rank of J over the search's starts. */
+  genericRank: number;
+  /** Why `determinant` is null, when it is. */
+  note?: string;
+}
+
+/** Options of analyzeDeficiency: the search's and the symbolic condition's. */
+export interface DeficiencyOptions extends SearchOptions {
+  symbolic?: ConditionOptions;
+}
+
+/** The symbolic condition and the global numeric search together. */
+export function analyzeDeficiency(model: CompiledModel, options: DeficiencyOptions = {}): DeficiencyReport {
+  const condition = symbolicCondition(model, { deadline: options.deadline, ...options.symbolic });
+  const search = searchDeficient(model, options);
+  return {
+    determinant: condition.determinant,
+    factors: condition.factors,
+    sets: search.sets,
+    genericRank: search.genericRank,
+    ...(condition.note ? { note: condition.note } : {}),
+  };
+}
