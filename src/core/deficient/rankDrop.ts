@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../model';
-import { singularValues } from '../linalg/svd';
+import { jacobiSingularValuesInto } from '../linalg/svd';
 import { minimumNormStep } from './gramSolve';
 import { jacobianDerivatives, jacobianFrame, rankCondition, type JacobianFrame } from './jacobianFrame';
 
@@ -38,7 +38,7 @@ function meritAt(model: CompiledModel, W: Float64Array, r: number): number {
     theta = new Float64Array(model.q);
   model.evaluate(W, 1, theta, J);
   if (!J.every(Number.isFinite) || !theta.every(Number.isFinite)) return NaN;
-  const S = singularValues(J, model.q, model.p);
+  const S = singularValuesOf(J, model.q, model.p);
   let s = 0;
   for (let i = r; i < S.length; i++) s += S[i] * S[i];
   return Math.sqrt(s);
@@ -104,7 +104,7 @@ function logProductAt(model: CompiledModel, W: Float64Array, r: number): number 
     theta = new Float64Array(model.q);
   model.evaluate(W, 1, theta, J);
   if (!J.every(Number.isFinite) || !theta.every(Number.isFinite)) return NaN;
-  const S = singularValues(J, model.q, model.p);
+  const S = singularValuesOf(J, model.q, model.p);
   let s = 0;
   for (let i = 0; i <= r && i < S.length; i++) s += Math.log(S[i]);
   return s;
@@ -154,4 +154,11 @@ export function descendProduct(
     if (!moved) break;
   }
   return W;
+}
+
+/** All min(q, p) singular values of the row-major J, descending (Jacobi: accurate for the tiny ones near the set). */
+function singularValuesOf(J: Float64Array, q: number, p: number): Float64Array {
+  const out = new Float64Array(Math.min(q, p));
+  jacobiSingularValuesInto(J, 0, q, p, out, new Float64Array(q * p));
+  return out;
 }

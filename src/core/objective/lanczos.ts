@@ -1,5 +1,5 @@
 import { mulberry32 } from '../random';
-import { tridiagonalEigenvaluesPWK } from '../linalg/tridiagonalEigen';
+import { tridiagonalEigenvaluesPWK } from '../linalg/tridiagonalQL';
 import { tridiagonalEigenvector } from './tridiagonalVector';
 
 /** Extreme eigenpairs of a symmetric operator found by Lanczos. */
