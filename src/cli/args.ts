@@ -8,12 +8,17 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(['--at', '--tol', '--x', '--y', '--point']);
-const SWITCHES = new Set(['--json', '--csv', '--no-check', '--simplify']);
+/** The flags a command takes: those with a value and those without. */
+export interface FlagSpec {
+  valued: readonly string[];
+  switches: readonly string[];
+}
 
-/** Splits argv into command, positionals and flags (`--x=..` and `--x ..` both work). */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/** Splits argv into command, positionals and the command's flags (`--x=..` and `--x ..` both work). */
+export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   const [command = 'help', ...rest] = argv;
+  const VALUED = new Set(spec.valued);
+  const SWITCHES = new Set(spec.switches);
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -29,7 +34,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       flags.set(name, value);
     } else if (SWITCHES.has(name) && eq < 0) flags.set(name, true);
-    else throw new UsageError(`unknown option ${a}`);
+    else throw new UsageError(`unknown option ${a} for ${command}`);
   }
   return { command, positional, flags };
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from '../../../src/cli/args';
+import { COMMANDS } from '../../../src/cli/commands';
 import { spawnSync } from 'child_process';
 import { repoRoot } from '../../support/paths';
 
@@ -42,8 +43,10 @@ describe("the README's CLI synopsis", () => {
   test('names only flags the CLI accepts, each documented in the section', () => {
     for (const f of flagsOf(synopsis)) {
       if (f === '--help') continue; // a command alias, not an option
-      const value = ['--x', '--y'].includes(f) ? ['w:0:1:2'] : ['--at', '--tol', '--point'].includes(f) ? ['1'] : [];
-      assert.doesNotThrow(() => parseArgs(['analyze', 'f.overparam', f, ...value]), f);
+      const command = COMMANDS.find((c) => c.valued.includes(f) || c.switches.includes(f));
+      assert.ok(command, `${f} belongs to a command`);
+      const value = command.valued.includes(f) ? ['1'] : [];
+      assert.doesNotThrow(() => parseArgs([command.name, 'f.overparam', f, ...value], command), f);
       assert.ok(cliSection.includes(`| \`${f}`), `${f} has a row in an options table`);
     }
   });
