@@ -1,6 +1,7 @@
 // ESLint flat config: the layer boundaries of docs/architecture.md, enforced mechanically.
 //   src/core      pure: no vscode, no node:* (or bare node built-ins), no DOM globals
 //   src/protocol  plain types and validators: no vscode, no node, no DOM, no mathjs
+//   src/format    numbers, directions, labels for every layer: no vscode, node, DOM or mathjs
 //   webview/      draws numbers: no core, no mathjs, no vscode, no node
 //   everything    no import cycles
 import js from '@eslint/js';
@@ -78,6 +79,20 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         ...domGlobals.map((name) => ({ name, message: 'src/protocol has no DOM and no node globals.' })),
+      ],
+    },
+  },
+  {
+    files: ['src/format/**/*.ts'],
+    rules: {
+      ...bans(
+        [['vscode'], 'src/format is shared by every layer, the webview included: no vscode.'],
+        [nodeBuiltins, 'src/format is shared by every layer, the webview included: no node.'],
+        [['mathjs', 'mathjs/*'], 'src/format only formats numbers and names: no mathjs.'],
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: 'src/format has no DOM and no node globals.' })),
       ],
     },
   },

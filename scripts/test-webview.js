@@ -1,4 +1,4 @@
-// Webview tier: the explorer's webview in real Chromium (playwright-core + Debian chromium), the host replaced by a
+// Webview tier: the panel's webview in real Chromium (playwright-core + Debian chromium), the host replaced by a
 // driver running the real host logic on the real core. Builds, installs chromium when missing, bundles the tests,
 // runs them with node's test runner. Screenshots and exports go to test-artifacts/webview/. OVERPARAM_BUILT=1 (set by
 // scripts/test-all.sh after its one build and type check) skips the build and the type checks.

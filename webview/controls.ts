@@ -1,6 +1,6 @@
 // Controls for what the figures show: the field's grid, range, scale and canonical coordinates; the rank map's
 // axes, ranges and resolution. Each change produces a whole ViewSettings for the host.
-import type { AxisSettings, ModelInfo, ViewSettings } from '../src/protocol/messages';
+import type { MapAxis, ModelInfo, ViewSettings } from '../src/protocol/panel';
 import { el, uid } from './dom';
 
 function labelledAs(text: string, input: HTMLElement, n: number): HTMLElement {
@@ -115,12 +115,7 @@ export class ViewControls {
     const n = (i: HTMLInputElement, fallback: number): number =>
       Number.isFinite(i.valueAsNumber) ? i.valueAsNumber : fallback;
     const steps = STEPS[Number(this.steps.value)] ?? v.rankX.steps;
-    const axis = (
-      param: HTMLSelectElement,
-      from: HTMLInputElement,
-      to: HTMLInputElement,
-      old: AxisSettings,
-    ): AxisSettings => {
+    const axis = (param: HTMLSelectElement, from: HTMLInputElement, to: HTMLInputElement, old: MapAxis): MapAxis => {
       const a = n(from, old.from);
       const b = n(to, old.to);
       return { param: Number(param.value), from: Math.min(a, b), to: a === b ? a + 1 : Math.max(a, b), steps };

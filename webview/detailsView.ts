@@ -1,7 +1,7 @@
 // Point details: singular values (bar chart), rank and condition, theta, M = J Jᵀ, kernel and cokernel directions
 // named by parameters/outputs, and the symbolic Jacobian typeset by KaTeX (built as DOM nodes, no HTML strings).
 import katex from 'katex';
-import type { ModelInfo, NumArray, PointDetails } from '../src/protocol/messages';
+import type { ModelInfo, NumArray, PointDetails } from '../src/protocol/panel';
 import { Chart } from './charts';
 import { el, fmt, setChildren } from './dom';
 import type { Theme } from './theme';

@@ -1,6 +1,6 @@
 // Exports: the field figure and the rank map as PNG (pixels as shown) and SVG (redrawn from the data as vectors),
 // the field data as CSV. The host saves them; nothing here touches the file system.
-import type { FieldFrame, RankMapFrame } from '../src/protocol/messages';
+import type { FieldFrame, RankMapFrame } from '../src/protocol/panel';
 import { axisRange, shaftWidth } from './fieldView';
 import { ratioRange } from './rankMapView';
 import { arrowPolygons, arrowStats, polygonPath, quiverScale, thetaPolygon } from './quiver';

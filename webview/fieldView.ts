@@ -1,6 +1,6 @@
 // The gradient field: one chart.js subplot per point, arrows drawn by a plugin within the chart's axes.
 import type { Plugin } from 'chart.js';
-import type { FieldFrame, GridSettings } from '../src/protocol/messages';
+import type { FieldFrame, FieldGrid } from '../src/protocol/panel';
 import { Chart } from './charts';
 import { el } from './dom';
 import { arrowPolygons, arrowStats, fillPolygon, quiverScale, thetaPolygon } from './quiver';
@@ -20,7 +20,7 @@ interface Subplot {
 }
 
 /** The axis range of a grid, with a margin so edge arrows are not cut (like the blog's [-2.2, 2.2]). */
-export function axisRange(grid: GridSettings): [number, number] {
+export function axisRange(grid: FieldGrid): [number, number] {
   const m = (grid.max - grid.min) * 0.05;
   return [grid.min - m, grid.max + m];
 }
@@ -51,7 +51,7 @@ export class FieldView {
   ) {}
 
   /** Rebuilds the subplots for a new set of fields (new document, grid or axes). */
-  setFields(fields: FieldFrame[], grid: GridSettings, axisNames: [string, string]): void {
+  setFields(fields: FieldFrame[], grid: FieldGrid, axisNames: [string, string]): void {
     this.destroy();
     const [lo, hi] = axisRange(grid);
     for (const field of fields) {

@@ -1,6 +1,6 @@
 // The webview's end of the protocol: validated receipt, request ids, flow control for slider drags (at most two
 // requests in flight, only the newest position queued), and the state VS Code keeps for us (getState/setState).
-import type { HostMessage, ViewSettings, WebviewMessage } from '../src/protocol/messages';
+import type { HostMessage, ViewSettings, WebviewMessage } from '../src/protocol/panel';
 import { isHostMessage, isView } from '../src/protocol/validate';
 
 interface VsCodeApi {

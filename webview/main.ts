@@ -1,4 +1,4 @@
-// The explorer webview: receives numbers from the host and draws them. It never parses user text.
+// The panel webview: receives numbers from the host and draws them. It never parses user text.
 import type {
   DocumentMessage,
   FieldFrame,
@@ -6,7 +6,7 @@ import type {
   HostMessage,
   ModelInfo,
   ViewSettings,
-} from '../src/protocol/messages';
+} from '../src/protocol/panel';
 import { applyChartTheme } from './charts';
 import { ViewControls } from './controls';
 import { DetailsView } from './detailsView';
@@ -133,7 +133,7 @@ class App {
     const names = this.coordNames();
     this.field.setFields(m.fields, m.view.grid, names);
     if (!m.model)
-      this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the explorer.' : 'Nothing to show.');
+      this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the panel.' : 'Nothing to show.');
     else if (m.model.q < 2) this.status('The field needs at least two outputs; the rank map and details still apply.');
     else this.status('');
     this.save({ uri: m.uri, view: m.view });

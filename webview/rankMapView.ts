@@ -1,6 +1,6 @@
 // The rank map: log10(sigma_min / sigma_max) over a 2-D parameter slice as an ImageData heatmap (one pixel per
 // cell, scaled up unsmoothed), the rank-deficient set as an overlay, the live point marked, a probe tooltip.
-import type { RankMapFrame } from '../src/protocol/messages';
+import type { RankMapFrame } from '../src/protocol/panel';
 import { cssColor, viridisTable } from './colormap';
 import { el, fmt } from './dom';
 import { niceTicks } from './ticks';

@@ -1,6 +1,6 @@
 // Sliders for the live point's parameters: one per scalar and per entry of a small vector or matrix; a compact
 // editor (entry picker + one slider) for larger ones. Every input sends the whole point.
-import type { ModelInfo, ParamGroup } from '../src/protocol/messages';
+import type { ModelInfo, Declaration } from '../src/protocol/panel';
 import { el, fmt, uid } from './dom';
 
 /** Groups with at most this many entries get a slider per entry. */
@@ -22,7 +22,7 @@ interface Entry {
 export class Sliders {
   private values = new Float64Array(0);
   private entries: Entry[] = [];
-  private compact: { group: ParamGroup; select: HTMLSelectElement; entry: Entry }[] = [];
+  private compact: { group: Declaration; select: HTMLSelectElement; entry: Entry }[] = [];
   private counter = 0;
   /** True while a pointer holds a slider (frames then do not move the sliders under the hand). */
   dragging = false;
@@ -45,11 +45,11 @@ export class Sliders {
     this.entries = [];
     this.compact = [];
     const written = model.points[pointIndex]?.values ?? values;
-    const sets = model.groups.map((g) => {
+    const sets = model.shape.params.map((g) => {
       const shape = g.shape.length === 0 ? 'scalar' : g.shape.join(' × ');
       const legend = el('legend', {}, `${g.name} `, el('span', { class: 'shape' }, `(${shape})`));
-      if (g.columns.length <= SMALL_GROUP) {
-        const rows = g.columns.map((c) => this.row(model.params[c], c, written[c]));
+      if (g.entries.length <= SMALL_GROUP) {
+        const rows = g.entries.map((c) => this.row(model.params[c], c, written[c]));
         const cls = g.shape.length === 2 ? 'entries matrix-entries' : 'entries';
         const box = el('div', { class: cls }, ...rows);
         if (g.shape.length === 2) box.style.setProperty('--cols', String(Math.min(g.shape[1], 4)));
@@ -59,9 +59,9 @@ export class Sliders {
       const select = el(
         'select',
         { id: selectId },
-        ...g.columns.map((c, i) => el('option', { value: i }, model.params[c])),
+        ...g.entries.map((c, i) => el('option', { value: i }, model.params[c])),
       );
-      const first = g.columns[0];
+      const first = g.entries[0];
       const row = this.row(model.params[first], first, written[first]);
       const entry = this.entries[this.entries.length - 1];
       const item = { group: g, select, entry };
@@ -95,11 +95,11 @@ export class Sliders {
   }
 
   private retarget(
-    item: { group: ParamGroup; select: HTMLSelectElement; entry: Entry },
+    item: { group: Declaration; select: HTMLSelectElement; entry: Entry },
     model: ModelInfo,
     written: ArrayLike<number>,
   ): void {
-    const c = item.group.columns[Number(item.select.value)];
+    const c = item.group.entries[Number(item.select.value)];
     const [lo, hi] = sliderRange(written[c]);
     item.entry.column = c;
     Object.assign(item.entry.range, { min: String(lo), max: String(hi), step: String((hi - lo) / 400) });

@@ -2,8 +2,9 @@ import { checkDeadline } from './budget';
 import { checkDerivatives } from './checkDerivatives';
 import { compileDocument } from './compileDocument';
 import type { Diagnostic, RelatedInfo, Span } from './diagnostic';
-import { describeDirection, tuple } from './directions';
-import { findTarget, pointLabel } from './language/points';
+import { canonicalSign, direction, tuple } from '../format';
+import { findTarget } from './language/points';
+import { pointLabel } from '../format/point';
 import type { CompiledModel } from './model';
 import { analyzePoint } from './pointReport';
 import type { AnalysisReport, PointReport } from './report';
@@ -81,7 +82,7 @@ function pointDiagnostics(
   }
   const k = Math.min(model.q, model.p);
   if (r.rank! < k) {
-    const ghosts = r.cokernel!.map((c) => describeDirection(c, model.outputs)).join('; ');
+    const ghosts = r.cokernel!.map((c) => direction(canonicalSign(c), model.outputs)).join('; ');
     const related: RelatedInfo[] = [];
     for (const c of r.cokernel!)
       c.forEach((v, row) => {
@@ -202,7 +203,7 @@ function analyzeCompiled(
     ...model.points.map((pt) => ({ values: pt.values, span: pt.span as Span | undefined, label: pt.label })),
     ...(options.extraPoints ?? []).map((named) => {
       const values = pointFromNames(model, named, model.points[0]?.values);
-      return { values, span: undefined, label: pointLabel(sites.params, values) };
+      return { values, span: undefined, label: pointLabel(model.shape.params, values) };
     }),
   ];
   for (const pt of all) {

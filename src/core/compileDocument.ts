@@ -12,6 +12,7 @@ import {
   type ParamStatement,
 } from './language/statements';
 import { makeEvaluator, type CompiledModel, type JacobianEntry } from './model';
+import { modelShape } from './modelShape';
 import { Differentiator } from './symbolic/differentiate';
 import { ExprStore } from './symbolic/expr';
 
@@ -104,6 +105,7 @@ export function compileDocument(
     outputs: rows.map((r) => r.name),
     p,
     q,
+    shape: modelShape(params, rows),
     points,
     pattern,
     symbolic,

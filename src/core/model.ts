@@ -1,6 +1,7 @@
 import type { Span } from './diagnostic';
 import type { Expr, ExprStore } from './symbolic/expr';
 import { generateProgram, type BatchProgram, type Root } from './numeric/codegen';
+import type { ModelShape } from './modelShape';
 
 /** One `at` point: a full parameter vector, where it was written, and a title like `w = (0.1, 1)`. */
 export interface ModelPoint {
@@ -31,6 +32,8 @@ export interface CompiledModel {
   outputs: string[];
   p: number;
   q: number;
+  /** The declarations behind `params` and `outputs`: names, shapes and their columns / rows of J. */
+  shape: ModelShape;
   points: ModelPoint[];
   /** q*p mask, row-major: 1 where J may be non-zero. */
   pattern: Uint8Array;

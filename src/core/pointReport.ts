@@ -1,5 +1,6 @@
 import type { CompiledModel } from './model';
 import type { PointReport } from './report';
+import { pointLabel } from '../format/point';
 import { analyzeMatrix } from './linalg/matrixReport';
 import { diagonalMatrixReport, isDiagonalLike } from './linalg/diagonalLike';
 
@@ -17,7 +18,13 @@ export function analyzePoint(model: CompiledModel, values: Float64Array, tol?: n
     at[name] = values[j];
   });
   const finite = theta.every(Number.isFinite) && J.every(Number.isFinite);
-  const base: PointReport = { at, theta: Array.from(theta), J: rowsOf(J, q, p), finite };
+  const base: PointReport = {
+    at,
+    label: pointLabel(model.shape.params, values),
+    theta: Array.from(theta),
+    J: rowsOf(J, q, p),
+    finite,
+  };
   if (!finite) return base;
   if (isDiagonalLike(model.pattern, q, p)) return { ...base, ...diagonalMatrixReport(J, q, p, tol) };
   return { ...base, ...analyzeMatrix(J, q, p, tol) };

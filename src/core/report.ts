@@ -4,6 +4,8 @@ import type { Diagnostic, Span } from './diagnostic';
 export interface PointReport {
   /** The point by parameter name (`w[1]`, `U[1,2]`, `r`). */
   at: Record<string, number>;
+  /** The point as the blog titles it (`w = (0.1, 1)`), the same text in every layer (src/format/point.ts). */
+  label: string;
   /** Where the point was written (the `at` line); absent for points given on the command line. */
   span?: Span;
   /** theta(W), length q, in output order. */

@@ -9,7 +9,7 @@ import {
   type RequestType,
   type WorkerReply,
   type WorkerRequest,
-} from '../worker/protocol';
+} from '../protocol/worker';
 
 /** Limits read for every request (settings may change between requests). */
 export interface ClientLimits {

@@ -1,4 +1,4 @@
-// A code lens above each `at` line: `rank 1/2 · cond inf · show field` (click: the explorer at that point).
+// A code lens above each `at` line: `rank 1/2 · cond inf · show field` (click: the panel at that point).
 import * as vscode from 'vscode';
 import { Command } from './commands/commandIds';
 import { toRange } from './convert';
@@ -20,7 +20,7 @@ export function registerCodeLens(analyses: DocumentAnalyses): vscode.Disposable 
         return [
           new vscode.CodeLens(new vscode.Range(range.start, range.start), {
             title: `${pointSummary(p, full)} · show field`,
-            tooltip: 'Open the explorer panel at this point',
+            tooltip: 'Open the panel at this point',
             command: Command.OpenPanel,
             arguments: [doc.uri.toString(), i],
           }),

@@ -1,7 +1,7 @@
 // What a report says in one line: per point (code lens, hover title) and for the whole file (status bar). Pure.
 import type { AnalysisReport, PointReport } from '../core/report';
 import type { ExtDiagnostic } from './documentAnalyses';
-import { cond } from './format';
+import { cond } from '../format';
 
 /** The full rank a q x p Jacobian can have. */
 export function fullRank(report: Pick<AnalysisReport, 'params' | 'outputs'>): number {

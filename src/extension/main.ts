@@ -8,7 +8,7 @@ import type { Ctx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerHover } from './hover/hoverProvider';
-import { registerExplorerPanelSerializer } from './panel/explorerPanel';
+import { registerPanelSerializer } from './panel/overparamPanel';
 import { registerReportProvider } from './report/reportProvider';
 import { readSettings } from './settings';
 import { registerStatusBar } from './statusBar';
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
           analyses.reanalyzeAll();
       }),
     );
-    registerExplorerPanelSerializer(context);
+    registerPanelSerializer(context);
     log.info(`Overparam Lens activated (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'})`);
   } catch (e) {
     log.error(e instanceof Error ? e : String(e));

@@ -1,6 +1,6 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import * as vscode from 'vscode';
-import type { AnalysisOptions } from '../worker/protocol';
+import type { AnalysisOptions } from '../protocol/worker';
 
 /** Every `overparam.*` setting, typed. */
 export interface Settings {

@@ -32,7 +32,7 @@ export function registerStatusBar(analyses: DocumentAnalyses): vscode.Disposable
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
     item.command = {
-      title: 'Open explorer panel',
+      title: 'Open panel',
       command: Command.OpenPanel,
       arguments: [doc.uri.toString(), f.pointIndex],
     };

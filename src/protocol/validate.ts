@@ -1,16 +1,17 @@
 // Runtime checks of messages on receipt, on both sides. Shallow where the sender is ours, strict on the shapes
 // a handler indexes into (so a malformed message is dropped, never half-drawn).
+import type { FieldGrid } from '../core/field';
+import type { Declaration } from '../core/modelShape';
+import type { MapAxis } from '../core/rankMap';
 import type {
-  AxisSettings,
   FieldFrame,
-  GridSettings,
   HostMessage,
   ModelInfo,
   PointDetails,
   RankMapFrame,
   ViewSettings,
   WebviewMessage,
-} from './messages';
+} from './panel';
 
 type Rec = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function isNumArray(x: unknown, length?: number): boolean {
 const isNumArrays = (x: unknown): boolean => Array.isArray(x) && x.every((v) => isNumArray(v));
 const isPair = (x: unknown): boolean => Array.isArray(x) && x.length === 2 && x.every(isNum);
 
-function isGrid(x: unknown): x is GridSettings {
+function isGrid(x: unknown): x is FieldGrid {
   return (
     isRec(x) &&
     isInt(x.size) &&
@@ -48,7 +49,7 @@ function isGrid(x: unknown): x is GridSettings {
   );
 }
 
-function isAxis(x: unknown): x is AxisSettings {
+function isAxis(x: unknown): x is MapAxis {
   return (
     isRec(x) &&
     isInt(x.param) &&
@@ -65,6 +66,22 @@ export function isView(x: unknown): x is ViewSettings {
   return isRec(x) && isGrid(x.grid) && isAxis(x.rankX) && isAxis(x.rankY);
 }
 
+/** Declarations whose entries index a flat order of length `n`. */
+function isDeclarations(x: unknown, n: number): x is Declaration[] {
+  return (
+    Array.isArray(x) &&
+    x.every(
+      (d) =>
+        isRec(d) &&
+        isStr(d.name) &&
+        Array.isArray(d.shape) &&
+        d.shape.every(isInt) &&
+        Array.isArray(d.entries) &&
+        d.entries.every((j) => isInt(j) && j >= 0 && j < n),
+    )
+  );
+}
+
 function isModel(x: unknown): x is ModelInfo {
   if (!isRec(x) || !isInt(x.p) || !isInt(x.q)) return false;
   const p = x.p as number;
@@ -76,8 +93,9 @@ function isModel(x: unknown): x is ModelInfo {
     Array.isArray(x.outputs) &&
     x.outputs.length === q &&
     x.outputs.every(isStr) &&
-    Array.isArray(x.groups) &&
-    x.groups.every((g) => isRec(g) && isStr(g.name) && Array.isArray(g.shape) && Array.isArray(g.columns)) &&
+    isRec(x.shape) &&
+    isDeclarations(x.shape.params, p) &&
+    isDeclarations(x.shape.outputs, q) &&
     Array.isArray(x.jacobianTex) &&
     x.jacobianTex.every((row) => Array.isArray(row) && row.every(isStr)) &&
     Array.isArray(x.points) &&
@@ -108,8 +126,8 @@ function isDetails(x: unknown): x is PointDetails {
 
 function isRankMap(x: unknown): x is RankMapFrame {
   if (!isRec(x) || !isAxis(x.x) || !isAxis(x.y) || !isInt(x.fullRank)) return false;
-  const nx = (x.x as AxisSettings).steps;
-  const ny = (x.y as AxisSettings).steps;
+  const nx = (x.x as MapAxis).steps;
+  const ny = (x.y as MapAxis).steps;
   const n = nx * ny;
   return (
     isNumArray(x.xs, nx) &&

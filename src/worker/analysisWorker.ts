@@ -13,7 +13,7 @@ import {
   type WorkerFailure,
   type WorkerReply,
   type WorkerRequest,
-} from './protocol';
+} from '../protocol/worker';
 
 /** Runs one request through its handler. */
 function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
@@ -46,7 +46,7 @@ function warmUp(handlers: Handlers): void {
           text,
           options: {},
           grid: { size: 9, min: -2, max: 2, coords: [0, 1] },
-          fields: [base],
+          fields: [{ pointIndex: 0, values: base }],
           details: base,
           rankRows: { base, x: axis(0), y: axis(1), rowFrom: 0, rowTo: 65 },
         },

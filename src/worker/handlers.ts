@@ -3,7 +3,7 @@ import { analyzePoint, rankMap } from '../core';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
-import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from './protocol';
+import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../protocol/worker';
 import { trimReport } from './trimReport';
 
 /** One handler per request type; `deadline` is the Date.now() after which the core stops. */

@@ -1,7 +1,7 @@
 // Compiled models kept between `point` requests, one per document key and text: a model never serves another
 // document, and an edit (new text) or new options compile afresh. Bounded, least recently used out first.
 import { analyzeWithModel, compileDocument, type AnalysisReport } from '../core';
-import type { AnalysisOptions } from './protocol';
+import type { AnalysisOptions } from '../protocol/worker';
 
 /** What compileDocument returns. */
 type Compiled = ReturnType<typeof compileDocument>;

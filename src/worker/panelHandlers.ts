@@ -1,18 +1,10 @@
 // The panel's requests on the worker thread: the model as the panel shows it, and frames (fields, the live point's
 // details, bands of the rank map) computed with the core, with the deadline checked between rank-map bands.
-import { analyzePoint, gradientField, rankMap, type AnalysisReport } from '../core';
-import type { CompiledModel, FieldGrid } from '../core';
+import { rankMap, type AnalysisReport, type CompiledModel } from '../core';
 import { checkDeadline } from '../core/budget';
-import type { PointDetails } from '../protocol/messages';
-import type {
-  PanelField,
-  PanelFrameParams,
-  PanelFrameResult,
-  PanelModelResult,
-  PanelSource,
-  RankBand,
-  RankRows,
-} from './panelTypes';
+import type { RankCells } from '../protocol/panel';
+import type { PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource, RankRows } from '../protocol/worker';
+import { fieldFrame, panelPoints, pointDetails, rankCells } from './frames';
 import { cpuSince, threadCpu } from './threadCpu';
 import { trimReport } from './trimReport';
 
@@ -45,10 +37,11 @@ export function panelModel(
     model: {
       params: model.params,
       outputs: model.outputs,
+      shape: model.shape,
       p: model.p,
       q: model.q,
       jacobianTex: report.jacobianTex,
-      points: model.points.map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) })),
+      points: panelPoints(model),
     },
   };
 }
@@ -68,45 +61,12 @@ export function panelFrame(
     return v;
   };
   return {
-    fields: model.q < 2 ? [] : params.fields.map((v) => field(model, sized(v), params.grid)),
-    details: params.details ? details(model, sized(params.details), params.options.tol) : null,
+    fields: model.q < 2 ? [] : params.fields.map((f) => fieldFrame(model, f.pointIndex, sized(f.values), params.grid)),
+    details: params.details ? pointDetails(model, sized(params.details), params.options.tol) : null,
     rankRows: params.rankRows
       ? rankBand(model, params.rankRows, deadline, speeds, params.options.tol, params.cancel)
       : null,
     cpu: cpuSince(cpu),
-  };
-}
-
-function field(model: CompiledModel, values: Float64Array, grid: FieldGrid): PanelField {
-  const theta = new Float64Array(model.q);
-  const J = new Float64Array(model.q * model.p);
-  model.evaluate(values, 1, theta, J);
-  const f = gradientField(J, model.q, model.p, grid);
-  return {
-    size: f.size,
-    gx: f.gx,
-    gy: f.gy,
-    dx: f.dx,
-    dy: f.dy,
-    theta: [theta[grid.coords[0]], theta[grid.coords[1]]],
-  };
-}
-
-const flatten = (rows: readonly (readonly number[])[] | undefined): Float64Array =>
-  Float64Array.from((rows ?? []).flat());
-
-function details(model: CompiledModel, values: Float64Array, tol?: number): PointDetails {
-  const r = analyzePoint(model, values, tol);
-  return {
-    finite: r.finite,
-    theta: Float64Array.from(r.theta),
-    J: flatten(r.J),
-    singularValues: Float64Array.from(r.singularValues ?? []),
-    rank: r.rank ?? 0,
-    conditionNumber: r.conditionNumber ?? null,
-    kernel: (r.kernel ?? []).map((v) => Float64Array.from(v)),
-    cokernel: (r.cokernel ?? []).map((v) => Float64Array.from(v)),
-    preconditioner: flatten(r.preconditioner),
   };
 }
 
@@ -118,7 +78,7 @@ function rankBand(
   speeds: CellSpeeds,
   tol?: number,
   cancel?: Int32Array,
-): RankBand {
+): RankCells {
   const nx = r.x.steps;
   const ny = r.y.steps;
   if (model.p < 2 || r.x.param === r.y.param || [r.x.param, r.y.param].some((j) => j < 0 || j >= model.p))
@@ -127,12 +87,7 @@ function rankBand(
   const from = Math.max(0, Math.min(ny, r.rowFrom));
   const to = Math.max(from, Math.min(ny, r.rowTo));
   const n = (to - from) * nx;
-  // Byte ranks unless a rank can exceed 255.
-  const out: RankBand = {
-    sMin: new Float32Array(n),
-    sMax: new Float32Array(n),
-    rank: Math.min(model.p, model.q) < 256 ? new Uint8Array(n) : new Int32Array(n),
-  };
+  const out = rankCells(model, n);
   const yAt = (i: number): number => r.y.from + ((r.y.to - r.y.from) * i) / (ny - 1);
   for (let row = from; row < to;) {
     checkDeadline(deadline, 'computing the rank map');

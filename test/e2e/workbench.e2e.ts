@@ -2,7 +2,7 @@
  * UI end-to-end steps in the real VS Code workbench (code-server in headless Chromium), driven by playwright-core;
  * run by scripts/test-e2e.js, which starts the server and the browser and opens the examples folder.
  * Opens an example, checks the code lenses, hovers an `at` line and reads the hover, runs the panel command from
- * the palette and waits for the explorer's canvases. Screenshots through `shot(name)`.
+ * the palette and waits for the panel's canvases. Screenshots through `shot(name)`.
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -88,13 +88,13 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
     await page.locator('.monaco-workbench.vs').waitFor();
   });
 
-  await step('run "Overparam: Open Explorer Panel" from the command palette', async () => {
+  await step('run "Overparam: Open Panel" from the command palette', async () => {
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
     await page.locator('.view-line', { hasText: AT_LINE }).click();
     await page.keyboard.press('Control+Shift+P');
-    await page.locator('.quick-input-widget input').fill('>Overparam: Open Explorer Panel');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Explorer Panel' }).first().waitFor();
+    await page.locator('.quick-input-widget input').fill('>Overparam: Open Panel');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Panel' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab', { hasText: 'Overparam: squared.overparam' }).waitFor();
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -129,10 +129,10 @@ export async function run({ page, shot, step }: E2eContext): Promise<void> {
 const FIRST_SUBPLOT = '.subplot[data-point="0"] canvas';
 const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
 
-/** The explorer's document inside the webview's nested iframes (the one that holds the subplots). */
+/** The panel's document inside the webview's nested iframes (the one that holds the subplots). */
 async function panelFrame(page: Page): Promise<Frame> {
   for (const f of page.frames()) {
     if (await f.$(FIRST_SUBPLOT).catch(() => null)) return f;
   }
-  throw new Error('no frame holds the explorer subplots');
+  throw new Error('no frame holds the panel subplots');
 }

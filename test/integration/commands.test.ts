@@ -42,13 +42,13 @@ describe('commands', () => {
     assert.match(text, /squared\.overparam:3:1: warning: /);
   });
 
-  it('opens the explorer panel at a point', async () => {
+  it('opens the panel at a point', async () => {
     const doc = await openFixture('squared.overparam');
     await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString(), 0);
-    const tab = await waitFor('the explorer tab', () =>
+    const tab = await waitFor('the panel tab', () =>
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
-        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('overparam.explorer')),
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('overparam.panel')),
     );
     assert.strictEqual(tab.label, 'Overparam: squared.overparam');
   });

@@ -1,4 +1,4 @@
-// Types hostile and huge inputs into a document for 30 s (INT_STRESS_MS to change) with the explorer panel open on
+// Types hostile and huge inputs into a document for 30 s (INT_STRESS_MS to change) with the panel open on
 // it, while measuring the extension host's event-loop delay: the analysis and every number the panel draws are
 // computed in workers, so the host must never stall. Always asserted: every hover and code-lens request is answered
 // and the panel catches up with the final text (nothing hangs). The delay itself (max < 100 ms, less the time the OS
@@ -47,7 +47,7 @@ const SCRIPT: { how: 'type' | 'paste'; text: string }[] = [
 
 type Stats = { ready: boolean; documents: number; frames: number; errors: number; version: number };
 const panelStats = async (): Promise<Stats> =>
-  (await vscode.commands.executeCommand<Stats | undefined>('overparam._explorerStats')) ?? {
+  (await vscode.commands.executeCommand<Stats | undefined>('overparam._panelStats')) ?? {
     ready: false,
     documents: 0,
     frames: 0,
@@ -69,7 +69,7 @@ describe('event loop under hostile typing', () => {
     if (withPanel) await vscode.commands.executeCommand('overparam.openPanel', doc.uri.toString());
     const opened = withPanel
       ? await waitFor(
-          'the explorer panel to draw the document',
+          'the panel to draw the document',
           async () => {
             const s = await panelStats();
             return s.ready && s.documents > 0 && s.frames > 0 ? s : undefined;
@@ -125,8 +125,8 @@ describe('event loop under hostile typing', () => {
       `event-loop delay over ${Math.round((Date.now() - start) / 1000)} s, ${edits} edits, ${hovers} hovers answered, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores:`,
       `max ${ms(histogram.max)} ms, p99 ${ms(histogram.percentile(99))} ms, mean ${ms(histogram.mean)} ms (10 ms timer interval included); worst step: ${worst.step}`,
       withPanel
-        ? `explorer panel open throughout: ${panel.documents - opened.documents} documents and ${panel.frames - opened.frames} frames posted, ${panel.errors} errors (budgets), last version ${panel.version}`
-        : 'explorer panel closed (INT_STRESS_PANEL=0)',
+        ? `panel open throughout: ${panel.documents - opened.documents} documents and ${panel.frames - opened.frames} frames posted, ${panel.errors} errors (budgets), last version ${panel.version}`
+        : 'panel closed (INT_STRESS_PANEL=0)',
       `longest gap ${r1(stalls.worst.ms)} ms (of which ${r1(stalls.worst.waitMs)} ms waiting for a CPU); longest not spent waiting for a CPU: ${r1(own.ms - own.waitMs)} ms (${r1(own.runMs)} ms of it running)`,
       PERF ? 'delay floor asserted (PERF=1)' : 'delay floor printed, not asserted (PERF=1 asserts it)',
     ].join('\n      ');
@@ -148,7 +148,7 @@ describe('event loop under hostile typing', () => {
     // may draw nothing new mid-stress; what must hold is that it is alive: it catches up with the final text.
     if (withPanel) {
       await waitFor(
-        'the explorer panel to draw the final version',
+        'the panel to draw the final version',
         async () => ((await panelStats()).version === doc.version ? true : undefined),
         60_000,
       );

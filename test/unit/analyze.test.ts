@@ -103,7 +103,7 @@ describe('analyze: the report', () => {
     // The direction named is the cokernel: Jᵀ c = 0 (checked in pointReport), here its coefficients as printed.
     const c = r.points[1].cokernel![0];
     const coefficient = Number.parseFloat(Math.abs(c[0]).toPrecision(4)).toString();
-    assert.ok(d.message.includes(`${c[0] < 0 ? '-' : ''}${coefficient}·F[1]`), `${d.message} should name ${c[0]}·F[1]`);
+    assert.ok(d.message.includes(`${c[0] < 0 ? '−' : ''}${coefficient} F[1]`), `${d.message} should name ${c[0]}·F[1]`);
   });
 
   test('a near-singular point is information with the condition number; a tolerance can turn it into a rank loss', () => {
@@ -128,7 +128,7 @@ describe('analyze: the report', () => {
     );
     assert.match(
       r.diagnostics[0].message,
-      /^J has rank 1 of 2 at r = 1e-8, φ = 0\.5: ghost saddle: the parametric gradient cannot see -0\.4794·θ1 \+ 0\.8776·θ2$/,
+      /^J has rank 1 of 2 at r = 1e-8, φ = 0\.5: ghost saddle: the parametric gradient cannot see −0\.4794 θ1 \+ 0\.8776 θ2$/,
     );
   });
 

@@ -22,7 +22,7 @@ import type { Rig } from './support/browser';
 import { cpuSnapshot } from './support/cpu';
 import { PageHost } from './support/driver';
 import { DEEP4 } from './field.test';
-import type { HostMessage } from '../../src/protocol/messages';
+import type { HostMessage } from '../../src/protocol/panel';
 
 /** The frame rate the issue asks for. */
 const TARGET_FPS = 30;

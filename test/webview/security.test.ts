@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { describe, it } from 'node:test';
-import type { HostMessage } from '../../src/protocol/messages';
+import type { HostMessage } from '../../src/protocol/panel';
 import { ARTIFACTS, example } from './support/browser';
 import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';

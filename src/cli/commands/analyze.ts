@@ -2,7 +2,7 @@
 import { analyze, type AnalysisReport } from '../../core';
 import { parsePointArg, UsageError } from '../args';
 import { readInput, toJson, tolerance, type CliCommand } from '../command';
-import { formatReport } from '../format';
+import { formatReport } from '../textReport';
 
 /** `overparam analyze FILE`: exit 1 when the file has errors (rank deficiency is a finding, not an error). */
 export const analyzeCommand: CliCommand = {

@@ -3,7 +3,7 @@
 import { compileDocument, pointFromNames, type CompiledModel } from '../../core';
 import { UsageError, type ParsedArgs } from '../args';
 import { positiveInt, type CliIo } from '../command';
-import { formatDiagnostic } from '../format';
+import { formatDiagnostic } from '../textReport';
 
 /** The compiled model, or null after printing the file's errors (the command then exits 1). */
 export function compileOrReport(file: string, text: string, io: CliIo): CompiledModel | null {

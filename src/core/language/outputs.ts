@@ -10,6 +10,9 @@ import { shapeText, type Tensor } from './tensor';
 /** One scalar output row with the definition it came from. */
 export interface OutputRow {
   name: string;
+  /** The statement's output and its shape (`θ` of `θ_i = …` is [n]; a scalar output is []). */
+  base: string;
+  shape: number[];
   expr: Expr;
   span: Span;
   line: number;
@@ -152,6 +155,7 @@ export function expandOutputs(
       defined.add(base);
       if (indexed) {
         const n = indexRange(st.value.node, indexed.letter, names, st.nameSpan);
+        const shape = [n];
         for (let i = 1; i <= n; i++) {
           const t = expand(st.value.node, st.value.spans, s, resolver(s, names, { letter: indexed.letter, value: i }));
           if (t.shape.length !== 0)
@@ -160,12 +164,19 @@ export function expandOutputs(
               `each entry of an indexed output must be a scalar; this is ${shapeText(t.shape)}`,
               st.value.span,
             );
-          rows.push({ name: `${base}[${i}]`, expr: t.data[0], span: st.nameSpan, line: st.line });
+          rows.push({ name: `${base}[${i}]`, base, shape, expr: t.data[0], span: st.nameSpan, line: st.line });
         }
       } else {
         const t = expand(st.value.node, st.value.spans, s, resolver(s, names));
         t.data.forEach((expr, k) =>
-          rows.push({ name: entryName(base, t.shape, k), expr, span: st.nameSpan, line: st.line }),
+          rows.push({
+            name: entryName(base, t.shape, k),
+            base,
+            shape: t.shape,
+            expr,
+            span: st.nameSpan,
+            line: st.line,
+          }),
         );
       }
       if (rows.length > LIMITS.outputs)

@@ -4,25 +4,8 @@ import { numericTensor, sizeOf, type ParamInfo } from './declarations';
 import type { AtStatement } from './statements';
 import { shapeText, type Tensor } from './tensor';
 import type { ModelPoint } from '../model';
-
-/** Short number text for titles: 0.1, 1, 0.7854, -2. */
-export function shortNumber(v: number): string {
-  return Number.parseFloat(v.toPrecision(4)).toString();
-}
-
-/** A title for a point, as the blog writes it: `w = (0.1, 1)`, `r = 0.3, φ = 0.5`, `U = [[1, 0], [0, 1]], v = (0, 1)`. */
-export function pointLabel(params: readonly ParamInfo[], values: Float64Array): string {
-  return params
-    .map((p) => {
-      const v = Array.from(values.subarray(p.offset, p.offset + sizeOf(p.shape)), shortNumber);
-      if (p.shape.length === 0) return `${p.name} = ${v[0]}`;
-      if (p.shape.length === 1) return `${p.name} = (${v.join(', ')})`;
-      const rows: string[] = [];
-      for (let i = 0; i < p.shape[0]; i++) rows.push(`[${v.slice(i * p.shape[1], (i + 1) * p.shape[1]).join(', ')}]`);
-      return `${p.name} = [${rows.join(', ')}]`;
-    })
-    .join(', ');
-}
+import { modelShape } from '../modelShape';
+import { pointLabel } from '../../format/point';
 
 /** Resolves `w1` to entry 1 of vector `w` when no parameter is called `w1` (handy on command lines). */
 export function findTarget(
@@ -108,7 +91,7 @@ export function collectPoints(
           `the point misses ${missing.length === 1 ? 'parameter' : 'parameters'} ${missing.map((m) => `\`${m}\``).join(', ')}`,
           st.span,
         );
-      points.push({ values, span: st.span, label: pointLabel(params, values) });
+      points.push({ values, span: st.span, label: pointLabel(modelShape(params, []).params, values) });
     } catch (e) {
       if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
       else throw e;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../../core/report';
 import type { Ctx } from '../ctx';
-import { latexMatrix, mathjsMatrix } from '../format';
+import { latexMatrix, mathjsMatrix } from '../../format';
 import { documentArg, pointArg } from './documentArg';
 
 /** What to copy: the format, and a point index (or undefined for the symbolic J). */

@@ -1,14 +1,14 @@
-// Opens the explorer panel for a document, at a point when one is given.
+// Opens the panel for a document, at a point when one is given.
 import type * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { openExplorer } from '../panelHost';
+import { openPanel } from '../openPanel';
 import { documentArg, pointArg } from './documentArg';
 
 /** `overparam.openPanel [uri] [pointIndex]`. */
 export function openPanelCommand(ctx: Ctx) {
   return async (uriArg?: unknown, point?: unknown): Promise<vscode.TextDocument | undefined> => {
     const doc = await documentArg(uriArg);
-    if (doc) await openExplorer(ctx, doc, pointArg(point));
+    if (doc) await openPanel(ctx, doc, pointArg(point));
     return doc;
   };
 }

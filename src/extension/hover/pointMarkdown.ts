@@ -2,7 +2,7 @@
 // symmetries) in plain words. Pure: no vscode; command links come in as ready-made URIs.
 import type { AnalysisReport, PointReport } from '../../core/report';
 import { fullRank, pointSummary } from '../findings';
-import { canonicalSign, combination, escapeMd, matrixTable, num, tuple } from '../format';
+import { canonicalSign, direction, escapeMd, matrixTable, num, tuple } from '../../format';
 
 /** Command URIs offered at the bottom of a hover. */
 export interface HoverLinks {
@@ -80,7 +80,7 @@ function directions(report: AnalysisReport, point: PointReport): string[] {
 
 /** `along (0, 1) = θ[2]`, or a list when the space has more than one basis vector. */
 function along(basis: number[][], names: readonly string[]): string {
-  const one = (v: number[]): string => `along ${tuple(v)} = ${escapeMd(combination(v, names))}`;
+  const one = (v: number[]): string => `along ${tuple(v)} = ${escapeMd(direction(v, names))}`;
   if (basis.length === 1) return one(basis[0]);
   return `${basis.length} directions\n${basis
     .slice(0, MAX_DIRECTIONS)

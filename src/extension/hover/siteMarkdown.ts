@@ -1,6 +1,6 @@
 // The hover of an output definition (its rows of the symbolic Jacobian) or a parameter (its columns). Pure.
 import type { AnalysisReport } from '../../core/report';
-import { clip, escapeMd } from '../format';
+import { clip, escapeMd } from '../../format';
 
 /** Most rows or columns listed, and most non-zero partials listed per row or column. */
 const MAX_LINES = 6;

@@ -1,6 +1,6 @@
 // Saving what the webview exports (a figure as PNG/SVG, field data as CSV) through the save dialog.
 import * as vscode from 'vscode';
-import type { ExportMessage } from '../../protocol/messages';
+import type { ExportMessage } from '../../protocol/panel';
 
 const FILTERS: Record<ExportMessage['format'], Record<string, string[]>> = {
   png: { 'PNG image': ['png'] },

@@ -1,4 +1,4 @@
-// The explorer webview's HTML and CSP. Pure (no vscode) so the browser tests serve exactly this page.
+// The panel webview's HTML and CSP. Pure (no vscode) so the browser tests serve exactly this page.
 
 /** Where the page's resources live, as webview URIs (or test-server URLs), and the CSP source of that origin. */
 export interface PanelResources {
@@ -40,10 +40,10 @@ export function panelHtml(r: PanelResources): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(r.katexStyleUri)}">
 <link rel="stylesheet" href="${attr(r.styleUri)}">
-<title>Overparam Explorer</title>
+<title>Overparam Panel</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="status">Loading the explorer…</p></main>
+<main id="app" aria-live="polite"><p class="status">Loading the panel…</p></main>
 <script nonce="${attr(r.nonce)}" src="${attr(r.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,4 +1,4 @@
-// The explorer panel's own analysis workers: one per core, up to two (the rank map is split between them), with the
+// The panel's own analysis workers: one per core, up to two (the rank map is split between them), with the
 // same bundle, heap cap and time budget as the editor's worker. Its own, so a slider drag never queues behind the
 // analysis of a document being typed, nor the other way round.
 import * as os from 'os';
@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { AnalysisClient } from '../analysisClient';
 import type { ClientLogger } from '../analysisClient';
 import { analysisOptions, readSettings } from '../settings';
-import type { AnalysisOptions } from '../../worker/protocol';
+import type { AnalysisOptions } from '../../protocol/worker';
 import type { FieldDefaults } from './viewSettings';
 
 /** Most workers a panel starts. */

@@ -1,5 +1,5 @@
 // The host's say on what the webview asked to see: defaults for a new model, and clamping to the model's sizes.
-import type { AxisSettings, ViewSettings } from '../../protocol/messages';
+import type { MapAxis, ViewSettings } from '../../protocol/panel';
 
 const clampInt = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Math.round(x)));
 
@@ -16,7 +16,7 @@ export const BLOG_FIELD: FieldDefaults = { size: 9, range: 2 };
 export const RANK_STEPS = 129;
 
 /** A rank-map axis over [-r, r] with r >= 2 covering the value `v` (the centre cell sits on 0). */
-export function defaultAxis(param: number, v: number): AxisSettings {
+export function defaultAxis(param: number, v: number): MapAxis {
   const r = Math.max(2, Math.ceil(Math.abs(Number.isFinite(v) ? v : 0) + 1));
   return { param, from: -r, to: r, steps: RANK_STEPS };
 }
@@ -28,7 +28,7 @@ export function defaultView(
   values: ArrayLike<number>,
   field: FieldDefaults = BLOG_FIELD,
 ): ViewSettings {
-  const axis = (param: number): AxisSettings => defaultAxis(param, values[param] ?? 0);
+  const axis = (param: number): MapAxis => defaultAxis(param, values[param] ?? 0);
   return {
     grid: {
       size: clampInt(field.size, 2, 64),
@@ -50,10 +50,9 @@ export function withFieldDefaults(view: ViewSettings, field: FieldDefaults): Vie
 export function sanitizeView(view: ViewSettings | null, p: number, q: number, fallback: ViewSettings): ViewSettings {
   if (!view) return fallback;
   const coordsOk = view.grid.coords.every((c) => c >= 0 && c < q);
-  const axisOk = (a: AxisSettings): boolean =>
+  const axisOk = (a: MapAxis): boolean =>
     a.param >= 0 && a.param < p && Number.isFinite(a.from) && Number.isFinite(a.to) && a.from !== a.to;
-  const fix = (a: AxisSettings, fb: AxisSettings): AxisSettings =>
-    axisOk(a) ? { ...a, steps: clampInt(a.steps, 2, 256) } : fb;
+  const fix = (a: MapAxis, fb: MapAxis): MapAxis => (axisOk(a) ? { ...a, steps: clampInt(a.steps, 2, 256) } : fb);
   return {
     grid: {
       size: clampInt(view.grid.size, 2, 64),

@@ -1,7 +1,7 @@
 // A whole analysis as a readable markdown document (the report command, and the panel's stand-in). Pure.
 import type { AnalysisReport } from '../../core/report';
 import type { ExtDiagnostic } from '../documentAnalyses';
-import { escapeMd, matrixTable } from '../format';
+import { escapeMd, matrixTable } from '../../format';
 import { pointMarkdown } from '../hover/pointMarkdown';
 
 /** The report of `fileName`'s analysis; `focus` puts that point first. */

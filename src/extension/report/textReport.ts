@@ -2,7 +2,7 @@
 import type { AnalysisReport } from '../../core/report';
 import type { ExtDiagnostic } from '../documentAnalyses';
 import { fullRank, pointSummary } from '../findings';
-import { canonicalSign, combination, num, tuple } from '../format';
+import { canonicalSign, direction, num, tuple } from '../../format';
 import { pointLabel } from '../hover/pointMarkdown';
 
 /** The text report of `fileName`'s analysis, diagnostics as `file:line:col: severity: message`. */
@@ -29,9 +29,9 @@ export function textReport(
       if (!p.finite) return;
       out.push(`    singular values ${tuple(p.singularValues ?? [], 12)}, operator norm ${num(p.operatorNorm ?? NaN)}`);
       for (const v of p.cokernel ?? [])
-        out.push(`    ghost-saddle direction (ker Jᵀ): ${combination(canonicalSign(v), outputs)}`);
+        out.push(`    ghost-saddle direction (ker Jᵀ): ${direction(canonicalSign(v), outputs)}`);
       for (const v of p.kernel ?? [])
-        out.push(`    symmetry direction (ker J): ${combination(canonicalSign(v), params)}`);
+        out.push(`    symmetry direction (ker J): ${direction(canonicalSign(v), params)}`);
     });
   }
   for (const d of diagnostics) out.push(`${fileName}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);

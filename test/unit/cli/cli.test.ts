@@ -113,7 +113,7 @@ describe('overparam analyze', () => {
       '  θ[1]  2 * w[1]         0',
       '  θ[2]         0  2 * w[2]',
     ]);
-    assert.ok(lines.includes('  rank 1/2 (tol 8.88e-16), condition number Infinity, operator norm 2'));
+    assert.ok(lines.includes('  rank 1/2 (tol 8.88e-16), condition number ∞, operator norm 2'));
     assert.ok(lines.includes('  ghost-saddle direction (ker Jᵀ): θ[2]'));
     assert.ok(
       lines.includes(

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findTarget, pointLabel, shortNumber } from '../../../src/core/language/points';
+import { findTarget } from '../../../src/core/language/points';
 import type { ParamInfo } from '../../../src/core/language/declarations';
 import { compileOk, errorsOf } from '../../support/model';
 
@@ -104,24 +104,6 @@ describe('points: helpers', () => {
     { name: 'U', shape: [2, 2], offset: 2, span },
     { name: 'r', shape: [], offset: 6, span },
   ];
-
-  test('shortNumber keeps four significant digits', () => {
-    assert.deepEqual([0.785398, -2, 1e-9, 0.1, 123456, 1 / 3].map(shortNumber), [
-      '0.7854',
-      '-2',
-      '1e-9',
-      '0.1',
-      '123500',
-      '0.3333',
-    ]);
-  });
-
-  test('pointLabel writes vectors as tuples and matrices as nested lists', () => {
-    assert.equal(
-      pointLabel(params, Float64Array.of(0.1, 1, 1, 0, 0, 1, Math.PI)),
-      'w = (0.1, 1), U = [[1, 0], [0, 1]], r = 3.142',
-    );
-  });
 
   test('findTarget resolves names, w1 and w_1 shorthands for vectors, and nothing else', () => {
     assert.equal(findTarget(params, 'r', undefined)?.param.name, 'r');

@@ -1,15 +1,15 @@
-// The test driver: the real host logic (ExplorerHost, with the panel's analysis workers: dist/worker.js in node
+// The test driver: the real host logic (PanelHost, with the panel's analysis workers: dist/worker.js in node
 // worker_threads, as many as the panel starts) attached to a Chromium page in place of VS Code. The page gets the
 // same `acquireVsCodeApi` surface a webview has; messages cross as structured clones.
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { AnalysisClient } from '../../../src/extension/analysisClient';
-import { workerCompute } from '../../../src/extension/panel/explorerCompute';
-import type { ExplorerCompute } from '../../../src/extension/panel/explorerCompute';
-import { ExplorerHost } from '../../../src/extension/panel/explorerHost';
-import type { ExplorerDocument } from '../../../src/extension/panel/explorerHost';
-import type { ExportMessage, HostMessage } from '../../../src/protocol/messages';
+import { workerCompute } from '../../../src/extension/panel/panelCompute';
+import type { PanelCompute } from '../../../src/extension/panel/panelCompute';
+import { PanelHost } from '../../../src/extension/panel/panelHost';
+import type { PanelDocument } from '../../../src/extension/panel/panelHost';
+import type { ExportMessage, HostMessage } from '../../../src/protocol/panel';
 import type { FieldDefaults } from '../../../src/extension/panel/viewSettings';
 import { ROOT } from './browser';
 import { installReceiver, packBase64, packBinary } from './transport';
@@ -116,10 +116,10 @@ export class PageHost {
   readonly saved: ExportMessage[] = [];
   /** Uncaught errors in the page (a test asserts there are none). */
   readonly errors: string[] = [];
-  readonly host: ExplorerHost;
+  readonly host: PanelHost;
   /** Rewrites what the host sends (used to inject hostile names); identity by default. */
   transform: (m: HostMessage) => HostMessage = (m) => m;
-  private doc: ExplorerDocument;
+  private doc: PanelDocument;
   /** The panel's workers, started for this page and stopped with it. */
   readonly workers = Array.from(
     { length: WORKERS },
@@ -144,7 +144,7 @@ export class PageHost {
       this.channelId = id;
     }
     this.doc = { text, version: 1, fileName: 'test.overparam', uri: 'file:///test.overparam' };
-    this.host = new ExplorerHost({
+    this.host = new PanelHost({
       post: (m) => this.post(m),
       document: () => this.doc,
       save: async (m) => {
@@ -161,7 +161,7 @@ export class PageHost {
   /** The busiest worker's running and CPU-waiting ms of each of those frames (Linux). */
   readonly workerCpu: { runMs: number; waitMs: number }[] = [];
 
-  private timed(c: ExplorerCompute): ExplorerCompute {
+  private timed(c: PanelCompute): PanelCompute {
     return {
       model: (text, signal) => c.model(text, signal),
       frame: async (text, req, signal) => {

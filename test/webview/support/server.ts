@@ -39,7 +39,7 @@ export async function startServer(root: string): Promise<TestServer> {
           cspSource: origin,
           nonce: makeNonce(),
           scriptUri: `${origin}/dist/webview.js`,
-          styleUri: `${origin}/media/explorer.css`,
+          styleUri: `${origin}/media/panel.css`,
           katexStyleUri: `${origin}/dist/katex/katex.min.css`,
         }),
       );

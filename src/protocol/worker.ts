@@ -1,9 +1,11 @@
-// The one protocol between the extension host and the analysis worker (worker_threads). Type-only on both sides.
-// To add a request (e.g. the panel's `explore`): add an entry to RequestMap below and a handler with the same key
-// in ./handlers.ts; `AnalysisClient.request('explore', params)` is then typed end to end.
+// The protocol between the extension host and the analysis worker (worker_threads). Type-only on both sides; the
+// host checks each reply's envelope with ./validate.ts. To add a request (a lab's `train`, `kernel`…): add an entry
+// to RequestMap below and a handler with the same key in src/worker/handlers.ts (the worker's table);
+// `AnalysisClient.request('train', params)` is then typed end to end.
+import type { FieldGrid } from '../core/field';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
-import type { PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource } from './panelTypes';
+import type { FieldFrame, ModelInfo, PanelDiagnostic, PointDetails, RankCells } from './panel';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
 export interface AnalysisOptions {
@@ -24,9 +26,9 @@ export interface RequestMap {
     params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis };
     result: RankMapData;
   };
-  /** The explorer panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
+  /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
   panelModel: { params: PanelSource; result: PanelModelResult };
-  /** One explorer frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
+  /** One panel frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
 }
 
@@ -62,3 +64,47 @@ export const WORKER_READY = 'ready';
 /** Worker -> host: the answer to request `id`. */
 export type WorkerReply =
   { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; failure: WorkerFailure };
+
+/** Which document: the cache key of its compiled model (one per document), its text and the core options. */
+export interface PanelSource {
+  key: string;
+  text: string;
+  options: AnalysisOptions;
+}
+
+/** `panelModel` answers: the model (null when the document does not compile) and the diagnostics to show. */
+export interface PanelModelResult {
+  model: ModelInfo | null;
+  diagnostics: PanelDiagnostic[];
+}
+
+/** A band of rank-map rows [rowFrom, rowTo) of the map over x and y through `base`. */
+export interface RankRows {
+  base: Float64Array;
+  x: MapAxis;
+  y: MapAxis;
+  rowFrom: number;
+  rowTo: number;
+}
+
+/** `panelFrame` asks for any of: fields at some points, the live point's details, a band of the rank map. */
+export interface PanelFrameParams extends PanelSource {
+  /** The field grid, and the points (index and current values) whose fields are wanted. */
+  grid: FieldGrid;
+  fields: { pointIndex: number; values: Float64Array }[];
+  /** The live point's values when its details are wanted. */
+  details: Float64Array | null;
+  rankRows: RankRows | null;
+  /** Shared with the host (SharedArrayBuffer): set to 1 to stop between rank-map bands, so a cancelled frame ends
+   *  within a band instead of the worker being terminated (a worker's teardown and respawn stall the host). */
+  cancel?: Int32Array;
+}
+
+/** `panelFrame`'s answer, in the order asked. */
+export interface PanelFrameResult {
+  fields: FieldFrame[];
+  details: PointDetails | null;
+  rankRows: RankCells | null;
+  /** What computing it cost the worker thread: ms running, ms waiting for a CPU (Linux only). */
+  cpu?: { runMs: number; waitMs: number };
+}

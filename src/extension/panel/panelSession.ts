@@ -1,5 +1,5 @@
-// What the explorer panel shows for one document: the live values of each point, the view, and the messages for
-// the webview. No `vscode` and no core on this thread: every number comes from an ExplorerCompute (the analysis
+// What the panel shows for one document: the live values of each point, the view, and the messages for
+// the webview. No `vscode` and no core on this thread: every number comes from an PanelCompute (the analysis
 // workers), so the panel and the webview tests' driver run the very same code.
 import type {
   DocumentMessage,
@@ -9,10 +9,8 @@ import type {
   PanelDiagnostic,
   RankMapFrame,
   ViewSettings,
-} from '../../protocol/messages';
-import type { PanelField } from '../../worker/panelTypes';
-import type { ExplorerCompute, FrameRequest, FrameResult } from './explorerCompute';
-import { formatPoint, paramGroups } from './paramGroups';
+} from '../../protocol/panel';
+import type { PanelCompute, FrameRequest, FrameResult } from './panelCompute';
 import { BLOG_FIELD, defaultAxis, defaultView, sanitizeView, withFieldDefaults } from './viewSettings';
 import type { FieldDefaults } from './viewSettings';
 
@@ -22,8 +20,8 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
 const linspace = (from: number, to: number, steps: number): Float64Array =>
   Float64Array.from({ length: steps }, (_, i) => (steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
 
-/** One document's explorer state: the model as shown, the live values of each point, and the view. */
-export class ExplorerSession {
+/** One document's panel state: the model as shown, the live values of each point, and the view. */
+export class PanelSession {
   private info: ModelInfo | null = null;
   private text = '';
   private version = -1;
@@ -39,7 +37,7 @@ export class ExplorerSession {
   private diagnostics: PanelDiagnostic[] = [];
   private field: FieldDefaults = BLOG_FIELD;
 
-  constructor(private readonly compute: ExplorerCompute) {}
+  constructor(private readonly compute: PanelCompute) {}
 
   /** The document version last loaded (-1 before the first). */
   get loadedVersion(): number {
@@ -66,18 +64,14 @@ export class ExplorerSession {
       this.values = [];
       return;
     }
-    const groups = paramGroups(model.params);
-    const ones = new Float64Array(model.p).fill(1);
-    const written =
-      model.points.length > 0
-        ? model.points
-        : [{ label: `no \`at\` line: ${formatPoint(groups, ones)}`, values: ones }];
+    // The worker sends the points to show (a made-up one when the file has none) with their labels.
+    const written = model.points;
     this.values = written.map((pt, i) => {
       const before = old?.points[i];
       const kept = before && old.p === model.p && same(before.values, pt.values) ? this.values[i] : undefined;
       return kept ? kept : Float64Array.from(pt.values);
     });
-    this.info = { ...model, groups, points: written };
+    this.info = model;
     this.pointIndex = Math.min(this.pointIndex, written.length - 1);
     this.view = this.sanitized(this.requested);
   }
@@ -89,8 +83,9 @@ export class ExplorerSession {
     uri: string,
     signal?: AbortSignal,
   ): Promise<[DocumentMessage, FrameMessage]> {
-    const result = this.info ? await this.compute.frame(this.text, this.frameRequest(this.values), signal) : null;
-    const fields = (result?.fields ?? []).map((f, i) => this.fieldFrame(i, f));
+    const all = this.values.map((values, pointIndex) => ({ pointIndex, values }));
+    const result = this.info ? await this.compute.frame(this.text, this.frameRequest(all), signal) : null;
+    const fields = result?.fields ?? [];
     const document: DocumentMessage = {
       type: 'document',
       requestId,
@@ -111,9 +106,9 @@ export class ExplorerSession {
   /** The live point's field, details and rank map (the map is reused while only its axes' values move). */
   async frame(requestId: number, signal?: AbortSignal): Promise<FrameMessage> {
     const live = this.values[this.pointIndex];
-    const result = this.info && live ? await this.compute.frame(this.text, this.frameRequest([live]), signal) : null;
-    const f = result?.fields[0];
-    return this.frameMessage(requestId, result, f ? this.fieldFrame(this.pointIndex, f) : null);
+    const points = live ? [{ pointIndex: this.pointIndex, values: live }] : [];
+    const result = this.info && live ? await this.compute.frame(this.text, this.frameRequest(points), signal) : null;
+    return this.frameMessage(requestId, result, result?.fields[0] ?? null);
   }
 
   /** Adopts the webview's view (made valid for the model); an axis switched to another parameter gets that one's range. */
@@ -171,7 +166,7 @@ export class ExplorerSession {
   }
 
   /** Fields at `points`, details of the live point, and the rank map unless the cached one still holds. */
-  private frameRequest(points: Float64Array[]): FrameRequest {
+  private frameRequest(points: FrameRequest['fields']): FrameRequest {
     const view = this.currentView();
     const key = this.mapKey();
     const live = this.values[this.pointIndex];
@@ -220,13 +215,5 @@ export class ExplorerSession {
     if (this.shownMapKey === key) return 'unchanged';
     this.shownMapKey = key;
     return this.mapCache.frame;
-  }
-
-  private fieldFrame(i: number, f: PanelField): FieldFrame {
-    const info = this.info!;
-    const values = this.values[i];
-    const label =
-      info.points[i] && same(values, info.points[i].values) ? info.points[i].label : formatPoint(info.groups, values);
-    return { pointIndex: i, label, ...f };
   }
 }

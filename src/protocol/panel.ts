@@ -1,51 +1,32 @@
-// The one protocol between the extension host and the explorer webview.
-// Both sides import it type-only; the runtime checks of what arrives are in ./validate.ts.
-// Nothing here touches `vscode` or the DOM.
+// The protocol between the extension host and the panel webview. Both sides import it type-only; the runtime checks
+// of what arrives are in ./validate.ts. Nothing here touches `vscode` or the DOM. The shapes are the core's own
+// (FieldGrid, MapAxis, FieldData, ModelShape, PointReport); what travels differs from them only where a transfer
+// needs it (typed arrays, single precision), and src/worker/frames.ts is the one place that converts.
 // Numbers travel as typed arrays or plain arrays (postMessage structured-clones typed arrays).
+import type { FieldData, FieldGrid } from '../core/field';
+import type { ModelShape } from '../core/modelShape';
+import type { MapAxis } from '../core/rankMap';
 
 /** A list of numbers as it arrives: a typed array from the host, a plain array from JSON. */
 export type NumArray = Float64Array | Float32Array | Int32Array | Uint8Array | number[];
 
-/** The field grid: size x size canonical gradients over [min, max]^2 on canonical coordinates `coords`. */
-export interface GridSettings {
-  size: number;
-  min: number;
-  max: number;
-  coords: [number, number];
-}
-
-/** One axis of a rank map: parameter column `param` from `from` to `to` in `steps` cells. */
-export interface AxisSettings {
-  param: number;
-  from: number;
-  to: number;
-  steps: number;
-}
-
 /** What the user chose to look at; owned by the webview, persisted with `setState`, sent to the host. */
 export interface ViewSettings {
-  grid: GridSettings;
-  rankX: AxisSettings;
-  rankY: AxisSettings;
+  grid: FieldGrid;
+  rankX: MapAxis;
+  rankY: MapAxis;
 }
 
-/** A parameter as declared: a scalar (shape []), vector ([n]) or matrix ([r, c]); `columns` index J's columns. */
-export interface ParamGroup {
-  name: string;
-  shape: number[];
-  columns: number[];
-}
-
-/** The model as the webview needs it: names, shapes and the symbolic Jacobian as TeX (q x p). */
+/** The model as the webview needs it: names, the core's shape, and the symbolic Jacobian as TeX (q x p). */
 export interface ModelInfo {
   params: string[];
   outputs: string[];
-  groups: ParamGroup[];
+  shape: ModelShape;
   p: number;
   q: number;
   jacobianTex: string[][];
-  /** The `at` points: their labels (`w = (0.1, 1)`) and values as written in the document. */
-  points: { label: string; values: NumArray }[];
+  /** The `at` points: their labels (`w = (0.1, 1)`) and values as written (one made-up point when there is none). */
+  points: { label: string; values: Float64Array }[];
 }
 
 /** A diagnostic reduced to what the panel shows. */
@@ -55,20 +36,16 @@ export interface PanelDiagnostic {
   message: string;
 }
 
-/** Arrows of one subplot: start (gx, gy), unscaled direction (dx, dy) = M g on the two coordinates. */
-export interface FieldFrame {
+/** One subplot: the core's field (arrows from g = (gx, gy) along M g = (dx, dy)) at point `pointIndex`. */
+export interface FieldFrame extends FieldData {
   pointIndex: number;
+  /** The point's label (src/format/point.ts): the `at` line's while its values are as written. */
   label: string;
-  size: number;
-  gx: NumArray;
-  gy: NumArray;
-  dx: NumArray;
-  dy: NumArray;
   /** theta on the two shown coordinates (the blue arrow). */
   theta: [number, number];
 }
 
-/** The analysis of the live point (what the details view shows). */
+/** The analysis of the live point (what the details view shows): the core's PointReport as typed arrays. */
 export interface PointDetails {
   finite: boolean;
   theta: NumArray;
@@ -83,16 +60,21 @@ export interface PointDetails {
   preconditioner: NumArray;
 }
 
-/** A rank map over two parameter axes, row-major (index = iy * nx + ix); singular values may be single precision. */
-export interface RankMapFrame {
-  x: AxisSettings;
-  y: AxisSettings;
+/** The cells of a rank map, row-major: the core's RankMapData in single precision (plenty for colours and
+ *  tooltips; half the bytes) with byte ranks while a rank fits in a byte. */
+export interface RankCells {
+  sMin: Float32Array;
+  sMax: Float32Array;
+  rank: Uint8Array | Int32Array;
+}
+
+/** A rank map over two parameter axes (index = iy * nx + ix). */
+export interface RankMapFrame extends RankCells {
+  x: MapAxis;
+  y: MapAxis;
   /** Cell centres along each axis (lengths x.steps and y.steps). */
-  xs: NumArray;
-  ys: NumArray;
-  sMin: NumArray;
-  sMax: NumArray;
-  rank: NumArray;
+  xs: Float64Array;
+  ys: Float64Array;
   /** min(q, p): a cell whose rank is below it is rank-deficient. */
   fullRank: number;
 }
@@ -181,3 +163,8 @@ export interface ExportMessage {
 
 /** Everything the webview sends. */
 export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage;
+
+/** The core's own shapes, re-exported for the webview (which may not import the core itself). */
+export type { Declaration, ModelShape } from '../core/modelShape';
+export type { FieldData, FieldGrid } from '../core/field';
+export type { MapAxis } from '../core/rankMap';

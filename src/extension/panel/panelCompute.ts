@@ -1,8 +1,8 @@
-// Where the explorer's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
+// Where the panel's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
 // map is split into bands of rows, one per worker, so it uses every core the panel was given.
-import type { AxisSettings, GridSettings, PointDetails } from '../../protocol/messages';
-import type { PanelField, PanelModelResult, RankBand } from '../../worker/panelTypes';
-import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../worker/protocol';
+import type { FieldFrame, FieldGrid, MapAxis, PointDetails, RankCells } from '../../protocol/panel';
+import type { PanelFrameParams, PanelModelResult } from '../../protocol/worker';
+import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../protocol/worker';
 
 /** The part of AnalysisClient the panel uses (a fake in tests, the real client in the panel and the browser tests). */
 export interface WorkerLike {
@@ -11,26 +11,23 @@ export interface WorkerLike {
 
 /** What one frame needs: fields at some points, the live point's details, the whole rank map. */
 export interface FrameRequest {
-  grid: GridSettings;
-  fields: Float64Array[];
+  grid: FieldGrid;
+  fields: PanelFrameParams['fields'];
   details: Float64Array | null;
-  rankMap: { base: Float64Array; x: AxisSettings; y: AxisSettings } | null;
+  rankMap: { base: Float64Array; x: MapAxis; y: MapAxis } | null;
 }
-
-/** A whole rank map (row-major, nx * ny cells). */
-export type RankCells = RankBand;
 
 /** What a frame request returns. */
 export interface FrameResult {
-  fields: PanelField[];
+  fields: FieldFrame[];
   details: PointDetails | null;
   rankMap: RankCells | null;
   /** The busiest worker's CPU accounting for this frame (ms running, ms waiting for a CPU), where known. */
   cpu?: { runMs: number; waitMs: number };
 }
 
-/** The explorer's source of numbers for one document key. */
-export interface ExplorerCompute {
+/** The panel's source of numbers for one document key. */
+export interface PanelCompute {
   /** The model and diagnostics of `text`. */
   model(text: string, signal?: AbortSignal): Promise<PanelModelResult>;
   /** One frame of `text`'s model. */
@@ -42,8 +39,8 @@ export function workerCompute(
   workers: readonly WorkerLike[],
   key: string,
   options: () => AnalysisOptions,
-): ExplorerCompute {
-  if (workers.length === 0) throw new Error('the explorer needs at least one analysis worker');
+): PanelCompute {
+  if (workers.length === 0) throw new Error('the panel needs at least one analysis worker');
   return {
     model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
     async frame(text, req, signal) {
@@ -87,8 +84,8 @@ export function workerCompute(
 }
 
 /** The bands, top to bottom, as one map. */
-function joinBands(bands: (RankBand | null)[]): RankCells {
-  const present = bands.filter((b): b is RankBand => b !== null);
+function joinBands(bands: (RankCells | null)[]): RankCells {
+  const present = bands.filter((b): b is RankCells => b !== null);
   if (present.length === 1) return present[0];
   const n = present.reduce((s, b) => s + b.sMin.length, 0);
   const wide = present.some((b) => b.rank instanceof Int32Array);

@@ -1,17 +1,17 @@
-// The explorer webview panel: lifecycle (createOrShow / revive / dispose), following the active .overparam editor,
-// and wiring to ExplorerHost (the protocol and the numbers). The webview only draws.
+// The panel webview panel: lifecycle (createOrShow / revive / dispose), following the active .overparam editor,
+// and wiring to PanelHost (the protocol and the numbers). The webview only draws.
 import * as vscode from 'vscode';
 import type { ClientLogger } from '../analysisClient';
-import { workerCompute } from './explorerCompute';
-import { ExplorerHost } from './explorerHost';
-import type { ExplorerDocument, ExplorerStats } from './explorerHost';
+import { workerCompute } from './panelCompute';
+import { PanelHost } from './panelHost';
+import type { PanelDocument, PanelStats } from './panelHost';
 import { saveExport } from './exportFile';
 import { makeNonce, panelHtml } from './panelHtml';
 import { createPanelWorkers, fieldDefaults, panelOptions } from './panelWorkers';
 import type { PanelWorkers } from './panelWorkers';
 
-/** The webview panel type (also the serializer's key; package.json needs `onWebviewPanel:overparam.explorer`). */
-export const EXPLORER_VIEW_TYPE = 'overparam.explorer';
+/** The webview panel type (also the serializer's key; package.json needs `onWebviewPanel:overparam.panel`). */
+export const PANEL_VIEW_TYPE = 'overparam.panel';
 
 /** How long typing must pause before the panel recompiles (ms). */
 const EDIT_DEBOUNCE_MS = 60;
@@ -23,11 +23,11 @@ const baseName = (u: vscode.Uri): string => u.path.split('/').pop() ?? '';
 /** Where the panel's workers log when the panel was restored without the extension's log channel. */
 const CONSOLE_LOG: ClientLogger = { info: () => undefined, warn: (m) => console.warn(`overparam: ${m}`) };
 
-/** The explorer panel: one per extension context, following the active .overparam document. */
-export class ExplorerPanel {
-  private static readonly panels = new WeakMap<vscode.ExtensionContext, ExplorerPanel>();
+/** The panel: one per extension context, following the active .overparam document. */
+export class OverparamPanel {
+  private static readonly panels = new WeakMap<vscode.ExtensionContext, OverparamPanel>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly host: ExplorerHost;
+  private readonly host: PanelHost;
   private readonly workers: PanelWorkers;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -37,26 +37,26 @@ export class ExplorerPanel {
     document: vscode.TextDocument,
     pointIndex?: number,
     log: ClientLogger = CONSOLE_LOG,
-  ): ExplorerPanel {
-    let panel = ExplorerPanel.panels.get(context);
+  ): OverparamPanel {
+    let panel = OverparamPanel.panels.get(context);
     if (panel) {
       panel.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
       const webview = vscode.window.createWebviewPanel(
-        EXPLORER_VIEW_TYPE,
-        'Overparam Explorer',
+        PANEL_VIEW_TYPE,
+        'Overparam Panel',
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        ExplorerPanel.options(context),
+        OverparamPanel.options(context),
       );
-      panel = new ExplorerPanel(webview, context, document, log);
+      panel = new OverparamPanel(webview, context, document, log);
     }
     panel.show(document, pointIndex);
     return panel;
   }
 
   /** What the open panel's host has posted (undefined when no panel is open). */
-  static statsOf(context: vscode.ExtensionContext): ExplorerStats | undefined {
-    const panel = ExplorerPanel.panels.get(context);
+  static statsOf(context: vscode.ExtensionContext): PanelStats | undefined {
+    const panel = OverparamPanel.panels.get(context);
     return panel && { ...panel.host.stats };
   }
 
@@ -65,9 +65,9 @@ export class ExplorerPanel {
     webview: vscode.WebviewPanel,
     context: vscode.ExtensionContext,
     document: vscode.TextDocument | undefined,
-  ): ExplorerPanel {
-    webview.webview.options = ExplorerPanel.options(context);
-    const panel = new ExplorerPanel(webview, context, document, CONSOLE_LOG);
+  ): OverparamPanel {
+    webview.webview.options = OverparamPanel.options(context);
+    const panel = new OverparamPanel(webview, context, document, CONSOLE_LOG);
     if (document) panel.show(document);
     return panel;
   }
@@ -89,13 +89,13 @@ export class ExplorerPanel {
     private document: vscode.TextDocument | undefined,
     log: ClientLogger,
   ) {
-    ExplorerPanel.panels.get(context)?.dispose();
-    ExplorerPanel.panels.set(context, this);
+    OverparamPanel.panels.get(context)?.dispose();
+    OverparamPanel.panels.set(context, this);
     const webview = panel.webview;
     this.workers = createPanelWorkers(context, log);
     // One model cache key for the panel: its workers serve only this panel, and an edit or a new document is new text.
     const compute = workerCompute(this.workers.clients, 'panel', () => panelOptions(this.document?.uri));
-    this.host = new ExplorerHost({
+    this.host = new PanelHost({
       post: (m) => void webview.postMessage(m),
       document: () => this.snapshot(),
       save: (m) => saveExport(m, this.document?.uri),
@@ -108,7 +108,7 @@ export class ExplorerPanel {
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: uri('dist', 'webview.js'),
-      styleUri: uri('media', 'explorer.css'),
+      styleUri: uri('media', 'panel.css'),
       katexStyleUri: uri('dist', 'katex', 'katex.min.css'),
     });
     this.disposables.push(
@@ -129,7 +129,7 @@ export class ExplorerPanel {
 
   /** Closes the panel and releases every listener. */
   dispose(): void {
-    if (ExplorerPanel.panels.get(this.context) === this) ExplorerPanel.panels.delete(this.context);
+    if (OverparamPanel.panels.get(this.context) === this) OverparamPanel.panels.delete(this.context);
     if (this.editTimer) clearTimeout(this.editTimer);
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.workers.dispose();
@@ -151,7 +151,7 @@ export class ExplorerPanel {
     if (changed || pointIndex !== undefined) this.host.documentChanged(pointIndex);
   }
 
-  private snapshot(): ExplorerDocument | undefined {
+  private snapshot(): PanelDocument | undefined {
     const d = this.document;
     return d && { text: d.getText(), version: d.version, fileName: baseName(d.uri), uri: d.uri.toString() };
   }
@@ -165,16 +165,16 @@ export class ExplorerPanel {
   }
 }
 
-/** An internal command (not in the palette) that returns the open panel's ExplorerStats, for the integration tests. */
-export const EXPLORER_STATS_COMMAND = 'overparam._explorerStats';
+/** An internal command (not in the palette) that returns the open panel's PanelStats, for the integration tests. */
+export const PANEL_STATS_COMMAND = 'overparam._panelStats';
 
 /** Registers the serializer that restores the panel (and its document) after VS Code restarts, and the stats command. */
-export function registerExplorerPanelSerializer(context: vscode.ExtensionContext): void {
+export function registerPanelSerializer(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(EXPLORER_STATS_COMMAND, () => ExplorerPanel.statsOf(context)),
+    vscode.commands.registerCommand(PANEL_STATS_COMMAND, () => OverparamPanel.statsOf(context)),
   );
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
         let document: vscode.TextDocument | undefined;
@@ -187,7 +187,7 @@ export function registerExplorerPanelSerializer(context: vscode.ExtensionContext
         }
         const active = vscode.window.activeTextEditor?.document;
         document ??= active && isOverparam(active) ? active : undefined;
-        ExplorerPanel.revive(panel, context, document);
+        OverparamPanel.revive(panel, context, document);
       },
     }),
   );

@@ -1,15 +1,15 @@
-// The host side of the explorer protocol without `vscode`: validates what arrives, queues work (a reload first,
+// The host side of the panel protocol without `vscode`: validates what arrives, queues work (a reload first,
 // then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
 // the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
 // browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
-import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/messages';
+import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
-import type { ExplorerCompute } from './explorerCompute';
-import { ExplorerSession } from './explorerSession';
+import type { PanelCompute } from './panelCompute';
+import { PanelSession } from './panelSession';
 import type { FieldDefaults } from './viewSettings';
 
 /** The document the panel shows, as plain data. */
-export interface ExplorerDocument {
+export interface PanelDocument {
   text: string;
   version: number;
   fileName: string;
@@ -17,12 +17,12 @@ export interface ExplorerDocument {
 }
 
 /** What the host environment supplies: posting to the webview, the current document, saving an export. */
-export interface ExplorerHostEnv {
+export interface PanelHostEnv {
   post(m: HostMessage): void;
-  document(): ExplorerDocument | undefined;
+  document(): PanelDocument | undefined;
   save(m: ExportMessage): Promise<{ ok: boolean; message: string }>;
   /** Where the numbers come from (the analysis workers). */
-  compute: ExplorerCompute;
+  compute: PanelCompute;
   /** The field grid's defaults (settings); the blog's 9 x 9 over [-2, 2]^2 when absent. */
   fieldDefaults?: FieldDefaults;
 }
@@ -30,7 +30,7 @@ export interface ExplorerHostEnv {
 const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
 /** What the host has posted so far (for tests and the log). */
-export interface ExplorerStats {
+export interface PanelStats {
   ready: boolean;
   documents: number;
   frames: number;
@@ -40,9 +40,9 @@ export interface ExplorerStats {
 }
 
 /** Receives webview messages and answers them with numbers from the workers, one piece of work at a time. */
-export class ExplorerHost {
-  readonly stats: ExplorerStats = { ready: false, documents: 0, frames: 0, errors: 0, version: -1 };
-  private readonly session: ExplorerSession;
+export class PanelHost {
+  readonly stats: PanelStats = { ready: false, documents: 0, frames: 0, errors: 0, version: -1 };
+  private readonly session: PanelSession;
   private ready = false;
   private busy = false;
   private pending: SetPointMessage | undefined;
@@ -53,8 +53,8 @@ export class ExplorerHost {
   /** Aborts the work in flight when the document it is for changes. */
   private inFlight: AbortController | undefined;
 
-  constructor(private readonly env: ExplorerHostEnv) {
-    this.session = new ExplorerSession(env.compute);
+  constructor(private readonly env: PanelHostEnv) {
+    this.session = new PanelSession(env.compute);
     if (env.fieldDefaults) this.session.setFieldDefaults(env.fieldDefaults);
   }
 

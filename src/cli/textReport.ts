@@ -1,5 +1,6 @@
+// The human-readable report of `overparam analyze` (numbers, directions and labels from src/format).
 import type { AnalysisReport, Diagnostic, PointReport } from '../core';
-import { describeDirection } from '../core';
+import { canonicalSign, direction, num as formatNum } from '../format';
 
 /** `FILE:LINE:COL: severity: message`, the form editors and CI logs link to. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
@@ -20,8 +21,8 @@ export function formatMatrix(
   return [line('', colNames), ...rows.map((r, i) => line(rowNames[i], r))].join('\n');
 }
 
-const num = (v: number): string =>
-  Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toPrecision(6).replace(/\.?0+(e|$)/, '$1') : String(v);
+/** Six significant digits in the CLI: its text is read next to the JSON and by people checking numbers. */
+const num = (v: number): string => formatNum(v, 6);
 
 function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   const out: string[] = [];
@@ -51,8 +52,9 @@ function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   out.push(
     `  rank ${p.rank}/${k} (tol ${p.tolerance!.toExponential(2)}), condition number ${num(p.conditionNumber!)}, operator norm ${num(p.operatorNorm!)}`,
   );
-  for (const c of p.cokernel!) out.push(`  ghost-saddle direction (ker Jᵀ): ${describeDirection(c, r.outputs)}`);
-  for (const c of p.kernel!.slice(0, 8)) out.push(`  symmetry direction (ker J): ${describeDirection(c, r.params)}`);
+  for (const c of p.cokernel!) out.push(`  ghost-saddle direction (ker Jᵀ): ${direction(canonicalSign(c), r.outputs)}`);
+  for (const c of p.kernel!.slice(0, 8))
+    out.push(`  symmetry direction (ker J): ${direction(canonicalSign(c), r.params)}`);
   if (p.kernel!.length > 8) out.push(`  … ${p.kernel!.length - 8} more symmetry directions`);
   return out.join('\n');
 }
