@@ -3,7 +3,8 @@
 import katex from 'katex';
 import type { ModelInfo, NumArray, PointDetails } from '../src/protocol/panel';
 import { Chart } from './charts';
-import { el, fmt, setChildren } from './dom';
+import { direction, num as fmt } from '../src/format';
+import { el, setChildren } from './dom';
 import type { Theme } from './theme';
 
 /** Largest Jacobian typeset in full; bigger ones show their top-left corner. */
@@ -12,19 +13,8 @@ const TEX_MAX_COLS = 8;
 /** Largest M shown as a table. */
 const TABLE_MAX = 12;
 
-/** A direction as a readable combination: `0.7071 w[1] − 0.7071 w[2]` (tiny components dropped). */
-export function combination(v: NumArray, names: readonly string[]): string {
-  const parts: string[] = [];
-  let max = 0;
-  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]));
-  for (let i = 0; i < v.length; i++) {
-    if (Math.abs(v[i]) <= max * 1e-9) continue;
-    const sign = v[i] < 0 ? '−' : '+';
-    const mag = fmt(Math.abs(v[i]));
-    parts.push(parts.length === 0 ? `${v[i] < 0 ? '−' : ''}${mag} ${names[i]}` : `${sign} ${mag} ${names[i]}`);
-  }
-  return parts.join(' ') || '0';
-}
+/** Most terms of a direction the details list shows (the rest is counted, as in the hover). */
+const DIRECTION_TERMS = 6;
 
 /** The TeX of J (entries from the core), cut to its top-left corner when large. */
 export function jacobianTex(tex: string[][]): string {
@@ -119,7 +109,7 @@ class DirectionList {
       setChildren(this.body, el('ul', {}, ...this.items));
       this.shown = 'items';
     }
-    for (let i = 0; i < n; i++) setText(this.items[i], combination(vs[i], names));
+    for (let i = 0; i < n; i++) setText(this.items[i], direction(vs[i], names, DIRECTION_TERMS));
   }
 }
 
@@ -211,7 +201,7 @@ export class DetailsView {
     const full = Math.min(m.p, m.q);
     setText(
       this.summary,
-      `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, fmt).join(', ')})`,
+      `rank ${d.rank}/${full}${d.rank < full ? ' (rank-deficient)' : ''} · condition ${d.conditionNumber === null ? '—' : fmt(d.conditionNumber)} · θ = (${Array.from(d.theta, (x) => fmt(x)).join(', ')})`,
     );
     if (!this.matrix) {
       this.matrix = new MatrixTable(m.outputs);

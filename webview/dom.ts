@@ -22,16 +22,6 @@ export function setChildren(parent: Element, ...children: (Node | string)[]): vo
   parent.replaceChildren(...children.map((c) => (typeof c === 'string' ? document.createTextNode(c) : c)));
 }
 
-/** A number for people: 4 significant digits, exponent form when tiny or huge. */
-export function fmt(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  const s = a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
-  return s.replace('-', '−');
-}
-
 /** A process-unique id for label/for pairs. */
 export function uid(prefix: string, n: number): string {
   return `op-${prefix}-${n}`;

@@ -2,7 +2,8 @@
 // cell, scaled up unsmoothed), the rank-deficient set as an overlay, the live point marked, a probe tooltip.
 import type { RankMapFrame } from '../src/protocol/panel';
 import { cssColor, viridisTable } from './colormap';
-import { el, fmt } from './dom';
+import { num as fmt } from '../src/format';
+import { el } from './dom';
 import { niceTicks } from './ticks';
 import type { Theme } from './theme';
 

@@ -1,7 +1,8 @@
 // Sliders for the live point's parameters: one per scalar and per entry of a small vector or matrix; a compact
 // editor (entry picker + one slider) for larger ones. Every input sends the whole point.
 import type { ModelInfo, Declaration } from '../src/protocol/panel';
-import { el, fmt, uid } from './dom';
+import { asciiNum } from '../src/format';
+import { el, uid } from './dom';
 
 /** Groups with at most this many entries get a slider per entry. */
 const SMALL_GROUP = 16;
@@ -119,6 +120,6 @@ export class Sliders {
   private show(e: Entry): void {
     const v = this.values[e.column];
     e.range.value = String(v);
-    if (document.activeElement !== e.number) e.number.value = fmt(v).replace('−', '-');
+    if (document.activeElement !== e.number) e.number.value = asciiNum(v);
   }
 }
