@@ -64,3 +64,13 @@ export function parseAxisArg(flag: string, text: string): { name: string; from: 
   }
   return { name: m[1], from, to, steps };
 }
+
+/** Parses `LO:HI` of `overparam deficient --box` (finite, LO < HI), like `--box -2:2`. */
+export function parseBoxArg(text: string): [number, number] {
+  const m = /^([^:]+):([^:]+)$/u.exec(text.trim());
+  const lo = m ? Number(m[1]) : NaN,
+    hi = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi))
+    throw new UsageError(`--box takes LO:HI with LO < HI, like --box -2:2 or --box=-1:3`);
+  return [lo, hi];
+}

@@ -2,7 +2,8 @@
 // `overparam help`, argument parsing and dispatch all read this table.
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { deficientCommand } from './deficient';
 import { mapCommand } from './map';
 
 /** Every subcommand, in the order `overparam help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand];
+export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand, deficientCommand];

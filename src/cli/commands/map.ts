@@ -1,17 +1,18 @@
 // `overparam map`: the rank map of a 2-D slice through an `at` point, as a summary, JSON or CSV.
-import { rankMap, type RankMapData } from '../../core';
+import { rankLocus, rankMap, type RankLocus, type RankMapData } from '../../core';
 import { parseAxisArg, UsageError } from '../args';
 import { readInput, tolerance, type CliCommand } from '../command';
 import { chosenPoint, compileOrReport, parameterColumn } from './compiled';
 
 type Axis = ReturnType<typeof parseAxisArg>;
 
-/** `overparam map FILE --x … --y …`: sigma_min, sigma_max and rank per cell. */
+/** `overparam map FILE --x … --y …`: sigma_min, sigma_max and rank per cell; with `--locus`, the rank-deficient set as curves. */
 export const mapCommand: CliCommand = {
   name: 'map',
-  synopsis: 'overparam map FILE --x NAME:FROM:TO:STEPS --y NAME:FROM:TO:STEPS [--point K] [--tol X] [--json|--csv]',
+  synopsis:
+    'overparam map FILE --x NAME:FROM:TO:STEPS --y NAME:FROM:TO:STEPS [--point K] [--tol X] [--locus] [--json|--csv]',
   valued: ['--x', '--y', '--point', '--tol'],
-  switches: ['--json', '--csv'],
+  switches: ['--json', '--csv', '--locus'],
   run(args, io) {
     const { file, text } = readInput(args, io);
     const xs = args.flags.get('--x'),
@@ -26,9 +27,15 @@ export const mapCommand: CliCommand = {
       yi = parameterColumn(model, y.name, base);
     if (xi === yi)
       throw new UsageError(`--x and --y both name \`${model.params[xi]}\`: a map needs two different parameters`);
-    const map = rankMap(model, base, { ...x, param: xi }, { ...y, param: yi }, tolerance(args));
+    if (args.flags.has('--locus') && args.flags.has('--csv'))
+      throw new UsageError('--locus adds curves to --json or the summary, not to --csv');
+    const X = { ...x, param: xi },
+      Y = { ...y, param: yi };
+    const map = rankMap(model, base, X, Y, tolerance(args));
+    // The locus reuses the map's σ_min (non-square J) and stays exact where the grid misses the set.
+    const locus = args.flags.has('--locus') ? rankLocus(model, base, X, Y, { map, tol: tolerance(args) }) : null;
     if (args.flags.has('--csv')) io.out(csv(map, x, y));
-    else if (args.flags.has('--json')) io.out(json(map, x, y));
+    else if (args.flags.has('--json')) io.out(json(map, x, y, locus));
     else {
       const full = Math.min(model.q, model.p);
       let deficient = 0;
@@ -41,6 +48,12 @@ export const mapCommand: CliCommand = {
       io.out(
         `${deficient} of ${map.rank.length} cells are rank-deficient (rank < ${full}); use --json or --csv for the cells`,
       );
+      if (locus) {
+        const vertices = locus.locus.reduce((n, line) => n + line.length, 0);
+        io.out(
+          `locus (rank < ${full}): ${locus.locus.length} polylines (${vertices} vertices) and ${locus.locusPoints.length} isolated points; use --json for them`,
+        );
+      }
     }
     return 0;
   },
@@ -56,9 +69,12 @@ function csv(map: RankMapData, x: Axis, y: Axis): string {
   return lines.join('\n');
 }
 
-function json(map: RankMapData, x: Axis, y: Axis): string {
+function json(map: RankMapData, x: Axis, y: Axis, locus: RankLocus | null): string {
   // 4 x 65,536 numbers: joined straight from the typed arrays (JSON.stringify of Array.from took ~100 ms here).
   const list = (a: Float64Array | Int32Array) => `[${a.join(',').replace(/NaN|-?Infinity/g, 'null')}]`;
   const axis = (a: Axis, values: Float64Array) => `{"name":${JSON.stringify(a.name)},"values":${list(values)}}`;
-  return `{"x":${axis(x, map.xs)},"y":${axis(y, map.ys)},"sigmaMin":${list(map.sMin)},"sigmaMax":${list(map.sMax)},"rank":${list(map.rank)}}`;
+  const curves = locus
+    ? `,"locus":${JSON.stringify(locus.locus)},"locusPoints":${JSON.stringify(locus.locusPoints)}`
+    : '';
+  return `{"x":${axis(x, map.xs)},"y":${axis(y, map.ys)},"sigmaMin":${list(map.sMin)},"sigmaMax":${list(map.sMax)},"rank":${list(map.rank)}${curves}}`;
 }
