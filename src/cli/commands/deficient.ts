@@ -1,7 +1,6 @@
 // `overparam deficient`: for which W does J lose rank? The symbolic condition (det J or its Gram form, factored) and
 // the seeded global search's sets, each explained from J's columns, as a summary or JSON.
 import {
-  describeDirection,
   searchDeficient,
   symbolicCondition,
   type CompiledModel,
@@ -10,6 +9,7 @@ import {
   type SymbolicCondition,
 } from '../../core';
 import { BudgetExceededError } from '../../core/budget';
+import { canonicalSign, direction } from '../../format';
 import { parseBoxArg, UsageError, type ParsedArgs } from '../args';
 import { positiveInt, readInput, toJson, type CliCommand, type CliIo } from '../command';
 import { compileOrReport } from './compiled';
@@ -86,7 +86,7 @@ function summary(file: string, model: CompiledModel, r: DeficiencyReport, box: [
   for (const s of r.sets) {
     out.push(`  ${describeSet(s, model, full)}`);
     for (const c of s.cokernel.slice(0, 4))
-      out.push(`    ghost-saddle direction (ker Jᵀ): ${describeDirection(c, model.outputs)}`);
+      out.push(`    ghost-saddle direction (ker Jᵀ): ${direction(canonicalSign(c), model.outputs)}`);
     if (s.cokernel.length > 4) out.push(`    … ${s.cokernel.length - 4} more ghost-saddle directions`);
   }
   return out;
