@@ -2,7 +2,7 @@
 // the field data as CSV. The host saves them; nothing here touches the file system.
 import type { FieldFrame, RankMapFrame } from '../src/protocol/panel';
 import { axisRange, shaftWidth } from './fieldView';
-import { ratioRange } from './rankMapView';
+import { ratioRange } from './rankCells';
 import { arrowPolygons, arrowStats, polygonPath, quiverScale, thetaPolygon } from './quiver';
 import type { PlotArea } from './quiver';
 import { niceTicks } from './ticks';

@@ -11,6 +11,7 @@ import { applyChartTheme } from './charts';
 import { ViewControls } from './controls';
 import { DetailsView } from './detailsView';
 import { el, setChildren } from './dom';
+import { wireExportButtons } from './exportButtons';
 import { composeField, fieldCsv, fieldSvg, pngBase64, rankMapSvg } from './exportFigure';
 import { FieldView } from './fieldView';
 import { HostLink } from './hostLink';
@@ -18,8 +19,7 @@ import type { SavedState } from './hostLink';
 import { buildLayout } from './layout';
 import { RankMapView } from './rankMapView';
 import { Sliders } from './sliders';
-import { readTheme, watchTheme } from './theme';
-import type { Theme } from './theme';
+import { readTheme, watchTheme, type Theme } from './theme';
 
 /** The shortest interval between two refreshes of the details while a slider drags (ms). */
 const DETAILS_MS = 250;
@@ -36,6 +36,7 @@ class App {
   );
   private readonly rank = new RankMapView(this.ui.rankMap, () => this.theme);
   private readonly details = new DetailsView(this.ui.details, () => this.theme);
+  private readonly setStatus = (text: string): void => void (this.ui.status.textContent = text);
   private readonly sliders = new Sliders(this.ui.sliders, (v) => this.moveLive(v));
   private readonly controls: ViewControls;
   private state: SavedState;
@@ -98,9 +99,9 @@ class App {
       case 'frame':
         return this.onFrame(m);
       case 'exportResult':
-        return this.status(m.message);
+        return this.setStatus(m.message);
       case 'error':
-        return this.status(m.message);
+        return this.setStatus(m.message);
       default: {
         const never: never = m;
         return never;
@@ -133,9 +134,10 @@ class App {
     const names = this.coordNames();
     this.field.setFields(m.fields, m.view.grid, names);
     if (!m.model)
-      this.status(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the panel.' : 'Nothing to show.');
-    else if (m.model.q < 2) this.status('The field needs at least two outputs; the rank map and details still apply.');
-    else this.status('');
+      this.setStatus(m.diagnostics.length > 0 ? 'The file has errors; fix them to see the panel.' : 'Nothing to show.');
+    else if (m.model.q < 2)
+      this.setStatus('The field needs at least two outputs; the rank map and details still apply.');
+    else this.setStatus('');
     this.save({ uri: m.uri, view: m.view });
     this.scheduleDraw();
   }
@@ -229,10 +231,6 @@ class App {
     this.link.saveState(this.state);
   }
 
-  private status(text: string): void {
-    this.ui.status.textContent = text;
-  }
-
   private scheduleDraw(): void {
     if (this.drawQueued) return;
     this.drawQueued = true;
@@ -265,53 +263,37 @@ class App {
   }
 
   private wireExports(): void {
-    const base = (): string => (this.ui.fileName.textContent ?? 'overparam').replace(/\.overparam$/, '');
-    const { fieldExport: fe, rankExport: re } = this.ui;
-    fe.png.addEventListener('click', () =>
-      this.link.send({
-        type: 'export',
-        format: 'png',
-        suggestedName: `${base()}-field.png`,
-        data: pngBase64(composeField(this.ui.subplots, this.theme)),
-      }),
+    wireExportButtons(
+      this.ui,
+      {
+        field: {
+          png: {
+            format: 'png',
+            suffix: 'field.png',
+            data: () => pngBase64(composeField(this.ui.subplots, this.theme)),
+          },
+          svg: {
+            format: 'svg',
+            suffix: 'field.svg',
+            data: () =>
+              this.view && fieldSvg(this.fields, this.view.grid, this.coordNames(), this.field.commonScale, this.theme),
+          },
+          csv: { format: 'csv', suffix: 'field.csv', data: () => fieldCsv(this.fields, this.coordNames()) },
+        },
+        rank: {
+          png: { format: 'png', suffix: 'rankmap.png', data: () => pngBase64(this.rank.canvas) },
+          svg: {
+            format: 'svg',
+            suffix: 'rankmap.svg',
+            data: () => {
+              const snap = this.rank.snapshot();
+              return snap ? rankMapSvg(snap, this.theme) : null;
+            },
+          },
+        },
+      },
+      (m) => this.link.send(m),
     );
-    fe.svg.addEventListener(
-      'click',
-      () =>
-        this.view &&
-        this.link.send({
-          type: 'export',
-          format: 'svg',
-          suggestedName: `${base()}-field.svg`,
-          data: fieldSvg(this.fields, this.view.grid, this.coordNames(), this.field.commonScale, this.theme),
-        }),
-    );
-    fe.csv.addEventListener('click', () =>
-      this.link.send({
-        type: 'export',
-        format: 'csv',
-        suggestedName: `${base()}-field.csv`,
-        data: fieldCsv(this.fields, this.coordNames()),
-      }),
-    );
-    re.png.addEventListener('click', () =>
-      this.link.send({
-        type: 'export',
-        format: 'png',
-        suggestedName: `${base()}-rankmap.png`,
-        data: pngBase64(this.rank.canvas),
-      }),
-    );
-    re.svg.addEventListener('click', () => {
-      const snap = this.rank.snapshot();
-      if (snap)
-        this.link.send({
-          type: 'export',
-          format: 'svg',
-          suggestedName: `${base()}-rankmap.svg`,
-          data: rankMapSvg(snap, this.theme),
-        });
-    });
   }
 }
 

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cssColor, viridisTable } from '../../../webview/colormap';
-import { paintCells, ratioRange } from '../../../webview/rankMapView';
+import { paintCells, ratioRange } from '../../../webview/rankCells';
 
 type Frame = Parameters<typeof paintCells>[0];
 const lut = viridisTable();
