@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CONSTANTS, declaredNames, KEYWORDS } from './language';
 import { FUNCTION_DOCS as FUNCTIONS } from '../core/language/functionDocs';
+import { TRAINING_KEYWORDS } from '../core/language/keywordDocs';
 
 /** Registers the completion provider. */
 export function registerCompletion(): vscode.Disposable {
@@ -14,7 +15,7 @@ export function registerCompletion(): vscode.Disposable {
         if (before.includes('#')) return [];
         const items: vscode.CompletionItem[] = [];
         if (/^\s*[\p{L}_]*$/u.test(before)) {
-          for (const [k, detail] of Object.entries(KEYWORDS))
+          for (const [k, detail] of Object.entries({ ...KEYWORDS, ...TRAINING_KEYWORDS }))
             items.push(item(k, vscode.CompletionItemKind.Keyword, detail, `${k} `));
         }
         const seen = new Set<string>();

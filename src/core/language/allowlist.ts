@@ -16,6 +16,12 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set<string>([
   'cube',
 ]);
 
+/**
+ * The distributions of seeded draws. They are not functions: only `const a ~ normal(0, 1)` and `at w ~ uniform(-1, 1)`
+ * may name them (src/core/language/drawSyntax.ts), and a call anywhere else is rejected like any unknown function.
+ */
+export const DISTRIBUTIONS: ReadonlySet<string> = new Set(['normal', 'uniform']);
+
 /** mathjs operator functions the language keeps (`fn` names of OperatorNode). */
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'add',
@@ -120,6 +126,8 @@ export function checkAllowed(root: MathNode, tokens: readonly Token[], line: num
         if (fn.type !== 'SymbolNode') fail('only named functions can be called', whole);
         span = take();
         const name = fn.name as string;
+        if (DISTRIBUTIONS.has(name))
+          fail(`\`${name}(…)\` draws random values only after \`~\` in a \`const\` or \`at\` line`, span);
         if (!ALLOWED_FUNCTIONS.has(name))
           fail(`the function \`${name}\` is not allowed; allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`, span);
         spans.set(fn, span);

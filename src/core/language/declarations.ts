@@ -1,10 +1,14 @@
 import { OverparamError, type Diagnostic, type Span } from '../diagnostic';
 import type { ExprStore } from '../symbolic/expr';
-import { interpret } from '../symbolic/interpret';
-import { ALLOWED_FUNCTIONS } from './allowlist';
-import { expand, type SymbolResolver } from './expand';
-import type { ConstStatement, ParamStatement } from './statements';
+import { ALLOWED_FUNCTIONS, DISTRIBUTIONS } from './allowlist';
+import { distributionArgs, drawNumbers } from './draws';
+import { LIMITS } from './limits';
+import { numericTensor } from './numericValue';
+import { KEYWORDS, type ConstStatement, type ParamStatement } from './statementTypes';
+import { resolveDims } from './dims';
 import type { Tensor } from './tensor';
+
+export { numericTensor } from './numericValue';
 
 /** A declared (or, without `param` lines, discovered) parameter: its shape and its first column in J. */
 export interface ParamInfo {
@@ -14,11 +18,14 @@ export interface ParamInfo {
   span: Span;
 }
 
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
 /** Reserved names that cannot be declared. */
 export function reservedNameProblem(name: string): string | undefined {
   if (name === 'pi' || name === 'e') return `\`${name}\` is a constant`;
   if (ALLOWED_FUNCTIONS.has(name)) return `\`${name}\` is a function name`;
-  if (/^(param|const|at)$/.test(name)) return `\`${name}\` is a keyword`;
+  if (DISTRIBUTIONS.has(name)) return `\`${name}\` is a distribution`;
+  if (KEYWORD_SET.has(name)) return `\`${name}\` is a keyword`;
   return undefined;
 }
 
@@ -32,91 +39,81 @@ export function entryName(base: string, shape: readonly number[], flat: number):
   return `${base}[${Math.floor(flat / shape[1]) + 1},${(flat % shape[1]) + 1}]`;
 }
 
-/** Collects `param` declarations in order; duplicates and reserved names become diagnostics. */
-export function collectParams(stmts: readonly ParamStatement[], diagnostics: Diagnostic[]): ParamInfo[] {
+/**
+ * Collects `param` declarations in order, their sizes resolved with the sweep values `sweeps`; duplicates, reserved
+ * names and names already taken (a sweep) become diagnostics.
+ */
+export function collectParams(
+  stmts: readonly ParamStatement[],
+  diagnostics: Diagnostic[],
+  sweeps: ReadonlyMap<string, number> = new Map(),
+): ParamInfo[] {
   const params: ParamInfo[] = [];
   let offset = 0;
   for (const st of stmts) {
     for (const d of st.decls) {
-      const reserved = reservedNameProblem(d.name);
-      if (reserved) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'not-allowed',
-          message: `${reserved} and cannot be a parameter`,
-          ...d.span,
-        });
-        continue;
+      try {
+        const reserved = reservedNameProblem(d.name);
+        if (reserved) throw new OverparamError('not-allowed', `${reserved} and cannot be a parameter`, d.span);
+        if (params.some((p) => p.name === d.name))
+          throw new OverparamError('duplicate-param', `parameter \`${d.name}\` is declared twice`, d.span);
+        if (sweeps.has(d.name))
+          throw new OverparamError('duplicate-param', `\`${d.name}\` is a sweep and cannot be a parameter`, d.span);
+        const shape = resolveDims(d.dims, sweeps);
+        params.push({ name: d.name, shape, offset, span: d.span });
+        offset += sizeOf(shape);
+      } catch (e) {
+        if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
+        else throw e;
       }
-      if (params.some((p) => p.name === d.name)) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'duplicate-param',
-          message: `parameter \`${d.name}\` is declared twice`,
-          ...d.span,
-        });
-        continue;
-      }
-      params.push({ name: d.name, shape: d.shape, offset, span: d.span });
-      offset += sizeOf(d.shape);
     }
   }
   return params;
 }
 
-/** Evaluates `const` lines to numeric tensors (they may use numbers, pi, e, functions and earlier constants). */
+/** What constants may see besides each other: the sweep values (as scalars) and the seed of their draws. */
+export interface ConstContext {
+  sweeps: ReadonlyMap<string, number>;
+  seed: number;
+}
+
+/**
+ * Evaluates `const` lines to numeric tensors (they may use numbers, pi, e, functions, sweeps and earlier constants);
+ * a seeded draw `const a[m] ~ normal(0, 1)` takes its numbers from the stream named `const a`. The returned map holds
+ * the sweep values too, so every later expression sees them like constants.
+ */
 export function collectConsts(
   stmts: readonly ConstStatement[],
   store: ExprStore,
   isParam: (name: string) => boolean,
   diagnostics: Diagnostic[],
+  context: ConstContext = { sweeps: new Map(), seed: 1 },
 ): Map<string, Tensor> {
   const consts = new Map<string, Tensor>();
+  for (const [name, v] of context.sweeps) consts.set(name, { shape: [], data: [store.num(v)] });
   for (const st of stmts) {
     try {
       const reserved = reservedNameProblem(st.name);
       if (reserved) throw new OverparamError('not-allowed', `${reserved} and cannot be redefined`, st.nameSpan);
       if (consts.has(st.name) || isParam(st.name))
         throw new OverparamError('duplicate-output', `\`${st.name}\` is defined twice`, st.nameSpan);
-      consts.set(st.name, numericTensor(st.value.node, st.value.spans, store, consts));
+      if (st.draw) {
+        const shape = resolveDims(st.draw.dims, context.sweeps);
+        const n = sizeOf(shape);
+        if (n > LIMITS.drawEntries)
+          throw new OverparamError(
+            'limit',
+            `\`${st.name}\` would have ${n} entries; the limit is ${LIMITS.drawEntries}`,
+            st.nameSpan,
+          );
+        const args = distributionArgs(st.draw.dist, store, consts);
+        const values = drawNumbers(st.draw.dist, args, context.seed, `const ${st.name}`, n);
+        consts.set(st.name, { shape, data: values.map((x) => store.num(x)) });
+      } else consts.set(st.name, numericTensor(st.value!.node, st.value!.spans, store, consts));
     } catch (e) {
       if (e instanceof OverparamError) diagnostics.push(e.toDiagnostic());
       else throw e;
     }
   }
   return consts;
-}
-
-/** Expands an expression that may only use numbers, pi, e and constants, and checks every entry is a finite number. */
-export function numericTensor(
-  node: Parameters<typeof expand>[0],
-  spans: Parameters<typeof expand>[1],
-  store: ExprStore,
-  consts: ReadonlyMap<string, Tensor>,
-): Tensor {
-  const resolver: SymbolResolver = {
-    resolve(name, span) {
-      if (name === 'pi' || name === 'e') return { shape: [], data: [store.constant(name)] };
-      const c = consts.get(name);
-      if (c) return c;
-      throw new OverparamError(
-        'unknown-symbol',
-        `unknown symbol \`${name}\`: only numbers, pi, e and constants can be used here`,
-        span,
-      );
-    },
-    indexValue: () => undefined,
-  };
-  const t = expand(node, spans, store, resolver);
-  const whole = spans.get(node)!;
-  for (const x of t.data) {
-    const v = interpret(x);
-    if (!Number.isFinite(v))
-      throw new OverparamError(
-        'non-finite',
-        `this value is ${Number.isNaN(v) ? 'not a real number (NaN)' : 'infinite'}`,
-        whole,
-      );
-  }
-  return { shape: t.shape, data: t.data.map((x) => store.num(interpret(x))) };
 }

@@ -11,4 +11,8 @@ export const LIMITS = {
   jacobianEntries: 4_000_000,
   /** Distinct expression nodes one document may create (outputs and derivatives together). */
   nodes: 2_000_000,
+  /** Values one `sweep` line may list (a range counts each of its values). */
+  sweepValues: 10_000,
+  /** Entries of one seeded random constant (`const a[m] ~ normal(0, 1)`), for every value of its sweeps. */
+  drawEntries: 1_000_000,
 } as const;

@@ -4,13 +4,14 @@ import type { Expr, ExprStore } from '../symbolic/expr';
 import { entryName, reservedNameProblem, sizeOf, type ParamInfo } from './declarations';
 import { expand, symbolsInOrder, type SymbolResolver } from './expand';
 import { LIMITS } from './limits';
+import { scopeResolver } from './scope';
 import type { OutputStatement } from './statements';
 import { shapeText, type Tensor } from './tensor';
 
 /** One scalar output row with the definition it came from. */
 export interface OutputRow {
   name: string;
-  /** The statement's output and its shape (`θ` of `θ_i = …` is [n]; a scalar output is []). */
+  /** The output's name without its entry (`θ` for `θ[2]`) and the shape of the whole output. */
   base: string;
   shape: number[];
   expr: Expr;
@@ -31,7 +32,8 @@ type AnyNode = MathNode & Record<string, unknown>;
 // One tensor per parameter and store: `w_i` in an indexed output of 5,000 rows would otherwise build w 5,000 times.
 const tensors = new WeakMap<ExprStore, Map<ParamInfo, Tensor>>();
 
-function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
+/** The tensor of a parameter's variables (cached per store). */
+export function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
   let cache = tensors.get(s);
   if (!cache) {
     cache = new Map();
@@ -46,46 +48,16 @@ function paramTensor(s: ExprStore, p: ParamInfo): Tensor {
   return t;
 }
 
-/** A resolver over the document's names, with the index letter `index` bound to `value` (if any). */
-function resolver(s: ExprStore, names: NameTable, index?: { letter: string; value: number }): SymbolResolver {
-  const lookup = (name: string): Tensor | undefined => {
-    const p = names.params.find((x) => x.name === name);
-    if (p) return paramTensor(s, p);
-    return names.consts.get(name);
-  };
-  return {
-    indexValue: (name) => (index && name === index.letter ? index.value : undefined),
-    resolve(name, span) {
-      const direct = lookup(name);
-      if (direct) return direct;
-      if (name === 'pi' || name === 'e') return { shape: [], data: [s.constant(name)] };
-      if (index && name === index.letter) return { shape: [], data: [s.num(index.value)] };
-      const sub = /^(.+)_([A-Za-z]|\d+)$/u.exec(name);
-      if (sub) {
-        const base = lookup(sub[1]);
-        const k = /^\d+$/.test(sub[2]) ? Number(sub[2]) : index && sub[2] === index.letter ? index.value : undefined;
-        if (base && k === undefined)
-          throw new OverparamError(
-            'index-range',
-            `\`${sub[2]}\` in \`${name}\` is not an index letter of this definition`,
-            span,
-          );
-        if (base && k !== undefined) {
-          if (base.shape.length !== 1)
-            throw new OverparamError(
-              'shape',
-              `\`${sub[1]}\` is ${shapeText(base.shape)}; subscripts like \`${name}\` index vectors`,
-              span,
-            );
-          if (k < 1 || k > base.shape[0])
-            throw new OverparamError(
-              'index-range',
-              `index ${k} is out of range 1..${base.shape[0]} for \`${sub[1]}\``,
-              span,
-            );
-          return { shape: [], data: [base.data[k - 1]] };
-        }
-      }
+/** A resolver over the document's names (parameters, constants; unknown names become parameters with autoParams), with the index letter `index` bound to `value` (if any). */
+export function resolver(s: ExprStore, names: NameTable, index?: { letter: string; value: number }): SymbolResolver {
+  return scopeResolver(s, {
+    index,
+    lookup(name) {
+      const p = names.params.find((x) => x.name === name);
+      if (p) return paramTensor(s, p);
+      return names.consts.get(name);
+    },
+    unknown(name, span) {
       if (names.autoParams && !reservedNameProblem(name)) {
         const offset = names.params.reduce((a, p) => a + sizeOf(p.shape), 0);
         const info: ParamInfo = { name, shape: [], offset, span };
@@ -94,7 +66,7 @@ function resolver(s: ExprStore, names: NameTable, index?: { letter: string; valu
       }
       throw new OverparamError('unknown-symbol', `unknown symbol \`${name}\``, span);
     },
-  };
+  });
 }
 
 /** The length an index letter ranges over: the vectors it subscripts (`w_i`, `w[i]`) must agree. */
@@ -155,7 +127,6 @@ export function expandOutputs(
       defined.add(base);
       if (indexed) {
         const n = indexRange(st.value.node, indexed.letter, names, st.nameSpan);
-        const shape = [n];
         for (let i = 1; i <= n; i++) {
           const t = expand(st.value.node, st.value.spans, s, resolver(s, names, { letter: indexed.letter, value: i }));
           if (t.shape.length !== 0)
@@ -164,7 +135,7 @@ export function expandOutputs(
               `each entry of an indexed output must be a scalar; this is ${shapeText(t.shape)}`,
               st.value.span,
             );
-          rows.push({ name: `${base}[${i}]`, base, shape, expr: t.data[0], span: st.nameSpan, line: st.line });
+          rows.push({ name: `${base}[${i}]`, base, shape: [n], expr: t.data[0], span: st.nameSpan, line: st.line });
         }
       } else {
         const t = expand(st.value.node, st.value.spans, s, resolver(s, names));
@@ -189,4 +160,22 @@ export function expandOutputs(
     }
   }
   return rows;
+}
+
+/**
+ * The outputs by name as tensors: of canonical variables (space 'outputs': row k is θ_k, the variables of a loss) or
+ * of their expressions in the parameters (space 'params', for watches).
+ */
+export function outputTensors(
+  s: ExprStore,
+  rows: readonly OutputRow[],
+  space: 'outputs' | 'params',
+): Map<string, Tensor> {
+  const out = new Map<string, Tensor>();
+  rows.forEach((r, k) => {
+    let t = out.get(r.base);
+    if (!t) out.set(r.base, (t = { shape: r.shape, data: [] }));
+    t.data.push(space === 'outputs' ? s.variable(k) : r.expr);
+  });
+  return out;
 }

@@ -5,7 +5,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALLOWED_FUNCTIONS } from '../../../src/core/language/allowlist';
+import { ALLOWED_FUNCTIONS, DISTRIBUTIONS } from '../../../src/core/language/allowlist';
+import { TRAINING_KEYWORDS } from '../../../src/core/language/keywordDocs';
+import { KEYWORDS } from '../../../src/core/language/statementTypes';
+import { KEYWORDS as EDITOR_KEYWORDS } from '../../../src/extension/language';
 import { FUNCTION_DOCS } from '../../../src/core/language/functionDocs';
 import { UNARY_FUNCTIONS } from '../../../src/core/symbolic/expr';
 import { repoRoot } from '../../support/paths';
@@ -62,5 +65,37 @@ describe('function names: allowlist, symbolic layer, completion, grammar and REA
 
   test("the README's function list is exactly the allowed functions", () => {
     assert.deepEqual(readmeNames(), allowed);
+  });
+});
+
+describe('keywords and distributions: parser, completion and grammar agree', () => {
+  const grammar = JSON.parse(fs.readFileSync(path.join(repoRoot, 'syntaxes', 'overparam.tmLanguage.json'), 'utf8'));
+
+  test('completion offers every line keyword the parser knows', () => {
+    assert.deepEqual(sorted([...Object.keys(EDITOR_KEYWORDS), ...Object.keys(TRAINING_KEYWORDS)]), sorted(KEYWORDS));
+  });
+
+  test("the grammar has a rule that starts each keyword's example line (the doc up to its colon)", () => {
+    const begins: string[] = Object.values(grammar.repository as Record<string, { begin?: string; match?: string }>)
+      .map((r) => r.begin ?? r.match ?? '')
+      .filter((b) => b.startsWith('^'));
+    const docs: Record<string, string> = { ...EDITOR_KEYWORDS, ...TRAINING_KEYWORDS };
+    for (const k of KEYWORDS) {
+      const example = docs[k].slice(0, docs[k].indexOf(': '));
+      assert.ok(example.startsWith(k), example);
+      assert.ok(
+        begins.some((b) => b.includes(k) && new RegExp(b, 'u').test(example)),
+        example,
+      );
+    }
+  });
+
+  test('the grammar highlights exactly the distributions, apart from the functions', () => {
+    const rules: { match?: string; name?: string }[] = grammar.repository.expression.patterns;
+    const rule = rules.find((r) => r.name === 'support.function.distribution.overparam');
+    const m = /^\\b\(([\w|]+)\)\\b/.exec(rule?.match ?? '');
+    assert.ok(m);
+    assert.deepEqual(sorted(m[1].split('|')), sorted(DISTRIBUTIONS));
+    for (const d of DISTRIBUTIONS) assert.ok(!ALLOWED_FUNCTIONS.has(d), d);
   });
 });

@@ -44,11 +44,11 @@ describe('statements: the forms of the language', () => {
     const p1 = statements[0] as ParamStatement,
       p2 = statements[1] as ParamStatement;
     assert.deepEqual(
-      p1.decls.map((d) => [d.name, d.shape]),
+      p1.decls.map((d) => [d.name, d.dims]),
       [['w', [3]]],
     );
     assert.deepEqual(
-      p2.decls.map((d) => [d.name, d.shape]),
+      p2.decls.map((d) => [d.name, d.dims]),
       [
         ['U', [2, 3]],
         ['r', []],
@@ -91,7 +91,7 @@ describe('statements: the forms of the language', () => {
       ],
     );
     // The value of U spans `[[1,0],[0,1]]`: columns 8..20.
-    assert.deepEqual(spanOf(a.assignments[0].value.span), [1, 8, 1, 21]);
+    assert.deepEqual(spanOf(a.assignments[0].value!.span), [1, 8, 1, 21]);
     assert.deepEqual(
       b.assignments.map((x) => [x.name, x.index]),
       [
