@@ -22,6 +22,8 @@ export interface DeclaredName {
 }
 
 const IDENT = '[\\p{L}_][\\p{L}\\p{N}_]*';
+/** Line keywords written as `keyword = …` that define no output (`loss = …` is the canonical loss). */
+const NOT_OUTPUTS = new Set(['at', 'loss']);
 
 /** Parameters, constants and outputs declared in `text`, found line by line with regular expressions. */
 export function declaredNames(text: string): DeclaredName[] {
@@ -33,9 +35,10 @@ export function declaredNames(text: string): DeclaredName[] {
     if ((m = new RegExp(`^\\s*param\\s+(.*)$`, 'u').exec(s))) {
       for (const d of m[1].matchAll(new RegExp(`(${IDENT})\\s*(\\[[^\\]]*\\])?`, 'gu')))
         out.push({ name: d[1], kind: 'param', shape: d[2] ?? '', line });
-    } else if ((m = new RegExp(`^\\s*const\\s+(${IDENT})`, 'u').exec(s))) {
+    } else if ((m = new RegExp(`^\\s*(?:const|sweep)\\s+(${IDENT})`, 'u').exec(s))) {
+      // A swept value (`sweep m = 10, 100`) is a constant of each compiled variant.
       out.push({ name: m[1], kind: 'const', shape: '', line });
-    } else if ((m = new RegExp(`^\\s*(${IDENT})\\s*=(?!=)`, 'u').exec(s)) && m[1] !== 'at') {
+    } else if ((m = new RegExp(`^\\s*(${IDENT})\\s*=(?!=)`, 'u').exec(s)) && !NOT_OUTPUTS.has(m[1])) {
       out.push({ name: m[1], kind: 'output', shape: '', line });
     }
   });
