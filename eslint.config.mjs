@@ -31,6 +31,22 @@ const bans = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
 
+/** A layer every other layer (the webview included) may import: no vscode, node, DOM or mathjs. */
+const sharedLayer = (dir, why) => ({
+  files: [`${dir}/**/*.ts`],
+  rules: {
+    ...bans(
+      [['vscode'], `${dir} is ${why}: no vscode.`],
+      [nodeBuiltins, `${dir} is ${why}: no node.`],
+      [['mathjs', 'mathjs/*'], `${dir} is ${why}: no mathjs.`],
+    ),
+    'no-restricted-globals': [
+      'error',
+      ...domGlobals.map((name) => ({ name, message: `${dir} has no DOM and no node globals.` })),
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-artifacts/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -68,34 +84,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/protocol/**/*.ts'],
-    rules: {
-      ...bans(
-        [['vscode'], 'src/protocol is plain data shared by host, worker and webview.'],
-        [nodeBuiltins, 'src/protocol is plain data shared by host, worker and webview.'],
-        [['mathjs', 'mathjs/*'], 'src/protocol is plain data: no mathjs.'],
-      ),
-      'no-restricted-globals': [
-        'error',
-        ...domGlobals.map((name) => ({ name, message: 'src/protocol has no DOM and no node globals.' })),
-      ],
-    },
-  },
-  {
-    files: ['src/format/**/*.ts'],
-    rules: {
-      ...bans(
-        [['vscode'], 'src/format is shared by every layer, the webview included: no vscode.'],
-        [nodeBuiltins, 'src/format is shared by every layer, the webview included: no node.'],
-        [['mathjs', 'mathjs/*'], 'src/format only formats numbers and names: no mathjs.'],
-      ),
-      'no-restricted-globals': [
-        'error',
-        ...domGlobals.map((name) => ({ name, message: 'src/format has no DOM and no node globals.' })),
-      ],
-    },
-  },
+  sharedLayer('src/protocol', 'plain data shared by host, worker and webview'),
+  sharedLayer('src/format', 'shared by every layer, the webview included'),
   {
     files: ['webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },

@@ -7,16 +7,30 @@ import type { FieldFrame, ModelInfo, PointDetails, RankCells } from '../protocol
 const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
   a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
 
+/** The points the panel shows, per model: built once (labelAt runs for every field of every frame). */
+const shownPoints = new WeakMap<CompiledModel, ModelInfo['points']>();
+
+function shown(model: CompiledModel): ModelInfo['points'] {
+  let points = shownPoints.get(model);
+  if (!points) {
+    const ones = new Float64Array(model.p).fill(1);
+    points = model.points.length
+      ? model.points.map((pt) => ({ label: pt.label, values: pt.values }))
+      : [{ label: `no \`at\` line: ${pointLabel(model.shape.params, ones)}`, values: ones }];
+    shownPoints.set(model, points);
+  }
+  return points;
+}
+
 /** The points the panel shows: the `at` points, or one made-up point (all ones) when the file has none. */
 export function panelPoints(model: CompiledModel): ModelInfo['points'] {
-  if (model.points.length) return model.points.map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) }));
-  const ones = new Float64Array(model.p).fill(1);
-  return [{ label: `no \`at\` line: ${pointLabel(model.shape.params, ones)}`, values: ones }];
+  // Copies: the worker transfers what it returns, and the cached values must survive that.
+  return shown(model).map((pt) => ({ label: pt.label, values: Float64Array.from(pt.values) }));
 }
 
 /** The label of point `pointIndex` at `values`: the written one while the values are as written. */
 export function labelAt(model: CompiledModel, pointIndex: number, values: Float64Array): string {
-  const written = panelPoints(model)[pointIndex];
+  const written = shown(model)[pointIndex];
   return written && same(written.values, values) ? written.label : pointLabel(model.shape.params, values);
 }
 

@@ -1,29 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { repoRoot } from '../../support/paths';
+import { runCli, tempFiles } from '../../support/cli';
 
-/** Runs `overparam ARGS` (dist/cli.js, built by esbuild.js) from the repository root. */
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `overparam ARGS` (dist/cli.js) from the repository root. */
+const cli = (...args: string[]) => runCli(args);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'overparam-cli-'));
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Writes a document to a temporary file and returns its path. */
-function file(name: string, text: string): string {
-  const p = path.join(tmp, name);
-  fs.writeFileSync(p, text);
-  return p;
-}
+const file = tempFiles('overparam-cli-');
 
 describe('overparam analyze', () => {
   test("--json on squared: the issue's shape, exit 0 even with a rank-deficient point", () => {

@@ -1,24 +1,15 @@
 // `overparam deficient` as a process (dist/cli.js): the symbolic condition and the search's sets on the examples,
 // each set checked against J evaluated independently at its representative.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { compileDocument } from '../../../src/core';
+import { runCli, tempFiles } from '../../support/cli';
 import { repoRoot } from '../../support/paths';
 
-/** Runs `overparam ARGS` (dist/cli.js, built by esbuild.js) from the repository root. */
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string; ms: number } {
-  const t = Date.now();
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t };
-}
+/** Runs `overparam ARGS` (dist/cli.js) from the repository root, with its wall time. */
+const cli = (...args: string[]) => runCli(args, 60_000);
 
 interface JsonSet {
   at: Record<string, number>;
@@ -41,14 +32,8 @@ function deficient(
   return JSON.parse(r.stdout);
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'overparam-deficient-'));
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Writes a document to a temporary file and returns its path. */
-function file(name: string, text: string): string {
-  const p = path.join(tmp, name);
-  fs.writeFileSync(p, text);
-  return p;
-}
+const file = tempFiles('overparam-deficient-');
 
 /** J (q x p rows) of a file's model at W, evaluated here, not by the CLI. */
 function jacobianAt(source: string, W: number[]): number[][] {
