@@ -54,3 +54,6 @@ export {
   type SymbolicConditionExprs,
 } from './deficient/symbolicCondition';
 export type { DeficiencyReason, PointExplanation } from './deficient/explainSet';
+export { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from './objective/documentObjective';
+export type { CompileResult } from './compileDocument';
+export type { SweepInfo } from './language/sweeps';

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { deficientCommand } from './deficient';
 import { mapCommand } from './map';
+import { trainCommand } from './train';
 
 /** Every subcommand, in the order `overparam help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand, deficientCommand];
+export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand, deficientCommand, trainCommand];
