@@ -56,7 +56,27 @@ function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   for (const c of p.kernel!.slice(0, 8))
     out.push(`  symmetry direction (ker J): ${direction(canonicalSign(c), r.params)}`);
   if (p.kernel!.length > 8) out.push(`  … ${p.kernel!.length - 8} more symmetry directions`);
+  out.push(...lossLines(p));
   return out.join('\n');
+}
+
+/** L, the gradients' norms and the Hessian's extreme eigenvalues of a point of a file with a loss. */
+function lossLines(p: PointReport): string[] {
+  if (p.loss === undefined) return [];
+  const norm = (v: readonly number[] = []) => Math.hypot(...v);
+  const out = [
+    `  loss L = ${num(p.loss)}, ‖∇_W L‖ = ${num(norm(p.gradient))}, ‖∇_θ L‖ = ${num(norm(p.canonicalGradient))}`,
+  ];
+  const h = p.hessianEigenvalues;
+  if (h?.length)
+    out.push(
+      `  Hessian ∇²_W L: eigenvalues from ${num(h[0])} to ${num(h[h.length - 1])}${p.hessianComplete ? '' : ' (extremes of the large blocks)'}`,
+    );
+  if (p.residuals)
+    out.push(
+      `  data: ${p.residuals.length} samples, ½‖F - y‖² = ${num(0.5 * norm(p.residuals) ** 2)}${p.testRisk == null ? '' : `, test risk ${num(p.testRisk)}`}`,
+    );
+  return out;
 }
 
 /** The human-readable report of `overparam analyze`. */

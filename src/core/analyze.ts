@@ -6,6 +6,7 @@ import { canonicalSign, direction, tuple } from '../format';
 import { findTarget } from './language/points';
 import { pointLabel } from '../format/point';
 import type { CompiledModel } from './model';
+import { pointObjective } from './objective/pointObjective';
 import { analyzePoint } from './pointReport';
 import type { AnalysisReport, PointReport } from './report';
 import { printTex } from './symbolic/printTex';
@@ -26,6 +27,10 @@ export interface AnalyzeOptions {
   simplify?: boolean;
   /** Time budget of that pass in ms (default 1000); entries not reached stay in their normalised form. */
   simplifyBudgetMs?: number;
+  /** The value of each sweep to analyse (default: each sweep's first value), as in CompileOptions. */
+  sweep?: Record<string, number>;
+  /** A seed that replaces the file's `seed` line. */
+  seed?: number;
 }
 
 const NEAR_SINGULAR = 1 / Math.sqrt(Number.EPSILON);
@@ -126,15 +131,16 @@ export function analyzeWithModel(
   options: AnalyzeOptions = {},
 ): { report: AnalysisReport; compiled: ReturnType<typeof compileDocument> } {
   const t0 = performance.now();
-  const compiled = compileDocument(text, { deadline: options.deadline });
+  const compiled = compileDocument(text, { deadline: options.deadline, sweep: options.sweep, seed: options.seed });
   return { report: analyzeCompiled(compiled, options, t0), compiled };
 }
 
 function analyzeCompiled(
-  { model, diagnostics, sites }: ReturnType<typeof compileDocument>,
+  compiled: ReturnType<typeof compileDocument>,
   options: AnalyzeOptions,
   t0: number,
 ): AnalysisReport {
+  const { model, diagnostics, sites } = compiled;
   const t1 = performance.now();
   const report: AnalysisReport = {
     params: [],
@@ -206,13 +212,22 @@ function analyzeCompiled(
       return { values, span: undefined, label: pointLabel(model.shape.params, values) };
     }),
   ];
+  const lossAt = pointObjective(compiled, options.deadline);
   for (const pt of all) {
     checkDeadline(options.deadline, 'analysing the points');
     const r = analyzePoint(model, pt.values, options.tol);
     if (pt.span) r.span = pt.span;
+    if (lossAt && r.finite) Object.assign(r, lossAt(pt.values));
     report.points.push(r);
     diagnostics.push(...pointDiagnostics(model, r, pt.label, pt.span ?? sites.outputRows[0].span, rowSpans));
   }
+  if (lossAt?.hessianSkipped)
+    diagnostics.push({
+      severity: 'information',
+      code: 'budget',
+      message: `the loss's Hessian did not fit the time budget; its eigenvalues are left out (the CLI has more time)`,
+      ...sites.outputRows[0].span,
+    });
   report.stats.evaluateMs = performance.now() - t2;
   return report;
 }

@@ -28,6 +28,20 @@ export interface PointReport {
   /** Eigenvalues of M, descending, and its eigenvectors (each of length q) in the same order. */
   preconditionerEigenvalues?: number[];
   preconditionerEigenvectors?: number[][];
+  /** For a file with a loss: L at the point, ∇_W L (p) and ∇_θ L (q). */
+  loss?: number;
+  gradient?: number[];
+  canonicalGradient?: number[];
+  /**
+   * Eigenvalues of ∇²_W L, ascending: all of them when `hessianComplete`, else every small block's with the extremes of
+   * the large ones (Lanczos); absent when the Hessian did not fit the time budget.
+   */
+  hessianEigenvalues?: number[];
+  hessianComplete?: boolean;
+  /** For a data file: F_k = f(X_k), F_k - y_k, and the mean squared error on the test set (null without one). */
+  predictions?: number[];
+  residuals?: number[];
+  testRisk?: number | null;
 }
 
 /** Where each output row and parameter column was defined (for hovers on definitions). */

@@ -2,13 +2,16 @@
 import { analyze, type AnalysisReport } from '../../core';
 import { parsePointArg, UsageError } from '../args';
 import { readInput, toJson, tolerance, type CliCommand } from '../command';
+import { LAB_FLAGS, seedArg, sweepArg } from '../labInput';
 import { formatReport } from '../textReport';
 
 /** `overparam analyze FILE`: exit 1 when the file has errors (rank deficiency is a finding, not an error). */
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  synopsis: 'overparam analyze FILE [--json] [--at "w1=1, w2=0"] [--tol X] [--no-check] [--simplify]',
-  valued: ['--at', '--tol'],
+  synopsis:
+    'overparam analyze FILE [--json] [--at "w1=1, w2=0"] [--tol X] [--no-check] [--simplify] [--sweep NAME=VALUE]\n' +
+    '                         [--seed S]',
+  valued: ['--at', '--tol', ...LAB_FLAGS],
   switches: ['--json', '--no-check', '--simplify'],
   run(args, io) {
     const { file, text } = readInput(args, io);
@@ -20,6 +23,8 @@ export const analyzeCommand: CliCommand = {
         checkDerivatives: !args.flags.has('--no-check'),
         simplify: args.flags.has('--simplify'),
         extraPoints: typeof at === 'string' ? [parsePointArg(at)] : undefined,
+        sweep: sweepArg(args),
+        seed: seedArg(args),
       });
     } catch (e) {
       if (e instanceof UsageError) throw e;
