@@ -8,7 +8,7 @@ import { pointLabel } from '../format/point';
 import type { CompiledModel } from './model';
 import { pointObjective } from './objective/pointObjective';
 import { analyzePoint } from './pointReport';
-import type { AnalysisReport, PointReport } from './report';
+import type { AnalysisReport, PointReport, TrainingSummary } from './report';
 import { printTex } from './symbolic/printTex';
 import { printText } from './symbolic/printText';
 import { loadSimplify, simplifyForDisplay } from './symbolic/simplifyDisplay';
@@ -221,6 +221,7 @@ function analyzeCompiled(
     report.points.push(r);
     diagnostics.push(...pointDiagnostics(model, r, pt.label, pt.span ?? sites.outputRows[0].span, rowSpans));
   }
+  report.training = trainingSummary(compiled, options.sweep);
   if (lossAt?.hessianSkipped)
     diagnostics.push({
       severity: 'information',
@@ -230,4 +231,27 @@ function analyzeCompiled(
     });
   report.stats.evaluateMs = performance.now() - t2;
   return report;
+}
+
+/** The training side of a compiled document (absent for a file with neither a loss nor a sweep). */
+function trainingSummary(
+  compiled: ReturnType<typeof compileDocument>,
+  chosen: Record<string, number> | undefined,
+): TrainingSummary | undefined {
+  const { loss, data, sweeps } = compiled;
+  if (!loss && !sweeps.length) return undefined;
+  return {
+    lossSource: loss?.source ?? null,
+    data: data
+      ? {
+          n: data.n,
+          inputDim: data.inputDim,
+          testN: data.test?.targets.length ?? 0,
+          predictionsAreOutputs: data.predictions === null,
+        }
+      : null,
+    sweeps: sweeps.map((s) => ({ ...s, used: chosen?.[s.name] ?? s.values[0] })),
+    seed: compiled.seed,
+    watches: compiled.watches.map((w) => w.name),
+  };
 }

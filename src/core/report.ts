@@ -65,6 +65,20 @@ export interface AnalysisReport {
   paramSites: SymbolSite[];
   points: PointReport[];
   diagnostics: Diagnostic[];
+  /** What the file says about training: its loss, data, sweeps and seed (absent when it has no loss and no sweep). */
+  training?: TrainingSummary;
   /** Timings and sizes, for the curious and for budgets. */
   stats: { parseMs: number; jacobianMs: number; evaluateMs: number; simplified: boolean; nodes: number };
+}
+
+/** The training side of a document, for hovers on its `loss`, `model`, `data`, `sweep` and `seed` lines. */
+export interface TrainingSummary {
+  /** `loss`: a `loss = …` line defines L; `data`: L = ½ Σ_k (F_k - y_k)²; null: the file has no loss. */
+  lossSource: 'loss' | 'data' | null;
+  /** Training samples n, numbers per input, test samples; null without `data`. */
+  data: { n: number; inputDim: number; testN: number; predictionsAreOutputs: boolean } | null;
+  /** Every sweep with its values, and the value this analysis used. */
+  sweeps: { name: string; values: number[]; used: number }[];
+  seed: number;
+  watches: string[];
 }

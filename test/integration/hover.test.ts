@@ -39,4 +39,14 @@ describe('hover', () => {
     assert.match(row, /rows 1–2 of J/);
     assert.match(row, /∂θ\\\[2\\\]\/∂w\\\[2\\\] = `2 \* w\[2\]`/);
   });
+
+  it('with a loss: the at line adds L and both gradients; the loss line explains itself', async () => {
+    const doc = await openFixture('squared-loss.overparam');
+    const at = await hoverText(doc.uri, 3, 3);
+    assert.match(at, /L = 0\.5 · ‖∇_W L‖ = 0 · ‖∇_θ L‖ = 1/);
+    assert.match(at, /\(a ghost\)/);
+    const loss = await hoverText(doc.uri, 2, 1);
+    assert.match(loss, /\*\*loss\*\*: the canonical loss L\(θ\)/);
+    assert.match(loss, /L = 0\.5 at point 1/);
+  });
 });

@@ -7,6 +7,7 @@ import { spanContains, toRange } from '../convert';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import { pointMarkdown } from './pointMarkdown';
 import { base, columnsMarkdown, rowsMarkdown } from './siteMarkdown';
+import { statementKeyword, statementMarkdown } from './statementMarkdown';
 
 /** Registers the hover provider for `overparam` documents. */
 export function registerHover(analyses: DocumentAnalyses): vscode.Disposable {
@@ -36,6 +37,12 @@ function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: Analysi
   }
   const wordRange = doc.getWordRangeAtPosition(pos);
   const word = wordRange ? doc.getText(wordRange) : '';
+  const line = doc.lineAt(pos.line).text;
+  const keyword = statementKeyword(line);
+  if (keyword && wordRange && wordRange.start.character === line.search(/\S/u)) {
+    const swept = keyword === 'sweep' ? /^\s*sweep\s+([A-Za-z_]\w*)/u.exec(line)?.[1] : undefined;
+    return hover(statementMarkdown(report, keyword, swept), wordRange);
+  }
   const cols = byName(report.params, word);
   if (cols.length) return hover(columnsMarkdown(report, cols), wordRange);
   const site = report.outputSites.findIndex((s) => spanContains(s.span, pos));

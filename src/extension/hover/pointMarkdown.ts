@@ -13,20 +13,6 @@ export interface HoverLinks {
 /** Most basis vectors listed per kernel. */
 const MAX_DIRECTIONS = 3;
 
-/** `w = (1, 0), r = 2`: a point's values grouped by parameter name. */
-export function pointLabel(at: Record<string, number>, max = 6): string {
-  const groups = new Map<string, number[]>();
-  for (const [name, value] of Object.entries(at)) {
-    const base = name.replace(/\[[^\]]*\]$/, '');
-    const g = groups.get(base) ?? [];
-    g.push(value);
-    groups.set(base, g);
-  }
-  return [...groups]
-    .map(([name, v]) => `${name} = ${v.length === 1 && !(`${name}[1]` in at) ? num(v[0]) : tuple(v, max)}`)
-    .join(', ');
-}
-
 /** The markdown of point `index` of `report`, with command links when given. */
 export function pointMarkdown(report: AnalysisReport, index: number, links?: HoverLinks): string {
   const point = report.points[index];
@@ -37,7 +23,7 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
   const deficient = point.finite && point.rank !== undefined && point.rank < full;
   const verdict = !point.finite ? 'not finite' : deficient ? 'rank-deficient' : 'full rank';
   out.push(
-    `**Point ${index + 1}** · ${escapeMd(pointLabel(point.at))} · **${pointSummary(point, full).replace(' · ', '** · ')} (${verdict})`,
+    `**Point ${index + 1}** · ${escapeMd(point.label)} · **${pointSummary(point, full).replace(' · ', '** · ')} (${verdict})`,
   );
   if (!point.finite) {
     out.push(
@@ -49,6 +35,7 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
       `σ = ${tuple(point.singularValues ?? [])} · ‖J‖ = ${num(point.operatorNorm ?? NaN)}${point.tolerance !== undefined ? ` · tol ${num(point.tolerance)}` : ''}`,
     );
   }
+  if (point.finite && point.loss !== undefined) out.push(lossLine(point));
   if (point.finite) out.push(...directions(report, point));
   if (point.J.length)
     out.push(`J (${q} × ${p}) at this point:\n\n${matrixTable(point.J, report.outputs, report.params)}`);
@@ -56,6 +43,23 @@ export function pointMarkdown(report: AnalysisReport, index: number, links?: Hov
   if (links)
     out.push(`[$(graph) Open panel at this point](${links.openPanel}) · [$(copy) Copy J as LaTeX](${links.copyLatex})`);
   return out.join('\n\n');
+}
+
+/** Where the gradient is 0 in W but not in θ: the parameterization made the critical point (the blog's ghost). */
+const GHOST_RATIO = 1e-8;
+
+/** L, ‖∇_W L‖ and ‖∇_θ L‖, the Hessian's extremes, and a ghost critical point named as such. */
+function lossLine(point: PointReport): string {
+  const gW = Math.hypot(...(point.gradient ?? [])),
+    gTheta = Math.hypot(...(point.canonicalGradient ?? []));
+  const parts = [`L = ${num(point.loss!)}`, `‖∇_W L‖ = ${num(gW)}`, `‖∇_θ L‖ = ${num(gTheta)}`];
+  const h = point.hessianEigenvalues;
+  if (h?.length) parts.push(`∇²_W L eigenvalues ${num(h[0])} … ${num(h[h.length - 1])}`);
+  let line = `**Loss** · ${parts.join(' · ')}`;
+  if (gTheta > 0 && gW <= GHOST_RATIO * gTheta)
+    line +=
+      '\n\n∇_W L = Jᵀ ∇_θ L vanishes here while ∇_θ L does not: a critical point of L(W) that L(θ) does not have (a ghost).';
+  return line;
 }
 
 /** Ghost-saddle (ker Jᵀ) and symmetry (ker J) directions in plain words. */

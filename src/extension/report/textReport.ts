@@ -3,7 +3,6 @@ import type { AnalysisReport } from '../../core/report';
 import type { ExtDiagnostic } from '../documentAnalyses';
 import { fullRank, pointSummary } from '../findings';
 import { canonicalSign, direction, num, tuple } from '../../format';
-import { pointLabel } from '../hover/pointMarkdown';
 
 /** The text report of `fileName`'s analysis, diagnostics as `file:line:col: severity: message`. */
 export function textReport(
@@ -24,7 +23,7 @@ export function textReport(
     }
     report.points.forEach((p, i) => {
       out.push(
-        `  point ${i + 1}${p.span ? ` (line ${p.span.line})` : ''}: ${pointLabel(p.at)}: ${pointSummary(p, fullRank(report))}`,
+        `  point ${i + 1}${p.span ? ` (line ${p.span.line})` : ''}: ${p.label}: ${pointSummary(p, fullRank(report))}`,
       );
       if (!p.finite) return;
       out.push(`    singular values ${tuple(p.singularValues ?? [], 12)}, operator norm ${num(p.operatorNorm ?? NaN)}`);
