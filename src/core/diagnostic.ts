@@ -23,6 +23,7 @@ export type DiagnosticCode =
   | 'non-finite'
   | 'derivative-mismatch'
   | 'rank-deficient'
+  | 'rank-deficient-set'
   | 'near-singular'
   | 'budget';
 

@@ -10,6 +10,8 @@ import { DocumentAnalyses } from './documentAnalyses';
 import { registerHover } from './hover/hoverProvider';
 import { registerPanelSerializer } from './panel/overparamPanel';
 import { registerReportProvider } from './report/reportProvider';
+import { DeficientSets } from './sets/deficientSets';
+import { registerSetsCodeActions } from './sets/setsCodeActions';
 import { readSettings } from './settings';
 import { registerStatusBar } from './statusBar';
 
@@ -30,10 +32,13 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push({ dispose: () => client.dispose() });
     const analyses = new DocumentAnalyses(client, log);
     context.subscriptions.push(analyses);
+    const sets = new DeficientSets(client, analyses, log);
+    context.subscriptions.push(sets);
     const ctx: Ctx = { extension: context, log, client, analyses };
     context.subscriptions.push(
       registerDiagnostics(analyses),
-      registerHover(analyses),
+      registerHover(analyses, sets),
+      registerSetsCodeActions(sets),
       registerCodeLens(analyses),
       registerCompletion(),
       registerStatusBar(analyses),

@@ -3,4 +3,5 @@
 export { num, asciiNum, cond, tuple } from './number';
 export { canonicalSign, direction } from './direction';
 export { pointLabel } from './point';
+export { atLineText, describeReason, setConditions } from './deficientSet';
 export { clip, escapeMd, latexMatrix, latexNumber, mathjsMatrix, matrixTable, MAX_EXPRESSION } from './markdown';

@@ -2,6 +2,7 @@
 // host checks each reply's envelope with ./validate.ts. To add a request (a lab's `train`, `kernel`…): add an entry
 // to RequestMap below and a handler with the same key in src/worker/handlers.ts (the worker's table);
 // `AnalysisClient.request('train', params)` is then typed end to end.
+import type { DeficiencyReport } from '../core/deficient/analyzeDeficiency';
 import type { FieldGrid } from '../core/field';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
@@ -25,6 +26,14 @@ export interface RequestMap {
   rankMap: {
     params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis };
     result: RankMapData;
+  };
+  /**
+   * Where J loses rank over the whole box: the symbolic condition and the seeded search's sets (the editor's
+   * information diagnostic, code actions and hover). A search past the deadline fails with a budget failure.
+   */
+  deficient: {
+    params: { key: string; text: string; options: AnalysisOptions; starts: number; seed: number };
+    result: DeficiencyResult;
   };
   /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
   panelModel: { params: PanelSource; result: PanelModelResult };
@@ -64,6 +73,11 @@ export const WORKER_READY = 'ready';
 /** Worker -> host: the answer to request `id`. */
 export type WorkerReply =
   { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; failure: WorkerFailure };
+
+/** `deficient` answers: the core's report and, per set, an `at` line that puts a point on it (src/format). */
+export interface DeficiencyResult extends DeficiencyReport {
+  atLines: string[];
+}
 
 /** Which document: the cache key of its compiled model (one per document), its text and the core options. */
 export interface PanelSource {

@@ -1,5 +1,6 @@
 // What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
-import { analyzePoint, rankMap } from '../core';
+import { analyzeDeficiency, analyzePoint, rankMap } from '../core';
+import { atLineText } from '../format';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
@@ -28,6 +29,17 @@ export function createHandlers(): Handlers {
       const model = compiled(key, text, options, deadline);
       if (values.length !== model.p) throw new Error(`expected ${model.p} parameter values, got ${values.length}`);
       return analyzePoint(model, Float64Array.from(values), options.tol);
+    },
+    deficient: ({ key, text, options, starts, seed }, deadline) => {
+      const model = compiled(key, text, options, deadline);
+      const report = analyzeDeficiency(model, {
+        starts,
+        seed,
+        deadline,
+        // The symbolic determinant may use half the time; past it the search alone answers.
+        symbolic: { deadline: Date.now() + (deadline - Date.now()) / 2 },
+      });
+      return { ...report, atLines: report.sets.map((s) => atLineText(model.shape.params, s.W)) };
     },
     rankMap: ({ key, text, options, base, x, y }, deadline) => {
       const model = compiled(key, text, options, deadline);

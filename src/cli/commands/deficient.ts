@@ -9,7 +9,7 @@ import {
   type SymbolicCondition,
 } from '../../core';
 import { BudgetExceededError } from '../../core/budget';
-import { canonicalSign, direction } from '../../format';
+import { canonicalSign, describeReason, direction, setConditions } from '../../format';
 import { parseBoxArg, UsageError, type ParsedArgs } from '../args';
 import { positiveInt, readInput, toJson, type CliCommand, type CliIo } from '../command';
 import { compileOrReport } from './compiled';
@@ -40,19 +40,9 @@ function budgetOf(args: ParsedArgs): number {
   return v;
 }
 
-/** How the set came about, in the blog's words: which columns of J are zero or equal up to scale. */
-export function describeReason(s: DeficientSet): string {
-  const list = s.columns.join(', ');
-  const plural = s.columns.length > 1 ? 's' : '';
-  if (s.reason === 'zero-columns') return `zero column${plural} of ${list}`;
-  if (s.reason === 'parallel-columns')
-    return `parallel columns ${list} (columns equal up to scale: identical or parallel neurons)`;
-  return `rank drop in the columns of ${list}`;
-}
-
 /** One line per set: `w[1] = 0: zero column of w[1]; rank 1 of 2, dimension 1, e.g. w[1] = 0, w[2] = 1`. */
 export function describeSet(s: DeficientSet, model: CompiledModel, full: number): string {
-  const where = s.conditions.length ? s.conditions.join(', ') : 'an open region (no equation)';
+  const where = setConditions(s);
   const dimension = s.dimension >= 0 ? `dimension ${s.dimension}` : 'dimension not estimated';
   const at = model.params
     .slice(0, 8)

@@ -1,6 +1,7 @@
 import type { CompiledModel } from '../model';
 import { searchDeficient, type DeficientSet, type SearchOptions } from './search';
-import { symbolicCondition, type ConditionOptions } from './symbolicCondition';
+import { BudgetExceededError } from '../budget';
+import { symbolicCondition, type ConditionOptions, type SymbolicCondition } from './symbolicCondition';
 
 /** The whole answer to "for which W is J of partial rank?" (JSON-ready: the CLI prints it as it is). */
 export interface DeficiencyReport {
@@ -21,9 +22,18 @@ export interface DeficiencyOptions extends SearchOptions {
   symbolic?: ConditionOptions;
 }
 
-/** The symbolic condition and the global numeric search together. */
+/**
+ * The symbolic condition and the global numeric search together. A symbolic part past its deadline leaves
+ * `determinant` null with a note (the search alone answers); a search past the deadline throws BudgetExceededError.
+ */
 export function analyzeDeficiency(model: CompiledModel, options: DeficiencyOptions = {}): DeficiencyReport {
-  const condition = symbolicCondition(model, { deadline: options.deadline, ...options.symbolic });
+  let condition: SymbolicCondition;
+  try {
+    condition = symbolicCondition(model, { deadline: options.deadline, ...options.symbolic });
+  } catch (e) {
+    if (!(e instanceof BudgetExceededError)) throw e;
+    condition = { determinant: null, factors: [], note: `${e.message}: rely on the numeric search` };
+  }
   const search = searchDeficient(model, options);
   return {
     determinant: condition.determinant,

@@ -8,23 +8,31 @@ import type { DocumentAnalyses } from '../documentAnalyses';
 import { pointMarkdown } from './pointMarkdown';
 import { base, columnsMarkdown, rowsMarkdown } from './siteMarkdown';
 import { statementKeyword, statementMarkdown } from './statementMarkdown';
+import type { DeficiencyResult } from '../../protocol/worker';
+import type { DeficientSets } from '../sets/deficientSets';
+import { setsMarkdown } from '../sets/setsText';
 
 /** Registers the hover provider for `overparam` documents. */
-export function registerHover(analyses: DocumentAnalyses): vscode.Disposable {
+export function registerHover(analyses: DocumentAnalyses, sets: DeficientSets): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { language: 'overparam' },
     {
       async provideHover(doc, pos, token) {
         const state = await analyses.current(doc, token);
         if (!state?.report || token.isCancellationRequested) return undefined;
-        return hoverAt(doc, pos, state.report);
+        return hoverAt(doc, pos, state.report, sets.latest(doc)?.result);
       },
     },
   );
 }
 
 /** The hover for position `pos`, if anything there has one. */
-function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: AnalysisReport): vscode.Hover | undefined {
+function hoverAt(
+  doc: vscode.TextDocument,
+  pos: vscode.Position,
+  report: AnalysisReport,
+  sets: DeficiencyResult | undefined,
+): vscode.Hover | undefined {
   const pointIndex = report.points.findIndex(
     (p) => p.span && pos.line >= p.span.line - 1 && pos.line <= p.span.endLine - 1,
   );
@@ -52,7 +60,10 @@ function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, report: Analysi
           .map((s, k) => (sameSpan(s.span, report.outputSites[site].span) ? k : -1))
           .filter((k) => k >= 0)
       : byName(report.outputs, word);
-  if (rows.length) return hover(rowsMarkdown(report, rows), wordRange);
+  if (rows.length) {
+    const where = sets ? setsMarkdown(report, sets) : '';
+    return hover([rowsMarkdown(report, rows), where].filter(Boolean).join('\n\n'), wordRange);
+  }
   return undefined;
 }
 
