@@ -67,13 +67,18 @@ export function bracketRoots(
   return { t, residual };
 }
 
-/** Golden-section minimum of f on [lo, hi] (for valleys with no sign change); stops early once f <= `enough`. */
+/**
+ * Golden-section minimum of f on [lo, hi] (for valleys with no sign change); stops early once f <= `enough`, and,
+ * given a bound `slope` on |f'| near the valley, as soon as the bracket is too narrow for f to reach 0 in it
+ * (min f > 4 · slope · width: a valley with a positive floor, not a zero).
+ */
 export function goldenMinimum(
   f: (t: number) => number,
   lo: number,
   hi: number,
   enough: number,
   iterations = 70,
+  slope = Infinity,
 ): { t: number; value: number } {
   const g = (Math.sqrt(5) - 1) / 2;
   let x1 = hi - g * (hi - lo),
@@ -81,6 +86,7 @@ export function goldenMinimum(
   let f1 = f(x1),
     f2 = f(x2);
   for (let i = 0; i < iterations && Math.min(f1, f2) > enough; i++) {
+    if (Math.min(f1, f2) > 4 * slope * (hi - lo)) break;
     if (f1 <= f2) {
       hi = x2;
       [x2, f2] = [x1, f1];

@@ -95,18 +95,29 @@ export function rankLocus(
   const crossings = [...signChanges, ...valleyCrossings(slice, field, accept, signChanges)];
   const sigma = (gx: number, gy: number): number => slice.sigmaMin(gx, gy);
   const graph = new LocusGraph();
-  assembleCells(graph, nx, ny, field.zero, crossings, (ix, iy, ring) => {
-    if (square && joinAtSaddle(slice, field, graph, ix, iy, ring)) return;
-    const d = (a: number, b: number) => Math.hypot(graph.gx[a] - graph.gx[b], graph.gy[a] - graph.gy[b]);
-    const first = d(ring[0], ring[1]) + d(ring[2], ring[3]) <= d(ring[1], ring[2]) + d(ring[3], ring[0]);
-    if (first) {
-      graph.segment(ring[0], ring[1]);
-      graph.segment(ring[2], ring[3]);
-    } else {
-      graph.segment(ring[1], ring[2]);
-      graph.segment(ring[3], ring[0]);
-    }
-  });
+  // As strict as a node on the set (not the crossings' 1e-9 acceptance): near a point where every column nearly
+  // aligns (tanh neurons at a = 0) σ_min is tiny all around, and only an exact zero marks the set.
+  const onSet = (gx: number, gy: number): boolean => sigma(gx, gy) <= 1e-13 * (field.scale || 1);
+  assembleCells(
+    graph,
+    nx,
+    ny,
+    field.zero,
+    crossings,
+    (ix, iy, ring) => {
+      if (square && joinAtSaddle(slice, field, graph, ix, iy, ring)) return;
+      const d = (a: number, b: number) => Math.hypot(graph.gx[a] - graph.gx[b], graph.gy[a] - graph.gy[b]);
+      const first = d(ring[0], ring[1]) + d(ring[2], ring[3]) <= d(ring[1], ring[2]) + d(ring[3], ring[0]);
+      if (first) {
+        graph.segment(ring[0], ring[1]);
+        graph.segment(ring[2], ring[3]);
+      } else {
+        graph.segment(ring[1], ring[2]);
+        graph.segment(ring[3], ring[0]);
+      }
+    },
+    onSet,
+  );
   const { lines, lone } = graph.polylines();
   const coords = (v: number): [number, number] => slice.coords(graph.gx[v], graph.gy[v]);
   const locus: Array<Array<[number, number]>> = [];

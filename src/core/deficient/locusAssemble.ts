@@ -77,10 +77,16 @@ export const vertexKey = {
 /** How a cell with four crossings on its edges (bottom, right, top, left) is joined: a junction point or two pairs. */
 export type AmbiguousCell = (ix: number, iy: number, ring: number[]) => void;
 
+/** Whether the grid point (gx, gy) lies on the set (σ_min there within the acceptance of 0). */
+export type OnSet = (gx: number, gy: number) => boolean;
+
 /**
  * Marching squares over the cells: the vertices of a cell (its corners on the set, then the crossings on its edges,
- * in order around it) are joined in pairs; cells with four edge crossings are left to `ambiguous`, cells with three
- * or more corners on the set (an area, not a curve) are skipped.
+ * in order around it) are joined in pairs; cells with four edge crossings are left to `ambiguous`. Two corners on the
+ * set with nothing else in the cell are joined only when the set holds the point between them (`onSet`): a curve that
+ * passes through a corner diagonally touches the neighbouring cells there without running along their edges. Cells
+ * with three or more corners on the set are joined through their centre when curves cross there (the centre and the
+ * way from each corner to it on the set), else skipped (an area, not a curve).
  */
 export function assembleCells(
   graph: LocusGraph,
@@ -89,6 +95,7 @@ export function assembleCells(
   zero: Uint8Array,
   crossings: EdgeCrossing[],
   ambiguous: AmbiguousCell,
+  onSet: OnSet,
 ): void {
   const hasCrossing = new Uint8Array(2 * nx * ny);
   for (const c of crossings) {
@@ -141,7 +148,10 @@ export function assembleCells(
       )
         continue;
       const corners = [nodeVertex(ix, iy), nodeVertex(ix + 1, iy), nodeVertex(ix + 1, iy + 1), nodeVertex(ix, iy + 1)];
-      if (corners.filter((v) => v !== undefined).length >= 3) continue;
+      if (corners.filter((v) => v !== undefined).length >= 3) {
+        joinThroughCentre(graph, ix, iy, nx, corners, onSet);
+        continue;
+      }
       const edges = [
         graph.find(vertexKey.horizontal(eb)),
         graph.find(vertexKey.vertical(er)),
@@ -151,7 +161,9 @@ export function assembleCells(
       const ring: number[] = [];
       for (let k = 0; k < 4; k++)
         for (const v of [corners[k], edges[k]]) if (v !== undefined && !ring.includes(v)) ring.push(v);
-      if (ring.length === 2) graph.segment(ring[0], ring[1]);
+      const mid = (a: number, b: number) => onSet((graph.gx[a] + graph.gx[b]) / 2, (graph.gy[a] + graph.gy[b]) / 2);
+      const bothCorners = ring.length === 2 && corners.includes(ring[0]) && corners.includes(ring[1]);
+      if (ring.length === 2 && (!bothCorners || mid(ring[0], ring[1]))) graph.segment(ring[0], ring[1]);
       else if (ring.length === 3) {
         const d = (a: number, b: number) => Math.hypot(graph.gx[a] - graph.gx[b], graph.gy[a] - graph.gy[b]);
         const pairs: Array<[number, number]> = [
@@ -170,4 +182,24 @@ export function assembleCells(
       }
     }
   }
+}
+
+/** A cell with three or four corners on the set: each such corner joined to the centre where curves cross there. */
+function joinThroughCentre(
+  graph: LocusGraph,
+  ix: number,
+  iy: number,
+  nx: number,
+  corners: (number | undefined)[],
+  onSet: OnSet,
+): void {
+  const cx = ix + 0.5,
+    cy = iy + 0.5;
+  if (!onSet(cx, cy)) return;
+  const ends = corners.filter(
+    (v): v is number => v !== undefined && onSet((graph.gx[v] + cx) / 2, (graph.gy[v] + cy) / 2),
+  );
+  if (ends.length < 2) return;
+  const centre = graph.vertex(vertexKey.junction(iy * nx + ix), cx, cy);
+  for (const v of ends) graph.segment(centre, v);
 }

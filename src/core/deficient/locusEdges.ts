@@ -186,7 +186,11 @@ function minimiseAlong(
     return Number.isFinite(v2) ? v2 : Infinity;
   };
   // Run well past `accept`: where σ vanishes to second order the place is only as good as σ is small.
-  const best = goldenMinimum(sigma, lo, hi, 1e-6 * accept);
+  // σ_min is 1-Lipschitz in J, so across a cell it changes by at most the larger rise to a neighbouring node, doubled
+  // for curvature: past that the valley's floor is positive and the search stops.
+  const ends = Math.max(sigma(lo), sigma(hi));
+  const slope = Number.isFinite(ends) ? (2 * ends) / Math.max(1, hi - lo) : Infinity;
+  const best = goldenMinimum(sigma, lo, hi, 1e-6 * accept, 70, slope);
   if (!(best.value <= accept)) return;
   const cell = Math.min(len - 2, Math.floor(best.t));
   if (cell < 0) return;

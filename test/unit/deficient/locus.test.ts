@@ -71,11 +71,38 @@ describe('rankLocus', () => {
     assert.deepEqual(diagonal[0], [-1.03, -1.03]);
   });
 
+  test('identical tanh neurons on a symmetric grid whose nodes lie on both diagonals: an X through the origin', () => {
+    // 256 nodes over [-2, 2]: nodes (i, i) and (i, 255 - i) lie exactly on a[1] = ±a[2]; the centre cell's four
+    // corners are all on the set, and the curves cross at its centre, which is no node.
+    const m = compileOk('const x = [1, -2, 0.5]\nparam a[2], b[2]\nF_k = b[1]*tanh(a[1]*x_k) + b[2]*tanh(a[2]*x_k)');
+    const axis = (param: number) => ({ param, from: -2, to: 2, steps: 256 });
+    const l = rankLocus(m, Float64Array.of(0, 0, 1, 1), axis(0), axis(1));
+    assert.equal(l.locus.length, 4, 'four half-diagonals, no short pieces around the centre');
+    for (const line of l.locus) {
+      assert.equal(line.length, 129);
+      for (const [a1, a2] of line) assert.ok(Math.abs(Math.abs(a1) - Math.abs(a2)) < 1e-12, `(${a1}, ${a2})`);
+      const ends = [line[0], line[line.length - 1]];
+      assert.ok(
+        ends.some(([a1, a2]) => a1 === 0 && a2 === 0),
+        'each ends at the origin',
+      );
+      assert.ok(
+        ends.some(([a1, a2]) => Math.abs(a1) === 2 && Math.abs(a2) === 2),
+        'and at a corner of the slice',
+      );
+    }
+  });
+
   test('speed on 256 x 256 against the rank map of the same slice, best of 15 (printed, not asserted)', () => {
     const cases: Array<[string, string, Float64Array]> = [
       ['squared', 'param w[2]\nθ_i = w_i^2', new Float64Array(2)],
       ['polar', 'θ1 = r * cos(φ)\nθ2 = r * sin(φ)', new Float64Array(2)],
       ['deep linear d = 4', "param U[4,4], v[4]\nw = U' * v", Float64Array.from({ length: 20 }, (_, j) => Math.sin(j))],
+      [
+        'identical tanh (q = 3 < p = 4)',
+        'const x = [1, -2, 0.5]\nparam a[2], b[2]\nF_k = b[1]*tanh(a[1]*x_k) + b[2]*tanh(a[2]*x_k)',
+        Float64Array.of(0, 0, 1, 1),
+      ],
     ];
     for (const [name, text, base] of cases) {
       const m = compileOk(text);
