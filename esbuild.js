@@ -60,7 +60,7 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [lazyFullMathjs],
   },
-  { ...node, entryPoints: { bench: 'scripts/bench.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { bench: 'scripts/bench.ts', 'bench-locus': 'scripts/benchLocusMain.ts' }, outdir: 'dist' },
   // The webview: browser, no mathjs, no eval.
   {
     entryPoints: { webview: 'webview/main.ts' },

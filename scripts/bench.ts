@@ -6,6 +6,8 @@ import { compileDocument } from '../src/core';
 import type { CompiledModel } from '../src/core/model';
 import { createBatchSpectrum, type BatchSpectrum } from '../src/core/linalg/batchSingularValues';
 import { printText } from '../src/core/symbolic/printText';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { benchTraining } from './benchTraining';
 
 interface Case {
@@ -211,6 +213,11 @@ function main(): void {
   const only = process.env.BENCH_CASES?.split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+  if (!only || only.includes('locus')) {
+    // In its own process: see scripts/benchLocusMain.ts.
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'bench-locus.js')], { stdio: 'inherit' });
+    failures += r.status ?? 1;
+  }
   for (const c of CASES.filter((x) => !only || only.includes(x.name))) {
     const o = ours(c);
     const b = baseline(c, budget);

@@ -28,6 +28,7 @@ function solve(slice: Slice, jobs: Job[], square: boolean, out: EdgeCrossing[]):
   if (jobs.length === 0) return [];
   const { q, p } = slice.model;
   const work = new Float64Array(q * q);
+  const scratch = { sigma: 0, u: new Float64Array(q), v: new Float64Array(p) };
   const f0 = Float64Array.from(jobs, (j) => j.f0),
     f1 = Float64Array.from(jobs, (j) => j.f1);
   const { t, residual } = bracketRoots(f0, f1, (ids, ts, m, values) => {
@@ -39,7 +40,11 @@ function solve(slice: Slice, jobs: Job[], square: boolean, out: EdgeCrossing[]):
       const off = k * q * p;
       if (!Number.isFinite(J[off])) values[k] = NaN;
       else if (square) values[k] = determinant(J, off, q, work);
-      else values[k] = signedSigma(smallestTriplet(J.subarray(off, off + q * p), q, p), jobs[ids[k]].ref!);
+      else
+        values[k] = signedSigma(
+          smallestTriplet(J.subarray(off, off + q * p), q, p, slice.scratch, scratch),
+          jobs[ids[k]].ref!,
+        );
     }
   });
   const failed: Job[] = [];
@@ -97,20 +102,25 @@ export function valleyCrossings(
   };
   const jobs: Job[] = [];
   // Edges whose crossing is already known (det's sign changes, for square J): their valleys need no search.
-  const done = new Set(known.map((c) => `${c.horizontal}:${c.index}`));
+  const doneH = new Uint8Array(nx * ny),
+    doneV = new Uint8Array(nx * ny);
+  for (const c of known) (c.horizontal ? doneH : doneV)[c.index] = 1;
   const queued = new Set<string>();
   const valleys: Array<{ horizontal: boolean; ix: number; iy: number }> = [];
   for (const horizontal of [true, false]) {
     const len = horizontal ? nx : ny,
       lines = horizontal ? ny : nx;
+    const stride = horizontal ? 1 : nx;
+    const zero = field.zero;
     for (let line = 0; line < lines; line++) {
-      const node = (i: number) => (horizontal ? line * nx + i : i * nx + line);
+      const first = horizontal ? line * nx : line;
       for (let i = 0; i < len; i++) {
-        const c = node(i);
+        const c = first + i * stride;
         const gc = g[c];
-        if (!(gc >= 0) || field.zero[c]) continue;
-        const prev = i > 0 ? node(i - 1) : -1,
-          next = i + 1 < len ? node(i + 1) : -1;
+        // Cheap rejections first (most nodes): not a minimum against the next node, or on the set.
+        if (!(gc >= 0) || zero[c] || (i + 1 < len && g[c + stride] < gc)) continue;
+        const prev = i > 0 ? c - stride : -1,
+          next = i + 1 < len ? c + stride : -1;
         const gp = prev >= 0 ? g[prev] : NaN,
           gn = next >= 0 ? g[next] : NaN;
         // A local minimum along the line (NaN neighbours ignored), next to no node on the set.
@@ -120,12 +130,9 @@ export function valleyCrossings(
           down = gn >= 0 ? gn - gc : 0;
         if (!(gc <= 2 * Math.max(up, down))) continue;
         if (known.length > 0) {
+          const done = horizontal ? doneH : doneV;
           const edge = (lo: number) => (horizontal ? line * (nx - 1) + lo : lo * nx + line);
-          if (
-            (i > 0 && done.has(`${horizontal}:${edge(i - 1)}`)) ||
-            (i + 1 < len && done.has(`${horizontal}:${edge(i)}`))
-          )
-            continue;
+          if ((i > 0 && done[edge(i - 1)]) || (i + 1 < len && done[edge(i)])) continue;
         }
         const ref = tripletAt(c);
         if (!ref) continue;

@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../model';
 import { rankMap, type MapAxis, type RankMapData } from '../rankMap';
-import { jacobiSingularValuesInto, svd } from '../linalg/svd';
+import { jacobiSingularValuesInto, smallestTripletInto, tripletScratch, type TripletScratch } from '../linalg/svd';
 import { determinant } from './determinant';
 
 /** A 2-D slice of parameter space through `base`, in grid coordinates (gx, gy): node (i, j) is at gx = i, gy = j. */
@@ -15,6 +15,8 @@ export class Slice {
   private readonly theta1: Float64Array;
   private readonly work1: Float64Array;
   private readonly sv1: Float64Array;
+  /** Scratch of smallestTriplet for this slice's J. */
+  readonly scratch: TripletScratch;
   constructor(
     readonly model: CompiledModel,
     readonly base: Float64Array,
@@ -31,6 +33,7 @@ export class Slice {
     this.theta1 = new Float64Array(q);
     this.work1 = new Float64Array(q * p);
     this.sv1 = new Float64Array(Math.min(q, p));
+    this.scratch = tripletScratch(q, p);
   }
 
   /** σ_min at one grid point (NaN where theta or J is not finite), without singular vectors. */
@@ -78,7 +81,7 @@ export class Slice {
     const { q, p } = this.model;
     const J = this.jacobians([gx], [gy], 1);
     if (!Number.isFinite(J[0])) return null;
-    return smallestTriplet(J, q, p);
+    return smallestTriplet(J, q, p, this.scratch);
   }
 }
 
@@ -89,15 +92,14 @@ export interface Triplet {
   v: Float64Array;
 }
 
-/** The smallest of the min(q, p) singular triplets of the q x p J. */
-export function smallestTriplet(J: Float64Array, q: number, p: number): Triplet {
-  const s = svd(J, q, p);
-  const i = s.k - 1;
-  return {
-    sigma: s.S[i],
-    u: Float64Array.from({ length: q }, (_, t) => s.U[t * s.k + i]),
-    v: Float64Array.from({ length: p }, (_, t) => s.V[t * s.k + i]),
-  };
+/**
+ * The smallest of the min(q, p) singular triplets of the q x p J (into `out` when given), with the scratch of its
+ * slice (Slice.scratch): the thousands of triplets of one slice allocate only their own u and v.
+ */
+export function smallestTriplet(J: Float64Array, q: number, p: number, ws: TripletScratch, out?: Triplet): Triplet {
+  const t = out ?? { sigma: 0, u: new Float64Array(q), v: new Float64Array(p) };
+  t.sigma = smallestTripletInto(J, q, p, t.u, t.v, ws);
+  return t;
 }
 
 /**

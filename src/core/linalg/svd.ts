@@ -210,3 +210,76 @@ export function jacobiSingularValuesInto(
     out[j + 1] = s;
   }
 }
+
+/** Reusable buffers of smallestTripletInto for one matrix size. */
+export interface TripletScratch {
+  x: Float64Array;
+  vt: Float64Array;
+  long: Float64Array;
+}
+
+/** Scratch for smallestTripletInto on rows x cols matrices. */
+export function tripletScratch(rows: number, cols: number): TripletScratch {
+  const k = Math.min(rows, cols),
+    m = Math.max(rows, cols);
+  return { x: new Float64Array(k * m), vt: new Float64Array(k * k), long: new Float64Array(k * m) };
+}
+
+/**
+ * The smallest singular triplet of the finite rows x cols `a` (the last one of `svd`, to rounding): σ returned, its
+ * left vector into u (rows) and right vector into v (cols). Allocation-free on the common path: the locus evaluates
+ * it thousands of times per slice.
+ */
+export function smallestTripletInto(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  u: Float64Array,
+  v: Float64Array,
+  ws: TripletScratch,
+): number {
+  if (isDiagonalLike(a, rows, cols) || isZero(a, rows * cols)) {
+    const s = svd(a, rows, cols);
+    const i = s.k - 1;
+    for (let t = 0; t < rows; t++) u[t] = s.U[t * s.k + i];
+    for (let t = 0; t < cols; t++) v[t] = s.V[t * s.k + i];
+    return s.S[i];
+  }
+  const k = Math.min(rows, cols),
+    m = Math.max(rows, cols),
+    tall = rows >= cols;
+  const { x, vt, long } = ws;
+  const scale = load(a, 0, rows, cols, x);
+  vt.fill(0);
+  for (let i = 0; i < k; i++) vt[i * k + i] = 1;
+  oneSidedJacobi(x, k, m, vt);
+  // The smallest norm, ties to the larger index (svd's order puts it last).
+  let imin = 0,
+    smin = Infinity;
+  for (let i = 0; i < k; i++) {
+    const s = norm(x, i * m, m);
+    if (s <= smin) [imin, smin] = [i, s];
+  }
+  const longOut = tall ? u : v,
+    shortOut = tall ? v : u;
+  if (smin > TINY) for (let t = 0; t < m; t++) longOut[t] = x[imin * m + t] / smin;
+  else {
+    // No reliable direction of its own: the unit vector orthogonal to the other (reliable) long-side vectors.
+    let n = 0;
+    for (let i = 0; i < k; i++) {
+      if (i === imin) continue;
+      const s = norm(x, i * m, m);
+      if (!(s > TINY)) continue;
+      for (let t = 0; t < m; t++) long[n * m + t] = x[i * m + t] / s;
+      n++;
+    }
+    longOut.set(orthogonalComplement(long, n, m, 1).subarray(0, m));
+  }
+  for (let t = 0; t < k; t++) shortOut[t] = vt[imin * k + t];
+  return smin * scale;
+}
+
+function isZero(a: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== 0) return false;
+  return true;
+}
