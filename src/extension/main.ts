@@ -10,7 +10,7 @@ import { DocumentAnalyses } from './documentAnalyses';
 import { registerHover } from './hover/hoverProvider';
 import { registerPanelSerializer } from './panel/overparamPanel';
 import { registerReportProvider } from './report/reportProvider';
-import { DeficientSets } from './sets/deficientSets';
+import { createDeficientSets } from './sets/deficientSets';
 import { registerSetsCodeActions } from './sets/setsCodeActions';
 import { readSettings } from './settings';
 import { registerStatusBar } from './statusBar';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push({ dispose: () => client.dispose() });
     const analyses = new DocumentAnalyses(client, log);
     context.subscriptions.push(analyses);
-    const sets = new DeficientSets(client, analyses, log);
+    const sets = createDeficientSets(client, analyses, log);
     context.subscriptions.push(sets);
     const ctx: Ctx = { extension: context, log, client, analyses };
     context.subscriptions.push(
