@@ -19,7 +19,7 @@ export interface SetContext {
 }
 
 /** Most tangent steps toward the centre. */
-const MAX_MOVES = 40;
+const MAX_MOVES = 25;
 
 const dist2 = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let s = 0;
@@ -39,14 +39,16 @@ export function classifyAt(ctx: SetContext, W: Float64Array): PointClass {
 
 /**
  * Cleans rounding noise: coordinates at 1e-6 of the point's size set to 0 together, then the point rounded to 0..8
- * decimals, each kept when it moves no coordinate by more than 1e-6 of that size and ‖∇_W L‖ stays ≤ gradTol (so
- * U = 1e-17 becomes U = 0 and 0.9999999999 becomes 1, but an irrational point stays as it is).
+ * decimals, each kept when it moves no coordinate by more than 1e-6 of that size and ‖∇_W L‖ stays within twice its
+ * value (or 1e-3 gradTol): U = 1e-17 becomes U = 0 and 0.9999999999 becomes 1, but an irrational point stays as it is.
  */
 export function tidyPoint(ctx: SetContext, W: Float64Array): Float64Array {
   const ws = ctx.obj.workspace();
   let size = 1;
   for (const w of W) size = Math.max(size, Math.abs(w));
-  const ok = (R: Float64Array): boolean => gradientNorm(ctx.obj, R, ws) <= ctx.gradTol;
+  // A cleaner point must be at least as critical (rounding an irrational point to 8 decimals is not).
+  const limit = Math.max(2 * gradientNorm(ctx.obj, W, ws), 1e-3 * ctx.gradTol);
+  const ok = (R: Float64Array): boolean => gradientNorm(ctx.obj, R, ws) <= limit;
   let best = W;
   const snapped = W.map((w) => (Math.abs(w) <= 1e-6 * size ? 0 : w));
   if (snapped.some((w, j) => w !== W[j]) && ok(snapped)) best = snapped;
@@ -84,7 +86,7 @@ export function moveTowards(ctx: SetContext, start: PointClass, centre: Float64A
     }
     let size = 1;
     for (const w of c.W) size = Math.max(size, Math.abs(w));
-    if (Math.sqrt(dist2(s, new Float64Array(p))) <= 1e-9 * size) break;
+    if (Math.sqrt(dist2(s, new Float64Array(p))) <= 1e-6 * size) break;
     const here = dist2(c.W, centre);
     let moved = false;
     for (let alpha = 1, k = 0; k < 5 && !moved; k++, alpha /= 2) {
@@ -104,7 +106,7 @@ export function moveTowards(ctx: SetContext, start: PointClass, centre: Float64A
 /**
  * The local dimension of the critical set through `c`, by sampling: for each null vector n of ∇²_W L (their number,
  * the nullity, is an upper bound: the set's tangent lies in the null space), Levenberg-Marquardt from W + ε n back onto
- * ∇_W L = 0 (ε = 1e-2 of the point's or the box's size) on the same level of L. The displacements / ε that keep
+ * ∇_W L = 0 (ε = 1e-2 of the point's or the box's size; converged to 1e-12 ε ‖∇²_W L‖) on the same level of L. The displacements / ε that keep
  * norm ≥ ½ span the directions along which the set extends (an isolated degenerate point pulls every sample back);
  * the sampled points' own nullities bound the dimension too (where several sets cross, as the axes of θ = a b c at 0,
  * the tangent cone is wider than any one set). The dimension is the smaller of the span's size and those nullities.
@@ -117,12 +119,15 @@ export function setDimension(ctx: SetContext, c: PointClass, deadline?: number):
   let size = ctx.width;
   for (const w of c.W) size = Math.max(size, Math.abs(w));
   const eps = 1e-2 * size;
+  // Critical to the point's own scale, not the box's: a step ε along a flat but curved-to-high-order direction (w⁶)
+  // leaves a gradient of order ε⁵ that the box's tolerance would take for zero.
+  const gradTol = Math.min(ctx.gradTol, 1e-12 * eps * Math.max(c.eigen.frobenius, ctx.scales.hessian));
   const D = new Float64Array(k * p);
   let bound = k;
   N.forEach((n, t) => {
     if (deadline !== undefined && Date.now() > deadline) return;
     const start = Float64Array.from(c.W, (w, j) => w + eps * n[j]);
-    const r = levenbergMarquardt(ctx.obj, ctx.hessian, start, { gradTol: ctx.gradTol, maxIterations: 40 });
+    const r = levenbergMarquardt(ctx.obj, ctx.hessian, start, { gradTol, maxIterations: 40 });
     if (!r.converged) return;
     const there = classifyAt(ctx, r.W);
     if (!sameLevel(there.loss, c.loss, ctx.scales.loss)) return;

@@ -23,7 +23,7 @@ export interface CriticalSearchOptions {
   starts?: number;
   /** Seed of the sequence; default 1. */
   seed?: number;
-  /** GD runs (from the first starts) whose stalls seed more Newton runs; default min(16, starts). */
+  /** GD runs (from the first starts) whose stalls seed more Newton runs; default min(8, starts). */
   gdRuns?: number;
   /** Steps of each GD run; default 2000. */
   gdSteps?: number;
@@ -83,6 +83,23 @@ interface Group {
   sources: Set<CriticalSource>;
   /** The member nearest the box's centre. */
   nearest: Float64Array;
+  /** Every member (kept for a group with Hessian null directions, which may turn out to be isolated points). */
+  members: Float64Array[];
+  /** Split by position already (so an isolated result is final). */
+  split: boolean;
+}
+
+/** The members of a group clustered by position (1e-6 of their size), each cluster a group of its own. */
+function splitByPlace(g: Group): Group[] {
+  const parts: Group[] = [];
+  for (const W of g.members) {
+    const near = parts.find((x) => dist(x.members[0], W) <= 1e-6 * Math.max(1, norm(W)));
+    if (near) near.members.push(W);
+    else parts.push({ ...g, members: [W], nearest: W, hits: 0, split: true });
+  }
+  const share = g.hits / g.members.length;
+  for (const part of parts) part.hits = Math.round(share * part.members.length);
+  return parts;
 }
 
 const median = (xs: number[]): number => {
@@ -172,9 +189,10 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
     const close = (g: Group) => dist(g.c.W, W) <= 1e-6 * Math.max(1, norm(W));
     let g = groups.find((x) => x.key === key && (x.c.nullity > 0 || close(x)));
     if (!g) {
-      g = { c: classifyAt(ctx, W), key, hits: 0, sources: new Set(), nearest: W };
+      g = { c: classifyAt(ctx, W), key, hits: 0, sources: new Set(), nearest: W, members: [], split: false };
       groups.push(g);
     }
+    if (g.c.nullity > 0) g.members.push(W);
     g.hits++;
     g.sources.add(source);
     if (dist(W, centre) < dist(g.nearest, centre)) g.nearest = W;
@@ -192,7 +210,7 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
     }
     if (newton(starts.slice(i * p, (i + 1) * p), 'newton')) converged++;
   }
-  const runs = Math.min(options.gdRuns ?? Math.min(16, n), n);
+  const runs = Math.min(options.gdRuns ?? Math.min(8, n), n);
   for (let i = 0; i < runs && complete; i++) {
     if (late()) {
       complete = false;
@@ -205,7 +223,7 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
     const run = gradientDescent(obj, W0, {
       lr: 0.5 / curvature,
       steps,
-      every: Math.max(1, Math.floor(steps / 200)),
+      every: Math.max(1, Math.floor(steps / 100)),
       canonical: false,
       deadline: options.deadline,
     });
@@ -217,15 +235,21 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
   }
 
   const found: { point: CriticalPoint; c: PointClass }[] = [];
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
     if (late()) {
       complete = false;
       break;
     }
     const start = g.nearest === g.c.W ? g.c : classifyAt(ctx, g.nearest);
     const rep = moveTowards(ctx, start, centre, options.deadline);
-    if (!inBox(rep.W)) continue;
-    const dimension = setDimension(ctx, rep, options.deadline);
+    const dimension = inBox(rep.W) ? setDimension(ctx, rep, options.deadline) : -1;
+    if (dimension === 0 && !g.split && g.members.length > 1) {
+      // Isolated degenerate points (null directions but no set) of one level: one group per place, in the queue.
+      for (const part of splitByPlace(g)) groups.push(part);
+      continue;
+    }
+    if (dimension < 0) continue;
     const type = criticalType(rep, dimension);
     const sources = [...g.sources].sort();
     const same = found.find(
