@@ -58,6 +58,7 @@ export { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from './ob
 export type { CompileResult } from './compileDocument';
 export type { SweepInfo } from './language/sweeps';
 export {
+  MAX_CRITICAL_PARAMS,
   searchCritical,
   type CriticalPoint,
   type CriticalSearchOptions,

@@ -1,7 +1,13 @@
 // `overparam critical`: every critical point of L(W) = L(ψ(W)) the seeded search finds in a box, each classified
 // (canonical or ghost; minimum, saddle, maximum or degenerate) with its set's dimension, as a summary or JSON whose
 // keys are fixed by the issue.
-import { searchCritical, type CompiledModel, type CriticalPoint, type CriticalSearchResult } from '../../core';
+import {
+  MAX_CRITICAL_PARAMS,
+  searchCritical,
+  type CompiledModel,
+  type CriticalPoint,
+  type CriticalSearchResult,
+} from '../../core';
 import { direction, num, pointLabel, tuple } from '../../format';
 import { UsageError, type ParsedArgs } from '../args';
 import { positiveInt, readInput, toJson, type CliCommand } from '../command';
@@ -167,6 +173,11 @@ export const criticalCommand: CliCommand = {
     const runs = labRuns(file, source, args, io);
     if (!runs) return 1;
     const deadline = Date.now() + budget * 1000;
+    for (const run of runs)
+      if (run.lab.model.p > MAX_CRITICAL_PARAMS)
+        throw new UsageError(
+          `critical: the model has ${run.lab.model.p} parameters; the search takes at most ${MAX_CRITICAL_PARAMS} (a dense Hessian per Newton step): pick a smaller --sweep value`,
+        );
     const results = runs.map((run) => {
       const box = boxOf(args.flags.get('--box'), run.lab.model);
       const r = searchCritical(run.lab.objective, { box, starts, seed: run.lab.seed, deadline });

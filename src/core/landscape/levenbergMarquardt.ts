@@ -14,6 +14,8 @@ export interface NewtonSettings {
   /** A run whose iterate leaves this box (per coordinate) is abandoned (default: no limit). */
   lo?: Float64Array;
   hi?: Float64Array;
+  /** Date.now() past which the run stops (not converged unless it already is). */
+  deadline?: number;
 }
 
 /** Where a run ended. */
@@ -114,6 +116,7 @@ export function levenbergMarquardt(
     it = 0;
   for (; it < maxIterations; it++) {
     if (f <= settings.gradTol) polishing = true;
+    if (settings.deadline !== undefined && Date.now() > settings.deadline) break;
     if (mu < 0) {
       let d = 0;
       for (let i = 0; i < p; i++) d = Math.max(d, H2[i * p + i]);

@@ -31,6 +31,9 @@ export interface CriticalSearchOptions {
   deadline?: number;
 }
 
+/** Most parameters the search takes: each Newton step factors a dense p x p matrix. */
+export const MAX_CRITICAL_PARAMS = 400;
+
 /** How a critical point was reached: a Newton start, or a Newton run from where a GD trajectory stalled. */
 export type CriticalSource = 'newton' | 'gd';
 
@@ -158,6 +161,10 @@ function scalesOf(obj: CompiledObjective, starts: Float64Array, n: number): Crit
  */
 export function searchCritical(obj: CompiledObjective, options: CriticalSearchOptions = {}): CriticalSearchResult {
   const { p } = obj;
+  if (p > MAX_CRITICAL_PARAMS)
+    throw new RangeError(
+      `the critical-point search takes at most ${MAX_CRITICAL_PARAMS} parameters (a dense Hessian per Newton step); this model has ${p}`,
+    );
   const n = options.starts ?? 256;
   const { lo, hi } = boxOf(options, p);
   const unit = lowDiscrepancyPoints(n, p, options.seed ?? 1);
@@ -198,7 +205,7 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
     if (dist(W, centre) < dist(g.nearest, centre)) g.nearest = W;
   };
   const newton = (W0: Float64Array, source: CriticalSource): boolean => {
-    const r = levenbergMarquardt(obj, hessian, W0, { gradTol, ...loose });
+    const r = levenbergMarquardt(obj, hessian, W0, { gradTol, ...loose, deadline: options.deadline });
     if (!r.converged) return false;
     add(tidyPoint(ctx, r.W), source);
     return true;

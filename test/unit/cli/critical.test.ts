@@ -140,13 +140,16 @@ describe('overparam critical', () => {
     assert.equal(lines[at + 3], '  escape direction: w[1]');
   });
 
-  test('errors: a bad or unknown --box (exit 2), a file without a loss (exit 1)', () => {
+  test('errors: a bad or unknown --box, too many parameters (exit 2), a file without a loss (exit 1)', () => {
     const bad = cli('critical', SQUARED, '--box', '2:1');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--box: cannot read `2:1`/u);
     const unknown = cli('critical', SQUARED, '--box', 'z=0:1');
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown parameter `z`/u);
+    const big = cli('critical', 'examples/training/tanh-width.overparam', '--sweep', 'm=1000');
+    assert.equal(big.code, 2);
+    assert.match(big.stderr, /the model has 3000 parameters; the search takes at most 400/u);
     const none = cli('critical', 'examples/squared.overparam');
     assert.equal(none.code, 1);
     assert.match(none.stdout, /defines no loss/u);
