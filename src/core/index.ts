@@ -57,3 +57,31 @@ export type { DeficiencyReason, PointExplanation } from './deficient/explainSet'
 export { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from './objective/documentObjective';
 export type { CompileResult } from './compileDocument';
 export type { SweepInfo } from './language/sweeps';
+export {
+  MAX_CRITICAL_PARAMS,
+  searchCritical,
+  type CriticalPoint,
+  type CriticalSearchOptions,
+  type CriticalSearchResult,
+  type CriticalSource,
+} from './landscape/searchCritical';
+export {
+  classifyPoint,
+  criticalType,
+  hessianEigen,
+  CRITICAL_TOLERANCES,
+  type CriticalOrigin,
+  type CriticalScales,
+  type CriticalType,
+  type HessianEigen,
+  type PointClass,
+} from './landscape/classifyCritical';
+export { levenbergMarquardt, type NewtonResult, type NewtonSettings } from './landscape/levenbergMarquardt';
+export {
+  correlationBound,
+  cosine,
+  largestStableStep,
+  preconditioner,
+  preconditionerBound,
+} from './landscape/correlation';
+export { detectPlateaus, type Plateau, type PlateauOptions } from './landscape/plateau';
