@@ -24,6 +24,7 @@ export type DiagnosticCode =
   | 'derivative-mismatch'
   | 'rank-deficient'
   | 'rank-deficient-set'
+  | 'ghost-critical'
   | 'near-singular'
   | 'budget';
 

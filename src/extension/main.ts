@@ -12,6 +12,7 @@ import { registerPanelSerializer } from './panel/overparamPanel';
 import { registerReportProvider } from './report/reportProvider';
 import { createDeficientSets } from './sets/deficientSets';
 import { registerSetsCodeActions } from './sets/setsCodeActions';
+import { registerCriticalPoints } from './landscape/criticalPoints';
 import { readSettings } from './settings';
 import { registerStatusBar } from './statusBar';
 
@@ -33,11 +34,12 @@ export function activate(context: vscode.ExtensionContext): void {
     const analyses = new DocumentAnalyses(client, log);
     context.subscriptions.push(analyses);
     const sets = createDeficientSets(client, analyses, log);
-    context.subscriptions.push(sets);
+    const { critical, disposable: criticalFeatures } = registerCriticalPoints(client, analyses, log);
+    context.subscriptions.push(sets, criticalFeatures);
     const ctx: Ctx = { extension: context, log, client, analyses };
     context.subscriptions.push(
       registerDiagnostics(analyses),
-      registerHover(analyses, sets),
+      registerHover(analyses, sets, critical),
       registerSetsCodeActions(sets),
       registerCodeLens(analyses),
       registerCompletion(),

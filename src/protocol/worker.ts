@@ -4,6 +4,7 @@
 // `AnalysisClient.request('train', params)` is then typed end to end.
 import type { DeficiencyReport } from '../core/deficient/analyzeDeficiency';
 import type { FieldGrid } from '../core/field';
+import type { CriticalSearchResult } from '../core/landscape/searchCritical';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
 import type { FieldFrame, ModelInfo, PanelDiagnostic, PointDetails, RankCells } from './panel';
@@ -34,6 +35,14 @@ export interface RequestMap {
   deficient: {
     params: { key: string; text: string; options: AnalysisOptions; starts: number; seed: number };
     result: DeficiencyResult;
+  };
+  /**
+   * The critical points of the document's loss in the default box [-2, 2] (the editor's code lens, diagnostics,
+   * code actions and hover); the points found by the deadline, with `complete: false` when it stopped the search.
+   */
+  critical: {
+    params: { key: string; text: string; options: AnalysisOptions; starts: number };
+    result: CriticalResult;
   };
   /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
   panelModel: { params: PanelSource; result: PanelModelResult };
@@ -76,6 +85,11 @@ export type WorkerReply =
 
 /** `deficient` answers: the core's report and, per set, an `at` line that puts a point on it (src/format). */
 export interface DeficiencyResult extends DeficiencyReport {
+  atLines: string[];
+}
+
+/** `critical` answers: the core's search result and, per critical point, an `at` line on it (src/format). */
+export interface CriticalResult extends CriticalSearchResult {
   atLines: string[];
 }
 

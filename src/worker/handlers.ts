@@ -1,5 +1,6 @@
 // What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
-import { analyzeDeficiency, analyzePoint, rankMap } from '../core';
+import { analyzeDeficiency, analyzePoint, documentObjective, NO_LOSS_MESSAGE, rankMap } from '../core';
+import { MAX_CRITICAL_PARAMS, searchCritical } from '../core/landscape/searchCritical';
 import { atLineText } from '../format';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
@@ -40,6 +41,14 @@ export function createHandlers(): Handlers {
         symbolic: { deadline: Date.now() + (deadline - Date.now()) / 2 },
       });
       return { ...report, atLines: report.sets.map((s) => atLineText(model.shape.params, s.W)) };
+    },
+    critical: ({ key, text, options, starts }, deadline) => {
+      const lab = documentObjective(models.get(key, text, options, deadline));
+      if (!lab) throw new Error(NO_LOSS_MESSAGE);
+      if (lab.model.p > MAX_CRITICAL_PARAMS)
+        throw new Error(`the critical search takes at most ${MAX_CRITICAL_PARAMS} parameters`);
+      const r = searchCritical(lab.objective, { starts, seed: lab.seed, deadline });
+      return { ...r, atLines: r.criticalPoints.map((c) => atLineText(lab.model.shape.params, c.W)) };
     },
     rankMap: ({ key, text, options, base, x, y }, deadline) => {
       const model = compiled(key, text, options, deadline);

@@ -50,12 +50,17 @@ export async function waitFor<T>(
 
 /**
  * A document's diagnostics less the note that simplification ran out of time (it depends on the machine's load) and
- * less the rank-deficient-set information, which arrives later from its own search (sets.test.ts checks it).
+ * less the information of the background searches (rank-deficient sets, ghost critical points), which arrives later (sets.test.ts, critical.test.ts).
  */
 export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => !(d.code === 'budget' && /simplif/i.test(d.message)) && d.code !== 'rank-deficient-set');
+    .filter(
+      (d) =>
+        !(d.code === 'budget' && /simplif/i.test(d.message)) &&
+        d.code !== 'rank-deficient-set' &&
+        d.code !== 'ghost-critical',
+    );
 }
 
 /** Waits until the document's diagnostics (see diagnosticsOf) satisfy `ok`; they arrive asynchronously. */

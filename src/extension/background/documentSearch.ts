@@ -16,7 +16,8 @@ export interface SearchSpec<K extends RequestType> {
   /** Whether the document's analysis calls for this search (e.g. only files with a loss). */
   applies(report: AnalysisReport): boolean;
   params(doc: vscode.TextDocument): RequestParams<K>;
-  diagnostics(report: AnalysisReport, result: RequestResult<K>): ExtDiagnostic[];
+  /** The diagnostics of a result, for the document's version it was computed for. */
+  diagnostics(report: AnalysisReport, result: RequestResult<K>, doc: vscode.TextDocument): ExtDiagnostic[];
 }
 
 /** The result of one search for one version of a document. */
@@ -87,7 +88,7 @@ export class DocumentSearch<K extends RequestType> implements vscode.Disposable 
       this.states.set(key, s);
       this.collection.set(
         state.uri,
-        this.spec.diagnostics(report, result).map((d) => toDiagnostic(d, state.uri)),
+        this.spec.diagnostics(report, result, doc).map((d) => toDiagnostic(d, state.uri)),
       );
       this.changed.fire(s);
     } catch (e) {

@@ -8,19 +8,25 @@ import type { DocumentAnalyses } from '../documentAnalyses';
 import { pointMarkdown } from './pointMarkdown';
 import { base, columnsMarkdown, rowsMarkdown } from './siteMarkdown';
 import { statementKeyword, statementMarkdown } from './statementMarkdown';
-import type { DeficiencyResult } from '../../protocol/worker';
+import type { CriticalResult, DeficiencyResult } from '../../protocol/worker';
+import type { CriticalPoints } from '../landscape/criticalPoints';
+import { criticalAt, criticalMarkdown } from '../landscape/criticalText';
 import type { DeficientSets } from '../sets/deficientSets';
 import { setsMarkdown } from '../sets/setsText';
 
 /** Registers the hover provider for `overparam` documents. */
-export function registerHover(analyses: DocumentAnalyses, sets: DeficientSets): vscode.Disposable {
+export function registerHover(
+  analyses: DocumentAnalyses,
+  sets: DeficientSets,
+  critical: CriticalPoints,
+): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     { language: 'overparam' },
     {
       async provideHover(doc, pos, token) {
         const state = await analyses.current(doc, token);
         if (!state?.report || token.isCancellationRequested) return undefined;
-        return hoverAt(doc, pos, state.report, sets.latest(doc)?.result);
+        return hoverAt(doc, pos, state.report, sets.latest(doc)?.result, critical.latest(doc)?.result);
       },
     },
   );
@@ -32,6 +38,7 @@ function hoverAt(
   pos: vscode.Position,
   report: AnalysisReport,
   sets: DeficiencyResult | undefined,
+  critical: CriticalResult | undefined,
 ): vscode.Hover | undefined {
   const pointIndex = report.points.findIndex(
     (p) => p.span && pos.line >= p.span.line - 1 && pos.line <= p.span.endLine - 1,
@@ -41,7 +48,9 @@ function hoverAt(
       openPanel: commandUri(Command.OpenPanel, [doc.uri.toString(), pointIndex]),
       copyLatex: commandUri(Command.CopyJacobian, [doc.uri.toString(), 'latex', pointIndex]),
     };
-    return hover(pointMarkdown(report, pointIndex, links), toRange(report.points[pointIndex].span!));
+    const at = critical && criticalAt(report.points[pointIndex], critical);
+    const md = [pointMarkdown(report, pointIndex, links), at ? criticalMarkdown(report, at) : ''];
+    return hover(md.filter(Boolean).join('\n\n'), toRange(report.points[pointIndex].span!));
   }
   const wordRange = doc.getWordRangeAtPosition(pos);
   const word = wordRange ? doc.getText(wordRange) : '';
