@@ -47,12 +47,22 @@ export type Expr =
     };
 
 const NO_VARS = new Int32Array(0);
+const PAIR_LIMIT = 2 ** 26;
 
 function mergeVars(args: readonly Expr[]): Int32Array {
   if (args.length === 1) return args[0].vars;
+  // Most nodes of a large model take their variables from one argument, or from two that have the same ones: share
+  // that array (allocating one per node is most of the garbage of a 100,000-neuron model).
+  let only: Int32Array | undefined;
   let total = 0;
-  for (const a of args) total += a.vars.length;
+  for (const a of args) {
+    if (a.vars.length === 0) continue;
+    total += a.vars.length;
+    if (only === undefined) only = a.vars;
+    else if (only !== a.vars && !sameVars(only, a.vars)) only = NO_VARS;
+  }
   if (total === 0) return NO_VARS;
+  if (only !== undefined && only !== NO_VARS) return only;
   const all = new Int32Array(total);
   let k = 0;
   for (const a of args) {
@@ -65,11 +75,23 @@ function mergeVars(args: readonly Expr[]): Int32Array {
   return all.slice(0, w);
 }
 
-const sortedIds = (args: readonly Expr[]): string =>
-  args
-    .map((a) => a.id)
-    .sort((x, y) => x - y)
-    .join(',');
+function sameVars(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sortedIds(args: readonly Expr[]): string {
+  // Two factors or terms are most nodes of a large model: no array, no sort.
+  if (args.length === 2) {
+    const a = args[0].id,
+      b = args[1].id;
+    return a < b ? `${a},${b}` : `${b},${a}`;
+  }
+  const ids = new Int32Array(args.length);
+  for (let i = 0; i < args.length; i++) ids[i] = args[i].id;
+  return ids.sort().join(',');
+}
 
 /** True when `e` depends on parameter `j` (binary search in its sorted free-parameter list). */
 export function dependsOn(e: Expr, j: number): boolean {
@@ -92,6 +114,11 @@ export function dependsOn(e: Expr, j: number): boolean {
  */
 export class ExprStore {
   private readonly table = new Map<string, Expr>();
+  /** Numbers by value (a number key is cheaper than its string, and numbers are the most looked-up nodes). */
+  private readonly numbers = new Map<number, Expr>();
+  /** Two-argument sums and products, powers and calls by a number made of their arguments' ids (no key string). */
+  private readonly pairs = [new Map<number, Expr>(), new Map<number, Expr>(), new Map<number, Expr>()];
+  private readonly calls = new Map<number, Expr>();
   private nextId = 0;
   /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
   constructor(readonly maxNodes = 2_000_000) {}
@@ -100,19 +127,46 @@ export class ExprStore {
     return this.nextId;
   }
 
+  /** As intern, keyed by a pair of ids (order-free for sums and products) below 2^26 each, else by `key()`. */
+  private internPair<E extends Expr>(
+    kind: 0 | 1 | 2,
+    a: number,
+    b: number,
+    key: () => string,
+    make: (id: number) => E,
+  ): E {
+    if (a >= PAIR_LIMIT || b >= PAIR_LIMIT) return this.intern(key(), make);
+    const map = this.pairs[kind];
+    const k = kind === 2 || a < b ? a * PAIR_LIMIT + b : b * PAIR_LIMIT + a;
+    const hit = map.get(k);
+    if (hit) return hit as E;
+    const e = this.fresh(make);
+    map.set(k, e);
+    return e;
+  }
+
+  /** A new node (every route to a kind of node uses one table, so a node is never made twice). */
+  private fresh<E extends Expr>(make: (id: number) => E): E {
+    if (this.nextId >= this.maxNodes)
+      throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
+    return make(this.nextId++);
+  }
+
   private intern<E extends Expr>(key: string, make: (id: number) => E): E {
     const hit = this.table.get(key);
     if (hit) return hit as E;
-    if (this.nextId >= this.maxNodes)
-      throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
-    const e = make(this.nextId++);
+    const e = this.fresh(make);
     this.table.set(key, e);
     return e;
   }
 
   num(value: number): Expr {
-    const v = Object.is(value, -0) ? 0 : value;
-    return this.intern(`n${v}`, (id) => ({ kind: 'num', id, value: v, vars: NO_VARS }));
+    const v = value === 0 ? 0 : value;
+    const hit = this.numbers.get(v);
+    if (hit) return hit;
+    const e = this.intern(`n${v}`, (id) => ({ kind: 'num', id, value: v, vars: NO_VARS }));
+    this.numbers.set(v, e);
+    return e;
   }
 
   constant(name: NamedConstant): Expr {
@@ -163,7 +217,9 @@ export class ExprStore {
     if (out.length === 0) return this.num(0);
     if (out.length === 1) return out[0];
     // The key is order-free (a + b and b + a are one node); the node keeps the order it was first written in.
-    return this.intern(`+${sortedIds(out)}`, (id) => ({ kind: 'add', id, args: out, vars: mergeVars(out) }));
+    const make = (id: number): Expr => ({ kind: 'add', id, args: out, vars: mergeVars(out) });
+    if (out.length === 2) return this.internPair(0, out[0].id, out[1].id, () => `+${sortedIds(out)}`, make);
+    return this.intern(`+${sortedIds(out)}`, make);
   }
 
   /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
@@ -210,7 +266,9 @@ export class ExprStore {
 
   private rawMul(args: readonly Expr[]): Expr {
     if (args.length === 1) return args[0];
-    return this.intern(`*${sortedIds(args)}`, (id) => ({ kind: 'mul', id, args, vars: mergeVars(args) }));
+    const make = (id: number): Expr => ({ kind: 'mul', id, args, vars: mergeVars(args) });
+    if (args.length === 2) return this.internPair(1, args[0].id, args[1].id, () => `*${sortedIds(args)}`, make);
+    return this.intern(`*${sortedIds(args)}`, make);
   }
 
   /** b^e, folding numeric cases and (x^a)^n = x^(a n) for integer n. */
@@ -227,7 +285,13 @@ export class ExprStore {
     }
     if (b.kind === 'num' && b.value === 1) return b;
     const args = [b, e] as const;
-    return this.intern(`^${b.id},${e.id}`, (id) => ({ kind: 'pow', id, args, vars: mergeVars(args) }));
+    return this.internPair(
+      2,
+      b.id,
+      e.id,
+      () => `^${b.id},${e.id}`,
+      (id) => ({ kind: 'pow', id, args, vars: mergeVars(args) }),
+    );
   }
 
   /** f(a) for a function of the language, folded when `a` is a number. */
@@ -235,7 +299,12 @@ export class ExprStore {
     if (a.kind === 'num') return this.num(applyUnary(fn, a.value));
     if (fn === 'sqrt') return this.pow(a, this.num(0.5));
     const args = [a] as const;
-    return this.intern(`${fn}(${a.id})`, (id) => ({ kind: 'call', id, fn, args, vars: a.vars }));
+    const k = a.id * UNARY_FUNCTIONS.length + UNARY_FUNCTIONS.indexOf(fn);
+    const hit = this.calls.get(k);
+    if (hit) return hit;
+    const e = this.fresh((id): Expr => ({ kind: 'call', id, fn, args, vars: a.vars }));
+    this.calls.set(k, e);
+    return e;
   }
 
   neg(a: Expr): Expr {
