@@ -75,6 +75,44 @@ function mergeVars(args: readonly Expr[]): Int32Array {
   return all.slice(0, w);
 }
 
+/** Positions of distinct nodes in a list: a linear search while it is short, a Map once it is long. */
+class Indexer {
+  private index: Map<number, number> | undefined;
+  constructor(private readonly list: Expr[]) {}
+  find(e: Expr): number {
+    if (this.index) return this.index.get(e.id) ?? -1;
+    const l = this.list;
+    for (let i = 0; i < l.length; i++) if (l[i].id === e.id) return i;
+    return -1;
+  }
+  push(e: Expr): void {
+    this.list.push(e);
+    if (this.index) this.index.set(e.id, this.list.length - 1);
+    else if (this.list.length > 16) this.index = new Map(this.list.map((x, i) => [x.id, i]));
+  }
+}
+
+/** True when two argument lists hold the same nodes, in any order. */
+function sameArgs(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length <= 8) {
+    // Short lists: each node of one in the other, counted (no allocation).
+    for (const x of a) {
+      let inA = 0,
+        inB = 0;
+      for (const y of a) if (y === x) inA++;
+      for (const y of b) if (y === x) inB++;
+      if (inA !== inB) return false;
+    }
+    return true;
+  }
+  const ids = (x: readonly Expr[]) => Int32Array.from(x, (e) => e.id).sort();
+  const x = ids(a),
+    y = ids(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 function sameVars(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -119,6 +157,8 @@ export class ExprStore {
   /** Two-argument sums and products, powers and calls by a number made of their arguments' ids (no key string). */
   private readonly pairs = [new Map<number, Expr>(), new Map<number, Expr>(), new Map<number, Expr>()];
   private readonly calls = new Map<number, Expr>();
+  /** Sums and products of three or more arguments by an order-free hash of their ids (collisions compared). */
+  private readonly many = [new Map<number, Expr[]>(), new Map<number, Expr[]>()];
   private nextId = 0;
   /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
   constructor(readonly maxNodes = 2_000_000) {}
@@ -142,6 +182,25 @@ export class ExprStore {
     if (hit) return hit as E;
     const e = this.fresh(make);
     map.set(k, e);
+    return e;
+  }
+
+  /** As internPair for sums (kind 0) and products (1) of any length: equal multisets of arguments are one node. */
+  private internMany(kind: 0 | 1, args: readonly Expr[], make: (id: number) => Expr): Expr {
+    let sum = args.length,
+      xor = 0;
+    for (const a of args) {
+      const h = Math.imul(a.id ^ (a.id >>> 15), 0x2c1b3c6d) ^ 0x9e3779b9;
+      sum = (sum + h) | 0;
+      xor ^= Math.imul(h, 0x297a2d39) >>> 11;
+    }
+    const key = (sum >>> 0) * 2 ** 21 + (xor & 0x1fffff);
+    const map = this.many[kind];
+    const bucket = map.get(key);
+    if (bucket) for (const e of bucket) if (sameArgs((e as { args: readonly Expr[] }).args, args)) return e;
+    const e = this.fresh(make);
+    if (bucket) bucket.push(e);
+    else map.set(key, [e]);
     return e;
   }
 
@@ -186,15 +245,18 @@ export class ExprStore {
   /** Sum with flattening, constant folding and collection of like terms (2x + 3x = 5x). */
   add(terms: readonly Expr[]): Expr {
     let constant = 0;
-    const coef = new Map<number, number>();
-    const base = new Map<number, Expr>();
+    // Distinct terms in first-written order with their coefficients (arrays: most sums are short, and a Map per
+    // call was much of the garbage of a large model); long sums get an index.
+    const base: Expr[] = [],
+      coef: number[] = [];
+    const seen = new Indexer(base);
     const visit = (t: Expr): void => {
       if (t.kind === 'num') {
         constant += t.value;
         return;
       }
       if (t.kind === 'add') {
-        t.args.forEach(visit);
+        for (const a of t.args) visit(a);
         return;
       }
       let c = 1,
@@ -203,15 +265,19 @@ export class ExprStore {
         c = t.args[0].value;
         rest = t.args.length === 2 ? t.args[1] : this.rawMul(t.args.slice(1));
       }
-      if (!base.has(rest.id)) base.set(rest.id, rest);
-      coef.set(rest.id, (coef.get(rest.id) ?? 0) + c);
+      const i = seen.find(rest);
+      if (i >= 0) coef[i] += c;
+      else {
+        seen.push(rest);
+        coef.push(c);
+      }
     };
-    terms.forEach(visit);
+    for (const t of terms) visit(t);
     const out: Expr[] = [];
-    for (const [id, b] of base) {
-      const c = coef.get(id)!;
+    for (let i = 0; i < base.length; i++) {
+      const c = coef[i];
       if (c === 0) continue;
-      out.push(c === 1 ? b : this.mul([this.num(c), b]));
+      out.push(c === 1 ? base[i] : this.mul([this.num(c), base[i]]));
     }
     if (constant !== 0 || Number.isNaN(constant)) out.push(this.num(constant));
     if (out.length === 0) return this.num(0);
@@ -219,44 +285,46 @@ export class ExprStore {
     // The key is order-free (a + b and b + a are one node); the node keeps the order it was first written in.
     const make = (id: number): Expr => ({ kind: 'add', id, args: out, vars: mergeVars(out) });
     if (out.length === 2) return this.internPair(0, out[0].id, out[1].id, () => `+${sortedIds(out)}`, make);
-    return this.intern(`+${sortedIds(out)}`, make);
+    return this.internMany(0, out, make);
   }
 
   /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
   mul(factors: readonly Expr[]): Expr {
     let coefficient = 1;
-    const exponent = new Map<number, Expr[]>();
-    const base = new Map<number, Expr>();
+    const base: Expr[] = [],
+      exponent: Expr[][] = [];
+    const seen = new Indexer(base);
     const visit = (f: Expr): void => {
       if (f.kind === 'num') {
         coefficient *= f.value;
         return;
       }
       if (f.kind === 'mul') {
-        f.args.forEach(visit);
+        for (const a of f.args) visit(a);
         return;
       }
       let b: Expr = f,
-        e: Expr = this.num(1);
+        e: Expr | undefined;
       if (f.kind === 'pow') {
         b = f.args[0];
         e = f.args[1];
       }
-      if (!base.has(b.id)) {
-        base.set(b.id, b);
-        exponent.set(b.id, []);
+      const i = seen.find(b);
+      if (i >= 0) exponent[i].push(e ?? this.num(1));
+      else {
+        seen.push(b);
+        exponent.push([e ?? this.num(1)]);
       }
-      exponent.get(b.id)!.push(e);
     };
-    factors.forEach(visit);
+    for (const f of factors) visit(f);
     // A structural zero: 0 * f is 0 (like every CAS; non-finite f is reported when evaluated elsewhere).
     if (coefficient === 0) return this.num(0);
     const out: Expr[] = [];
-    for (const [id, b] of base) {
-      const e = exponent.get(id)!;
+    for (let i = 0; i < base.length; i++) {
+      const e = exponent[i];
       const p = e.length === 1 ? e[0] : this.add(e);
       if (p.kind === 'num' && p.value === 0) continue;
-      out.push(this.pow(b, p));
+      out.push(this.pow(base[i], p));
     }
     if (coefficient !== 1) out.unshift(this.num(coefficient));
     if (out.length === 0) return this.num(1);
@@ -268,7 +336,7 @@ export class ExprStore {
     if (args.length === 1) return args[0];
     const make = (id: number): Expr => ({ kind: 'mul', id, args, vars: mergeVars(args) });
     if (args.length === 2) return this.internPair(1, args[0].id, args[1].id, () => `*${sortedIds(args)}`, make);
-    return this.intern(`*${sortedIds(args)}`, make);
+    return this.internMany(1, args, make);
   }
 
   /** b^e, folding numeric cases and (x^a)^n = x^(a n) for integer n. */
