@@ -78,16 +78,14 @@ export function outputHessians(
   p: number,
   deadline?: number,
 ): OutputHessianEntry[] {
-  const byParam: number[][] = Array.from({ length: p }, () => []);
+  // Counted before anything is built: the limit stops a dense Hessian of a wide model before its work.
   let pairs = 0;
-  entries.forEach((e, i) => {
-    for (const b of e.expr.vars)
-      if (b >= e.col && b < p) {
-        byParam[b].push(i);
-        pairs++;
-      }
-  });
+  for (const e of entries) for (const b of e.expr.vars) if (b >= e.col && b < p) pairs++;
   checkHessianPattern(pairs);
+  const byParam: number[][] = Array.from({ length: p }, () => []);
+  entries.forEach((e, i) => {
+    for (const b of e.expr.vars) if (b >= e.col && b < p) byParam[b].push(i);
+  });
   const diff = new Differentiator(store);
   const out: OutputHessianEntry[] = [];
   for (let b = 0; b < p; b++) {
