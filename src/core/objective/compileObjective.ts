@@ -102,12 +102,19 @@ export function compileObjective(
   // A row template's entries are built only on demand: its layout (every row over the same columns) is known.
   const entries = template ? [] : model.symbolic.entries;
   const nnz = template ? template.n * template.cols.length : entries.length;
-  const jRows = template
-    ? Int32Array.from({ length: nnz }, (_, e) => Math.floor(e / template.cols.length))
-    : Int32Array.from(entries, (e) => e.row);
-  const jCols = template
-    ? Int32Array.from({ length: nnz }, (_, e) => template.cols[e % template.cols.length])
-    : Int32Array.from(entries, (e) => e.col);
+  const jRows = new Int32Array(nnz),
+    jCols = new Int32Array(nnz);
+  if (template) {
+    const nc = template.cols.length;
+    for (let k = 0; k < template.n; k++) {
+      jRows.fill(k, k * nc, (k + 1) * nc);
+      jCols.set(template.cols, k * nc);
+    }
+  } else
+    entries.forEach((e, i) => {
+      jRows[i] = e.row;
+      jCols[i] = e.col;
+    });
   // θ with compact J, generated on first use; θ alone goes through the model's own (lazy) evaluator.
   let withJ: BatchProgram | undefined;
   const modelProgram: BatchProgram = (W, n, theta, J) => {
