@@ -18,7 +18,7 @@ const BLOCK = 256;
 /** Programs with at least this many roots look for families among them (a width-m model's m copies of an entry). */
 const LOOP_ROOTS = 8192;
 /** Sums of at least this many terms are computed by loops over their families and short partial sums. */
-const LONG_SUM = 256;
+const LONG_SUM = 1024;
 const FAMILY_MIN = 16;
 const SUM_CHUNK = 64;
 
