@@ -7,12 +7,16 @@ import { compileLoss, compileWatches, lossSpecOf } from './language/objectiveLin
 import { expandOutputs, type OutputRow } from './language/outputs';
 import { collectPoints } from './language/points';
 import { parseStatements, type Statement } from './language/statements';
-import { checkSweepSizes, collectSweeps, type SweepInfo } from './language/sweeps';
+import { checkSweepSizes, collectSweeps, parameterLimitMessage, type SweepInfo } from './language/sweeps';
 import type { DataSpec, LossSpec, Watch } from './lossSpec';
-import { makeEvaluator, type CompiledModel, type JacobianEntry } from './model';
+import { makeEvaluator, type CompiledModel, type JacobianEntry, type SymbolicModel } from './model';
 import { modelShape } from './modelShape';
-import { Differentiator } from './symbolic/differentiate';
+import { columnsOf, lazySymbolic, rowJacobian, templateJacobian, templateRows } from './language/jacobian';
 import { ExprStore, type Expr } from './symbolic/expr';
+import type { RowTemplate } from './symbolic/rowTemplate';
+
+/** Data models with at least this many J entries (n x p) are compiled once for all inputs (a row template). */
+const ROW_TEMPLATE_MIN = 100_000;
 
 /** Options of compilation. */
 export interface CompileOptions {
@@ -71,6 +75,13 @@ export function compileDocument(text: string, options: CompileOptions = {}): Com
   if (!checkSweepSizes(sw.lines, of('param'), of('const'), diagnostics)) return base;
   const store = new ExprStore(LIMITS.nodes);
   const params = collectParams(of('param'), diagnostics, sw.values);
+  // Parameters count through the work they need (a column of J each), checked before any expression is built.
+  const over = params.find((x) => x.offset + sizeOf(x.shape) > LIMITS.jacobianPattern);
+  if (over) {
+    const declared = params.reduce((a, x) => a + sizeOf(x.shape), 0);
+    diagnostics.push({ severity: 'error', code: 'limit', message: parameterLimitMessage(declared), ...over.span });
+    return base;
+  }
   const autoParams = of('param').length === 0;
   const isParam = (n: string) => params.some((p) => p.name === n);
   const consts = collectConsts(of('const'), store, isParam, diagnostics, { sweeps: sw.values, seed });
@@ -89,17 +100,21 @@ export function compileDocument(text: string, options: CompileOptions = {}): Com
     }
   };
   const { model: modelLine, data: dataLine } = lines;
+  let template: { f: Expr; p: number } | undefined;
   if (modelLine && dataLine && !diagnostics.some((d) => d.severity === 'error'))
     guard(() => {
-      const r = compileData({ ...lines, model: modelLine, data: dataLine }, store, {
-        params,
-        consts,
-        autoParams,
-        rows,
-      });
+      const r = compileData(
+        { ...lines, model: modelLine, data: dataLine },
+        store,
+        { params, consts, autoParams, rows },
+        ROW_TEMPLATE_MIN,
+      );
       data = r.data;
       if (r.rows) rows = r.rows;
+      template = r.template;
     }, modelLine.span);
+  // A templated model's rows are f at each input, built only when something asks for their expressions.
+  if (template && data && modelLine) rows = templateRows(store, template.f, template.p, data, modelLine);
   const names = { params, consts, rows };
   let written: Expr | undefined;
   const lossLine = of('loss')[0];
@@ -113,7 +128,12 @@ export function compileDocument(text: string, options: CompileOptions = {}): Com
     diagnostics.push({ severity: 'error', code: 'limit', message, ...span });
     return base;
   };
-  if (p > LIMITS.params) return fail(`${p} parameters; the limit is ${LIMITS.params}`, params[params.length - 1]?.span);
+  const structural = template ? q * columnsOf(template.f, p).length : rows.reduce((a, r) => a + r.expr.vars.length, 0);
+  if (structural > LIMITS.jacobianPattern)
+    return fail(
+      `J would have ${structural} structural non-zeros; the limit is ${LIMITS.jacobianPattern}`,
+      rows[0]?.span,
+    );
   if (q * p > LIMITS.jacobianEntries)
     return fail(`J would have ${q} x ${p} = ${q * p} entries; the limit is ${LIMITS.jacobianEntries}`);
   if (diagnostics.some((d) => d.severity === 'error')) return base;
@@ -136,31 +156,22 @@ export function compileDocument(text: string, options: CompileOptions = {}): Com
     return base;
   }
 
-  // J column by column: only outputs that depend on parameter j are differentiated (structural zeros are free).
-  const byParam: number[][] = Array.from({ length: p }, () => []);
-  rows.forEach((r, k) => r.expr.vars.forEach((j) => byParam[j].push(k)));
-  const diff = new Differentiator(store);
-  const entries: JacobianEntry[] = [];
-  const pattern = new Uint8Array(q * p);
+  let jacobian: { entries: JacobianEntry[]; pattern: Uint8Array; rows?: RowTemplate };
   try {
-    for (let j = 0; j < p; j++) {
-      if ((j & 15) === 0) checkDeadline(options.deadline, `differentiating (parameter ${j + 1} of ${p})`);
-      for (const k of byParam[j]) {
-        const expr = diff.derivative(rows[k].expr, j);
-        if (expr.kind === 'num' && expr.value === 0) continue;
-        entries.push({ row: k, col: j, expr });
-        pattern[k * p + j] = 1;
-      }
-    }
+    jacobian = template
+      ? templateJacobian(store, template.f, p, data!, options.deadline)
+      : rowJacobian(store, rows, p, options.deadline);
   } catch (e) {
     if (e instanceof RangeError) return fail(`${e.message} while differentiating; simplify the model`);
     throw e;
   }
-  entries.sort((a, b) => a.row - b.row || a.col - b.col);
+  const { entries, pattern } = jacobian;
   const paramNames = params.flatMap((x) =>
     Array.from({ length: sizeOf(x.shape) }, (_, k) => entryName(x.name, x.shape, k)),
   );
-  const symbolic = { store, outputs: rows.map((r) => r.expr), entries };
+  const symbolic: SymbolicModel = jacobian.rows
+    ? lazySymbolic(store, jacobian.rows, rows)
+    : { store, outputs: rows.map((r) => r.expr), entries };
   const model: CompiledModel = {
     params: paramNames,
     outputs: rows.map((r) => r.name),
@@ -171,7 +182,7 @@ export function compileDocument(text: string, options: CompileOptions = {}): Com
     pattern,
     symbolic,
     evaluate: makeEvaluator(symbolic, p, q),
-    nonZeros: entries.length,
+    nonZeros: jacobian.rows ? q * jacobian.rows.cols.length : entries.length,
     evaluateCompact: makeEvaluator(symbolic, p, q, true),
   };
   const loss = lossSpecOf(store, written, data);

@@ -2,6 +2,8 @@ import type { Span } from './diagnostic';
 import type { Expr, ExprStore } from './symbolic/expr';
 import { generateProgram, type BatchProgram, type Root } from './numeric/codegen';
 import type { ModelShape } from './modelShape';
+import { rowProgram } from './numeric/rowProgram';
+import type { RowTemplate } from './symbolic/rowTemplate';
 
 /** One `at` point: a full parameter vector, where it was written, and a title like `w = (0.1, 1)`. */
 export interface ModelPoint {
@@ -22,6 +24,11 @@ export interface SymbolicModel {
   store: ExprStore;
   outputs: readonly Expr[];
   entries: readonly JacobianEntry[];
+  /**
+   * A large data model compiled once for all its inputs (its outputs f(X_k) and entries are then built on first
+   * access, for printing and checks; evaluation, objectives and Hessians use the template).
+   */
+  rows?: RowTemplate;
 }
 
 /** A parameterization compiled once and evaluated many times over Float64Array batches. */
@@ -55,6 +62,24 @@ export interface CompiledModel {
  */
 export function makeEvaluator(sym: SymbolicModel, p: number, q: number, compact = false): CompiledModel['evaluate'] {
   const programs = new Map<string, BatchProgram>();
+  const t = sym.rows;
+  if (t) {
+    // Row by row: θ_k = f(W, X_k), and row k of J (its columns, or all p of them densely).
+    const rowRoots = (withTheta: boolean, withJ: boolean) => [
+      ...(withTheta ? [{ expr: t.f, target: 'theta' as const, offset: 0 }] : []),
+      ...(withJ ? t.grads.map((expr, i) => ({ expr, target: 'J' as const, offset: compact ? i : t.cols[i] })) : []),
+    ];
+    return (W, n, theta, J) => {
+      const key = `${theta ? 't' : ''}${J ? 'J' : ''}`;
+      if (!key) return;
+      let prog = programs.get(key);
+      if (!prog) {
+        prog = rowProgram(t, rowRoots(!!theta, !!J), 1, compact ? t.cols.length : p);
+        programs.set(key, prog);
+      }
+      prog(W, n, theta, J);
+    };
+  }
   const roots = (withTheta: boolean, withJ: boolean): Root[] => [
     ...(withTheta ? sym.outputs.map((expr, k) => ({ expr, target: 'theta' as const, offset: k })) : []),
     ...(withJ

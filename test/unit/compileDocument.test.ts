@@ -43,18 +43,38 @@ describe('compileDocument', () => {
     assert.ok(m.symbolic.entries.every((e) => e.row === e.col));
   });
 
-  test('size limits: more than 5,000 parameters, more than 5,000 outputs, a J of more than 4,000,000 entries', () => {
+  test('size limits count the work: J structural non-zeros, more than 5,000 outputs, a dense J over 4,000,000', () => {
+    // 10,000 parameters were over the old name count; the work (10,000 entries of J) is far below the limits.
+    const wide = compileDocument('param w[10000]\nθ = sum(w .^ 2)\nat w = 1');
+    assert.deepEqual(wide.diagnostics, []);
+    assert.equal(wide.model!.nonZeros, 10_000);
+    // A declaration asking for 10^9 parameters: an error at its name, before any expression is built.
+    const t0 = process.cpuUsage();
     assert.deepEqual(
-      errorsOf('param w[5001]\nθ = sum(w)').map((e) => [e.code, e.span, e.message]),
-      [['limit', [1, 7, 1, 8], '5001 parameters; the limit is 5000']],
+      errorsOf('param v[3]\nparam w[1000, 1000000]\nθ = sum(w)').map((e) => [e.code, e.span, e.message]),
+      [
+        [
+          'limit',
+          [2, 7, 2, 8],
+          'there are 1000000003 parameters, so J would have at least 1000000003 structural non-zeros; the limit is 4000000',
+        ],
+      ],
+    );
+    const used = process.cpuUsage(t0);
+    assert.ok(used.user + used.system < 200_000, `took ${(used.user + used.system) / 1000} ms of CPU`);
+    // 2,001 outputs that each depend on all 2,001 parameters: 4,004,001 structural non-zeros, caught before differentiating.
+    assert.deepEqual(
+      errorsOf('param w[2001]\nθ = w * sum(w)').map((e) => [e.code, e.span, e.message]),
+      [['limit', [2, 1, 2, 2], 'J would have 4004001 structural non-zeros; the limit is 4000000']],
     );
     assert.ok(
       errorsOf('param w[3000]\nθ = [w, w]').some(
         (e) => e.code === 'limit' && e.message === 'more than 5000 outputs, the limit' && e.span[0] === 2,
       ),
     );
+    // A diagonal J of 2,001 entries is little work, but its dense q x p form is over the dense limit.
     assert.deepEqual(
-      errorsOf('param w[2001]\nθ = w * sum(w)').map((e) => [e.code, e.span, e.message]),
+      errorsOf('param w[2001]\nθ = w .^ 2').map((e) => [e.code, e.span, e.message]),
       [['limit', [1, 1, 1, 2], 'J would have 2001 x 2001 = 4004001 entries; the limit is 4000000']],
     );
   });

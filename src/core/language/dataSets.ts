@@ -174,7 +174,8 @@ export function compileData(
   lines: Required<Pick<DataLines, 'model' | 'data'>> & DataLines,
   s: ExprStore,
   names: ModelNames,
-): { data: DataSpec; rows?: OutputRow[] } {
+  rowTemplateMin = Infinity,
+): { data: DataSpec; rows?: OutputRow[]; template?: { f: Expr; p: number } } {
   const { model, data, test } = lines;
   const isParam = (n: string) => names.params.some((p) => p.name === n);
   const reserved = reservedNameProblem(model.name) ?? reservedNameProblem(model.arg);
@@ -189,8 +190,18 @@ export function compileData(
   const train = readSet(data, names.consts, isParam);
   if (train.rows.length > LIMITS.outputs)
     throw new OverparamError('limit', `more than ${LIMITS.outputs} samples, the limit`, data.inputs.span);
-  const F = predict(model, train, data.inputs, s, names);
   const space = names.rows.length ? 'outputs' : 'params';
+  const p = names.params.reduce((a, x) => a + sizeOf(x.shape), 0);
+  // A large model on declared parameters is expanded once, with the input as the variables p, p + 1, …: f(W, x).
+  const templated = space === 'params' && !names.autoParams && train.rows.length * p >= rowTemplateMin;
+  let template: { f: Expr; p: number } | undefined;
+  if (templated) {
+    const d = train.inputDim;
+    const vars = Array.from({ length: d }, (_, c) => s.variable(p + c));
+    const x: Tensor = train.rows[0].shape.length === 0 ? { shape: [], data: vars } : { shape: [d], data: vars };
+    template = { f: predict(model, { ...train, rows: [x] }, data.inputs, s, names)[0], p };
+  }
+  const F = template ? [] : predict(model, train, data.inputs, s, names);
   let testSpec: DataSpec['test'] = null;
   if (test) {
     const set = readSet(test, names.consts, isParam);
@@ -211,7 +222,8 @@ export function compileData(
     test: testSpec,
   };
   if (space === 'outputs') return { data: spec };
-  const n = F.length;
+  const n = train.rows.length;
+  if (template) return { data: spec, rows: [], template };
   const rows = F.map((expr, k) => ({
     name: `${model.name}[${k + 1}]`,
     base: model.name,

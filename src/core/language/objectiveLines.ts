@@ -72,6 +72,8 @@ export function compileWatches(
   names: ObjectiveNames,
   diagnostics: Diagnostic[],
 ): Watch[] {
+  // No watch, no work: a templated model's rows are built only when something names them.
+  if (stmts.length === 0) return [];
   const outputs = outputTensors(s, names.rows, 'params');
   const resolver = scopeResolver(s, {
     lookup(name) {

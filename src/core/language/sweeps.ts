@@ -59,6 +59,10 @@ export function collectSweeps(
 const shortList = (v: readonly number[]): string =>
   v.length <= 6 ? v.join(', ') : `${v.slice(0, 3).join(', ')}, …, ${v[v.length - 1]}`;
 
+/** Why p parameters are too many: the work they need (one J entry each at least), against the limit on that work. */
+export const parameterLimitMessage = (p: number): string =>
+  `there are ${p} parameters, so J would have at least ${p} structural non-zeros; the limit is ${LIMITS.jacobianPattern}`;
+
 /**
  * Checks, for every value of every sweep (the other sweeps at their largest values: sizes only grow with a sweep's
  * value), that the parameters and each random constant fit the limits, and that a sweep used as a size takes whole
@@ -92,8 +96,8 @@ export function checkSweepSizes(
       }
       const values = new Map(largest).set(sw.name, v);
       const p = paramDims.reduce((a, d) => a + sizeWith(values, d), 0);
-      if (p > LIMITS.params) {
-        fail(`with ${sw.name} = ${v} there are ${p} parameters; the limit is ${LIMITS.params}`, sw.valueSpans[k]);
+      if (p > LIMITS.jacobianPattern) {
+        fail(`with ${sw.name} = ${v} ${parameterLimitMessage(p)}`, sw.valueSpans[k]);
         break;
       }
       const big = drawDims.find((d) => sizeWith(values, d.dims) > LIMITS.drawEntries);

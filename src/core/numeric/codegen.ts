@@ -1,4 +1,6 @@
 import type { Expr } from '../symbolic/expr';
+import { callText, literal } from './exprText';
+import { familyLoop, findFamilies, type Family } from './families';
 
 /** Where a generated program writes each root: `theta` entry or `J` entry (offset within one point's J slot). */
 export interface Root {
@@ -13,34 +15,12 @@ export type BatchProgram = (W: Float64Array, n: number, theta: Float64Array | nu
 // V8 stops optimising very long functions (a 3,000-statement body ran 7x slower); keep chunks short.
 const CHUNK_STATEMENTS = 150;
 const BLOCK = 256;
-
-function literal(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-  const s = String(v);
-  return v < 0 ? `(${s})` : s;
-}
-
-const CALL: Record<string, (a: string) => string> = {
-  sin: (a) => `Math.sin(${a})`,
-  cos: (a) => `Math.cos(${a})`,
-  tan: (a) => `Math.tan(${a})`,
-  asin: (a) => `Math.asin(${a})`,
-  acos: (a) => `Math.acos(${a})`,
-  atan: (a) => `Math.atan(${a})`,
-  sinh: (a) => `Math.sinh(${a})`,
-  cosh: (a) => `Math.cosh(${a})`,
-  tanh: (a) => `Math.tanh(${a})`,
-  exp: (a) => `Math.exp(${a})`,
-  log: (a) => `Math.log(${a})`,
-  sqrt: (a) => `Math.sqrt(${a})`,
-  abs: (a) => `Math.abs(${a})`,
-  sign: (a) => `Math.sign(${a})`,
-  heaviside: (a) => `(${a} > 0 ? 1 : 0)`,
-  relu: (a) => `Math.max(${a}, 0)`,
-  sigmoid: (a) => `(1 / (1 + Math.exp(-${a})))`,
-  softplus: (a) => `sp(${a})`,
-};
+/** Programs with at least this many roots look for families among them (a width-m model's m copies of an entry). */
+const LOOP_ROOTS = 8192;
+/** Sums of at least this many terms are computed by loops over their families and short partial sums. */
+const LONG_SUM = 1024;
+const FAMILY_MIN = 16;
+const SUM_CHUNK = 64;
 
 /**
  * Generates one batch program for a set of roots: every node shared by several roots (or used twice) is
@@ -51,12 +31,48 @@ const CALL: Record<string, (a: string) => string> = {
  * root writes are zeroed first.
  */
 export function generateProgram(roots: readonly Root[], p: number, q: number, jStride = q * p): BatchProgram {
+  // Index tables of the loops (parameter slots and write offsets), passed to every generated function as `tab`.
+  const tables: Int32Array[] = [];
+  const table = (t: Int32Array): number => tables.push(t) - 1;
+  // A large program's roots that are copies of one template (up to their parameters) are written by one loop each.
+  const rootLoops: string[] = [];
+  let written: readonly Root[] = roots;
+  if (roots.length >= LOOP_ROOTS) {
+    const loose: Root[] = [];
+    for (const target of ['theta', 'J'] as const) {
+      const mine = roots.filter((r) => r.target === target);
+      const { families, rest } = findFamilies(
+        mine.map((r) => r.expr),
+        FAMILY_MIN,
+      );
+      for (const f of families) {
+        const offsets = Int32Array.from(f.members, (i) => mine[i].offset);
+        const write = target === 'theta' ? 'th[to + O_[r_]] = v_;' : 'J[jo + O_[r_]] = v_;';
+        const loop = familyLoop(f, table(f.vars), write, table(offsets));
+        rootLoops.push(`if (${target === 'theta' ? 'th' : 'J'} !== null) ${loop}`);
+      }
+      for (const i of rest) loose.push(mine[i]);
+    }
+    written = loose;
+  }
+  // Long sums: their terms' families (found once per sum); only the other terms are nodes of the DAG below.
+  const longSums = new Map<number, { families: Family[]; rest: Expr[] }>();
+  const termsOf = (e: Expr): readonly Expr[] => {
+    if (e.kind !== 'add' || e.args.length < LONG_SUM) return 'args' in e ? e.args : [];
+    let hit = longSums.get(e.id);
+    if (!hit) {
+      const { families, rest } = findFamilies(e.args, FAMILY_MIN);
+      hit = { families, rest: rest.map((i) => e.args[i]) };
+      longSums.set(e.id, hit);
+    }
+    return hit.rest;
+  };
   // Count uses over the DAG reachable from the roots, then order nodes so that children come first.
   const uses = new Map<number, number>();
   const order: Expr[] = [];
-  const stack: Array<[Expr, boolean]> = roots.map((r) => [r.expr, false]);
+  const stack: Array<[Expr, boolean]> = written.map((r) => [r.expr, false]);
   const seen = new Set<number>();
-  for (const r of roots) uses.set(r.expr.id, (uses.get(r.expr.id) ?? 0) + 1);
+  for (const r of written) uses.set(r.expr.id, (uses.get(r.expr.id) ?? 0) + 1);
   while (stack.length) {
     const [e, done] = stack.pop()!;
     if (done) {
@@ -66,16 +82,16 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     stack.push([e, true]);
-    if (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || e.kind === 'call') {
-      for (const a of e.args) {
-        uses.set(a.id, (uses.get(a.id) ?? 0) + 1);
-        if (!seen.has(a.id)) stack.push([a, false]);
-      }
+    for (const a of termsOf(e)) {
+      uses.set(a.id, (uses.get(a.id) ?? 0) + 1);
+      if (!seen.has(a.id)) stack.push([a, false]);
     }
   }
   const isLeaf = (e: Expr): boolean => e.kind === 'num' || e.kind === 'const' || e.kind === 'var';
-  const rootIds = new Set(roots.map((r) => r.expr.id));
-  const temps = order.filter((e) => !isLeaf(e) && ((uses.get(e.id) ?? 0) > 1 || rootIds.has(e.id)));
+  const rootIds = new Set(written.map((r) => r.expr.id));
+  const temps = order.filter(
+    (e) => !isLeaf(e) && ((uses.get(e.id) ?? 0) > 1 || rootIds.has(e.id) || longSums.has(e.id)),
+  );
   const tempIndex = new Map<number, number>();
   temps.forEach((e, i) => tempIndex.set(e.id, i));
 
@@ -94,7 +110,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
       case 'mul':
         return `(${e.args.map((a) => text(a)).join(' * ')})`;
       case 'call':
-        return CALL[e.fn](text(e.args[0]));
+        return callText(e.fn, text(e.args[0]));
       case 'pow': {
         const b = text(e.args[0]);
         const x = e.args[1];
@@ -118,11 +134,26 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     reads: number[];
   }
   const readsOf = (code: string): number[] => [...code.matchAll(/\bt(\d+)\b/g)].map((m) => Number(m[1]));
+  // A long sum: a loop per family of its terms, then the other terms in short partial sums (a single expression of
+  // thousands of terms overflows V8's parser stack).
+  const longSum = (i: number, sum: { families: Family[]; rest: Expr[] }): string => {
+    const parts = sum.families.map((f) => familyLoop(f, table(f.vars), 'acc_ += v_;'));
+    for (let k = 0; k < sum.rest.length; k += SUM_CHUNK)
+      parts.push(
+        `acc_ += ${sum.rest
+          .slice(k, k + SUM_CHUNK)
+          .map((a) => text(a))
+          .join(' + ')};`,
+      );
+    return `{ let acc_ = 0; ${parts.join(' ')} t${i} = acc_; }`;
+  };
   const stmts: Stmt[] = temps.map((e, i) => {
-    const code = text(e, true);
-    return { defines: i, code: `t${i} = ${code};`, reads: readsOf(code) };
+    const sum = longSums.get(e.id);
+    const code = sum ? longSum(i, sum) : `t${i} = ${text(e, true)};`;
+    return { defines: i, code, reads: readsOf(code) };
   });
-  for (const r of roots) {
+  stmts.push(...rootLoops.map((code) => ({ code, reads: [] })));
+  for (const r of written) {
     const v = text(r.expr);
     const code =
       r.target === 'theta'
@@ -168,7 +199,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
       `${vars.map((v) => `const x${v} = x[o + ${v}];`).join('\n    ')}\n    ${body}\n}`;
     // One generated function per model and use (compile once, evaluate many); never in the webview, whose CSP has
     // no unsafe-eval.
-    return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', src) as (
+    return new Function('x', 'b0', 'nb', 's', 'th', 'J', 'sp', 'tab', src) as (
       x: Float64Array,
       b0: number,
       nb: number,
@@ -176,6 +207,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
       th: Float64Array | null,
       J: Float64Array | null,
       sp: (a: number) => number,
+      tab: Int32Array[],
     ) => void;
   });
 
@@ -186,7 +218,7 @@ export function generateProgram(roots: readonly Root[], p: number, q: number, jS
     if (J && jSlots < jStride) J.fill(0, 0, n * jStride);
     for (let b0 = 0; b0 < n; b0 += BLOCK) {
       const nb = Math.min(BLOCK, n - b0);
-      for (const f of fns) f(W, b0, nb, scratch, theta, J, softplus);
+      for (const f of fns) f(W, b0, nb, scratch, theta, J, softplus, tables);
     }
   };
 }
@@ -237,7 +269,7 @@ export function straightLineSource(
       case 'mul':
         return `(${e.args.map((a) => text(a)).join(' * ')})`;
       case 'call':
-        return CALL[e.fn](text(e.args[0]));
+        return callText(e.fn, text(e.args[0]));
       case 'pow': {
         const b = text(e.args[0]),
           x = e.args[1];

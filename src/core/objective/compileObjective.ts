@@ -98,15 +98,29 @@ export function compileObjective(
 ): CompiledObjective {
   const { p, q } = model;
   const store = model.symbolic.store;
-  const entries = model.symbolic.entries;
-  const nnz = entries.length;
-  const jRows = Int32Array.from(entries, (e) => e.row),
-    jCols = Int32Array.from(entries, (e) => e.col);
+  const template = model.symbolic.rows;
+  // A row template's entries are built only on demand: its layout (every row over the same columns) is known.
+  const entries = template ? [] : model.symbolic.entries;
+  const nnz = template ? template.n * template.cols.length : entries.length;
+  const jRows = new Int32Array(nnz),
+    jCols = new Int32Array(nnz);
+  if (template) {
+    const nc = template.cols.length;
+    for (let k = 0; k < template.n; k++) {
+      jRows.fill(k, k * nc, (k + 1) * nc);
+      jCols.set(template.cols, k * nc);
+    }
+  } else
+    entries.forEach((e, i) => {
+      jRows[i] = e.row;
+      jCols[i] = e.col;
+    });
   // θ with compact J, generated on first use; θ alone goes through the model's own (lazy) evaluator.
   let withJ: BatchProgram | undefined;
   const modelProgram: BatchProgram = (W, n, theta, J) => {
-    if (!J) {
-      if (theta) model.evaluate(W, n, theta, null);
+    if (!J || template) {
+      if (template) model.evaluateCompact(W, n, theta, J);
+      else if (theta) model.evaluate(W, n, theta, null);
       return;
     }
     withJ ??= generateProgram(
@@ -197,7 +211,7 @@ export function compileObjective(
 
   let inW: Expr[] | null | undefined;
   const buildInW = (): Expr[] | null => {
-    if (nnz > FUSED_MAX_ENTRIES) return null;
+    if (template || nnz > FUSED_MAX_ENTRIES) return null;
     try {
       const memo = new Map<number, Expr>();
       const at = (e: Expr): Expr => substitute(store, e, (k) => model.symbolic.outputs[k], memo);

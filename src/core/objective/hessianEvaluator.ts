@@ -15,6 +15,8 @@ import {
   type OutputHessianEntry,
 } from './symbolicObjective';
 import { jacobianOperator } from './jacobianOperator';
+import { outputSecondDerivatives } from './templateHessian';
+import { blockNorms } from './blockNorms';
 
 /** Every second-order quantity at one point W, evaluated once; the operators read these numbers. */
 export interface HessianPoint {
@@ -35,6 +37,11 @@ export interface HessianPoint {
   outputs2(weights: Float64Array): BlockOperator;
   /** ∇²_W L as a dense p x p matrix (for small p: tests, oracles and the landscape's Newton steps). */
   dense(): Float64Array;
+  /**
+   * ‖∇²ψ_k‖ (spectral norm) of every output k in one pass over the blocks of `outputStructure`, or null when a block has
+   * more than `denseMax` parameters (then outputs2 with Lanczos is the route).
+   */
+  outputNorms(denseMax?: number): Float64Array | null;
 }
 
 /** The Hessians of an objective, differentiated once: symbolic non-zeros, block structures, evaluation. */
@@ -58,12 +65,14 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
   const { model, p, q } = obj;
   const store = model.symbolic.store;
   const canonicalEntries = canonicalHessian(store, obj.gradientExprs);
-  const outputEntries = outputHessians(store, model.symbolic.entries, p, deadline);
+  const template = model.symbolic.rows;
+  const second = template ? outputSecondDerivatives(store, template, deadline) : undefined;
+  let listed = second ? undefined : outputHessians(store, model.symbolic.entries, p, deadline);
   const thetaK = Int32Array.from(canonicalEntries, (e) => e.k),
     thetaL = Int32Array.from(canonicalEntries, (e) => e.l);
-  const psiK = Int32Array.from(outputEntries, (e) => e.k),
-    psiA = Int32Array.from(outputEntries, (e) => e.a),
-    psiB = Int32Array.from(outputEntries, (e) => e.b);
+  const psiK = second ? second.k : Int32Array.from(listed!, (e) => e.k),
+    psiA = second ? second.a : Int32Array.from(listed!, (e) => e.a),
+    psiB = second ? second.b : Int32Array.from(listed!, (e) => e.b);
   const liveGradient = Uint8Array.from(obj.gradientExprs, (g) => (g.kind === 'num' && g.value === 0 ? 0 : 1));
   const input: HessianPatternInput = {
     p,
@@ -85,18 +94,25 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     Math.max(1, canonicalEntries.length),
     0,
   );
-  const psiProgram = generateProgram(
-    outputEntries.map((e, i) => ({ expr: e.expr, target: 'theta' as const, offset: i })),
-    p,
-    Math.max(1, outputEntries.length),
-    0,
-  );
+  const psiProgram =
+    second?.program ??
+    generateProgram(
+      listed!.map((e, i) => ({ expr: e.expr, target: 'theta' as const, offset: i })),
+      p,
+      Math.max(1, listed!.length),
+      0,
+    );
   const jac = jacobianOperator(p, q, obj.jRows, obj.jCols);
   // Which entries land in which block, found once: a block is assembled from its own entries only.
   const psiByBlock = (s: BlockStructure): Int32Array[] => {
-    const lists: number[][] = s.blocks.map(() => []);
-    for (let t = 0; t < psiA.length; t++) lists[s.blockOf[psiA[t]]].push(t);
-    return lists.map((l) => Int32Array.from(l));
+    // A counting sort into one array (views per block): a width-m model has m blocks and 16 m entries or more.
+    const start = new Int32Array(s.blocks.length + 1);
+    for (let t = 0; t < psiA.length; t++) start[s.blockOf[psiA[t]] + 1]++;
+    for (let b = 0; b < s.blocks.length; b++) start[b + 1] += start[b];
+    const fill = start.slice(0, s.blocks.length),
+      all = new Int32Array(psiA.length);
+    for (let t = 0; t < psiA.length; t++) all[fill[s.blockOf[psiA[t]]]++] = t;
+    return s.blocks.map((_, b) => all.subarray(start[b], start[b + 1]));
   };
   const lossPsi = psiByBlock(structure);
   let outputPsi: Int32Array[] | undefined;
@@ -110,7 +126,7 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     const ws = obj.workspace();
     obj.at(W, ws);
     const thetaHessian = new Float64Array(Math.max(1, canonicalEntries.length));
-    const psi = new Float64Array(Math.max(1, outputEntries.length));
+    const psi = new Float64Array(Math.max(1, psiK.length));
     thetaProgram(ws.theta, 1, thetaHessian, null);
     psiProgram(W, 1, psi, null);
     const J = ws.J;
@@ -197,7 +213,13 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
       });
       return H;
     };
+    const outputNorms = (denseMax = 64): Float64Array | null => {
+      if (outputStructure.blocks.some((m) => m.length > denseMax)) return null;
+      outputPsi ??= psiByBlock(outputStructure);
+      return blockNorms(outputStructure, outputPsi, psiK, psiA, psiB, psi, q);
+    };
     return {
+      outputNorms,
       W: Float64Array.from(W),
       theta: ws.theta,
       J,
@@ -213,7 +235,9 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
   };
   return {
     canonicalEntries,
-    outputEntries,
+    get outputEntries() {
+      return (listed ??= second!.entries());
+    },
     structure,
     outputStructure,
     pattern: (limit) => lossHessianPattern(input, limit),

@@ -44,6 +44,9 @@ export function objectiveAtPoint(
  * over the blocks the outputs share; the largest of them is max_k ‖H_f(x_k)‖.
  */
 export function outputHessianNorms(point: HessianPoint, q: number, options: SpectrumOptions = {}): Float64Array {
+  // Small blocks (a width-m model's m blocks of 2 x 2): every output's norm in one pass, in closed form for 2 x 2.
+  const fast = point.outputNorms(options.denseMax);
+  if (fast) return fast;
   const out = new Float64Array(q);
   const weights = new Float64Array(q);
   for (let k = 0; k < q; k++) {

@@ -4,6 +4,8 @@ import { checkDeadline } from '../budget';
 import type { JacobianEntry } from '../model';
 import { Differentiator } from '../symbolic/differentiate';
 import { dependsOn, type Expr, type ExprStore } from '../symbolic/expr';
+import type { RowTemplate } from '../symbolic/rowTemplate';
+import { LIMITS } from '../language/limits';
 
 /** A structural non-zero ∂²L/∂θ_k∂θ_l of the canonical Hessian, upper triangle (k <= l). */
 export interface CanonicalHessianEntry {
@@ -76,9 +78,13 @@ export function outputHessians(
   p: number,
   deadline?: number,
 ): OutputHessianEntry[] {
+  // Counted before anything is built: the limit stops a dense Hessian of a wide model before its work.
+  let pairs = 0;
+  for (const e of entries) for (const b of e.expr.vars) if (b >= e.col && b < p) pairs++;
+  checkHessianPattern(pairs);
   const byParam: number[][] = Array.from({ length: p }, () => []);
   entries.forEach((e, i) => {
-    for (const b of e.expr.vars) if (b >= e.col) byParam[b].push(i);
+    for (const b of e.expr.vars) if (b >= e.col && b < p) byParam[b].push(i);
   });
   const diff = new Differentiator(store);
   const out: OutputHessianEntry[] = [];
@@ -91,4 +97,40 @@ export function outputHessians(
     }
   }
   return out.sort((x, y) => x.k - y.k || x.a - y.a || x.b - y.b);
+}
+
+/** The limit on the Hessian's work, checked before differentiating: `pairs` second derivatives would be built. */
+function checkHessianPattern(pairs: number): void {
+  if (pairs > LIMITS.hessianPattern)
+    throw new RangeError(
+      `the outputs' Hessians would have ${pairs} structural non-zeros; the limit is ${LIMITS.hessianPattern}`,
+    );
+}
+
+/** The second derivatives of a row template, ∂²f/∂W_a∂W_b (a <= b, sorted), as expressions of W and the input. */
+export interface TemplateHessian {
+  a: Int32Array;
+  b: Int32Array;
+  exprs: Expr[];
+}
+
+/** ∂²f/∂W_a∂W_b of a row template from its gradient, each once for all rows (the rows share them). */
+export function templateOutputHessians(store: ExprStore, t: RowTemplate, deadline?: number): TemplateHessian {
+  let pairs = 0;
+  for (let i = 0; i < t.cols.length; i++) for (const b of t.grads[i].vars) if (b >= t.cols[i] && b < t.p) pairs++;
+  checkHessianPattern(pairs * t.n);
+  const diff = new Differentiator(store);
+  const out: { a: number; b: number; expr: Expr }[] = [];
+  for (let i = 0; i < t.cols.length; i++) {
+    if ((i & 1023) === 0) checkDeadline(deadline, `differentiating the Hessian (column ${i + 1} of ${t.cols.length})`);
+    const a = t.cols[i],
+      g = t.grads[i];
+    for (const b of g.vars) {
+      if (b < a || b >= t.p) continue;
+      const expr = diff.derivative(g, b);
+      if (!isZero(expr)) out.push({ a, b, expr });
+    }
+  }
+  out.sort((x, y) => x.a - y.a || x.b - y.b);
+  return { a: Int32Array.from(out, (e) => e.a), b: Int32Array.from(out, (e) => e.b), exprs: out.map((e) => e.expr) };
 }

@@ -1,5 +1,8 @@
 import { dependsOn, type Expr, type ExprStore } from './expr';
 
+/** Sums up to this many terms are scanned; longer ones are indexed by variable. */
+const SHORT_SUM = 16;
+
 /**
  * Differentiates expressions of one store with respect to one parameter at a time. Subtrees that do not depend
  * on the parameter are structural zeros found by one lookup, and results are memoised per node, so the work is
@@ -8,6 +11,8 @@ import { dependsOn, type Expr, type ExprStore } from './expr';
 export class Differentiator {
   private memo = new Map<number, Expr>();
   private wrt = -1;
+  /** Per long sum: which terms contain each of its variables (built once, on the sum's first derivative). */
+  private termsOf = new Map<number, { start: Int32Array; terms: Int32Array }>();
 
   constructor(private readonly s: ExprStore) {}
 
@@ -35,7 +40,7 @@ export class Differentiator {
         r = s.num(1);
         break;
       case 'add':
-        r = s.add(e.args.map((a) => this.d(a)));
+        r = s.add(this.dependentTerms(e).map((a) => this.d(a)));
         break;
       case 'mul': {
         const terms: Expr[] = [];
@@ -64,6 +69,50 @@ export class Differentiator {
     }
     this.memo.set(e.id, r);
     return r;
+  }
+
+  /**
+   * The terms of a sum that contain the current parameter. A long sum (a width-m model's Σ_i v_i σ(w_i x)) is indexed
+   * once by variable, so each of its p derivatives visits only its own terms: linear in the sum's size overall, where
+   * scanning every term for every parameter was quadratic.
+   */
+  private dependentTerms(e: Extract<Expr, { kind: 'add' }>): readonly Expr[] {
+    if (e.args.length <= SHORT_SUM) return e.args;
+    let index = this.termsOf.get(e.id);
+    if (!index) {
+      const vars = e.vars;
+      const start = new Int32Array(vars.length + 1);
+      const slot = (v: number): number => {
+        let lo = 0,
+          hi = vars.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (vars[mid] < v) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      for (const a of e.args) for (const v of a.vars) start[slot(v) + 1]++;
+      for (let k = 0; k < vars.length; k++) start[k + 1] += start[k];
+      const fill = start.slice(0, vars.length);
+      const terms = new Int32Array(start[vars.length]);
+      e.args.forEach((a, i) => {
+        for (const v of a.vars) terms[fill[slot(v)]++] = i;
+      });
+      index = { start, terms };
+      this.termsOf.set(e.id, index);
+    }
+    const v = e.vars;
+    let lo = 0,
+      hi = v.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid] < this.wrt) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Expr[] = [];
+    for (let t = index.start[lo]; t < index.start[lo + 1]; t++) out.push(e.args[index.terms[t]]);
+    return out;
   }
 
   /** f'(a) for the function of the language applied in `whole` = f(a). */

@@ -1,3 +1,9 @@
+import { applyUnary } from './unary';
+import { Indexer, mergeVars, NO_VARS, PAIR_LIMIT, sameArgs, sortedIds } from './nodeLists';
+
+export { applyUnary } from './unary';
+export { dependsOn } from './nodeLists';
+
 /** The scalar functions of the language (beyond + - * / ^), each with one argument. */
 export const UNARY_FUNCTIONS = [
   'sin',
@@ -46,45 +52,6 @@ export type Expr =
       readonly vars: Int32Array;
     };
 
-const NO_VARS = new Int32Array(0);
-
-function mergeVars(args: readonly Expr[]): Int32Array {
-  if (args.length === 1) return args[0].vars;
-  let total = 0;
-  for (const a of args) total += a.vars.length;
-  if (total === 0) return NO_VARS;
-  const all = new Int32Array(total);
-  let k = 0;
-  for (const a of args) {
-    all.set(a.vars, k);
-    k += a.vars.length;
-  }
-  all.sort();
-  let w = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
-  return all.slice(0, w);
-}
-
-const sortedIds = (args: readonly Expr[]): string =>
-  args
-    .map((a) => a.id)
-    .sort((x, y) => x - y)
-    .join(',');
-
-/** True when `e` depends on parameter `j` (binary search in its sorted free-parameter list). */
-export function dependsOn(e: Expr, j: number): boolean {
-  const v = e.vars;
-  let lo = 0,
-    hi = v.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (v[mid] === j) return true;
-    if (v[mid] < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /**
  * Owns every expression node of one document: hash-consing gives common subexpressions for free, and the
  * smart constructors fold constants, drop `+ 0` / `* 1`, flatten sums and products and collect like terms,
@@ -92,6 +59,13 @@ export function dependsOn(e: Expr, j: number): boolean {
  */
 export class ExprStore {
   private readonly table = new Map<string, Expr>();
+  /** Numbers by value (a number key is cheaper than its string, and numbers are the most looked-up nodes). */
+  private readonly numbers = new Map<number, Expr>();
+  /** Two-argument sums and products, powers and calls by a number made of their arguments' ids (no key string). */
+  private readonly pairs = [new Map<number, Expr>(), new Map<number, Expr>(), new Map<number, Expr>()];
+  private readonly calls = new Map<number, Expr>();
+  /** Sums and products of three or more arguments by an order-free hash of their ids (collisions compared). */
+  private readonly many = [new Map<number, Expr[]>(), new Map<number, Expr[]>()];
   private nextId = 0;
   /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
   constructor(readonly maxNodes = 2_000_000) {}
@@ -100,19 +74,65 @@ export class ExprStore {
     return this.nextId;
   }
 
+  /** As intern, keyed by a pair of ids (order-free for sums and products) below 2^26 each, else by `key()`. */
+  private internPair<E extends Expr>(
+    kind: 0 | 1 | 2,
+    a: number,
+    b: number,
+    key: () => string,
+    make: (id: number) => E,
+  ): E {
+    if (a >= PAIR_LIMIT || b >= PAIR_LIMIT) return this.intern(key(), make);
+    const map = this.pairs[kind];
+    const k = kind === 2 || a < b ? a * PAIR_LIMIT + b : b * PAIR_LIMIT + a;
+    const hit = map.get(k);
+    if (hit) return hit as E;
+    const e = this.fresh(make);
+    map.set(k, e);
+    return e;
+  }
+
+  /** As internPair for sums (kind 0) and products (1) of any length: equal multisets of arguments are one node. */
+  private internMany(kind: 0 | 1, args: readonly Expr[], make: (id: number) => Expr): Expr {
+    let sum = args.length,
+      xor = 0;
+    for (const a of args) {
+      const h = Math.imul(a.id ^ (a.id >>> 15), 0x2c1b3c6d) ^ 0x9e3779b9;
+      sum = (sum + h) | 0;
+      xor ^= Math.imul(h, 0x297a2d39) >>> 11;
+    }
+    const key = (sum >>> 0) * 2 ** 21 + (xor & 0x1fffff);
+    const map = this.many[kind];
+    const bucket = map.get(key);
+    if (bucket) for (const e of bucket) if (sameArgs((e as { args: readonly Expr[] }).args, args)) return e;
+    const e = this.fresh(make);
+    if (bucket) bucket.push(e);
+    else map.set(key, [e]);
+    return e;
+  }
+
+  /** A new node (every route to a kind of node uses one table, so a node is never made twice). */
+  private fresh<E extends Expr>(make: (id: number) => E): E {
+    if (this.nextId >= this.maxNodes)
+      throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
+    return make(this.nextId++);
+  }
+
   private intern<E extends Expr>(key: string, make: (id: number) => E): E {
     const hit = this.table.get(key);
     if (hit) return hit as E;
-    if (this.nextId >= this.maxNodes)
-      throw new RangeError(`the expression has more than ${this.maxNodes} distinct nodes`);
-    const e = make(this.nextId++);
+    const e = this.fresh(make);
     this.table.set(key, e);
     return e;
   }
 
   num(value: number): Expr {
-    const v = Object.is(value, -0) ? 0 : value;
-    return this.intern(`n${v}`, (id) => ({ kind: 'num', id, value: v, vars: NO_VARS }));
+    const v = value === 0 ? 0 : value;
+    const hit = this.numbers.get(v);
+    if (hit) return hit;
+    const e = this.intern(`n${v}`, (id) => ({ kind: 'num', id, value: v, vars: NO_VARS }));
+    this.numbers.set(v, e);
+    return e;
   }
 
   constant(name: NamedConstant): Expr {
@@ -132,15 +152,18 @@ export class ExprStore {
   /** Sum with flattening, constant folding and collection of like terms (2x + 3x = 5x). */
   add(terms: readonly Expr[]): Expr {
     let constant = 0;
-    const coef = new Map<number, number>();
-    const base = new Map<number, Expr>();
+    // Distinct terms in first-written order with their coefficients (arrays: most sums are short, and a Map per
+    // call was much of the garbage of a large model); long sums get an index.
+    const base: Expr[] = [],
+      coef: number[] = [];
+    const seen = new Indexer(base);
     const visit = (t: Expr): void => {
       if (t.kind === 'num') {
         constant += t.value;
         return;
       }
       if (t.kind === 'add') {
-        t.args.forEach(visit);
+        for (const a of t.args) visit(a);
         return;
       }
       let c = 1,
@@ -149,58 +172,66 @@ export class ExprStore {
         c = t.args[0].value;
         rest = t.args.length === 2 ? t.args[1] : this.rawMul(t.args.slice(1));
       }
-      if (!base.has(rest.id)) base.set(rest.id, rest);
-      coef.set(rest.id, (coef.get(rest.id) ?? 0) + c);
+      const i = seen.find(rest);
+      if (i >= 0) coef[i] += c;
+      else {
+        seen.push(rest);
+        coef.push(c);
+      }
     };
-    terms.forEach(visit);
+    for (const t of terms) visit(t);
     const out: Expr[] = [];
-    for (const [id, b] of base) {
-      const c = coef.get(id)!;
+    for (let i = 0; i < base.length; i++) {
+      const c = coef[i];
       if (c === 0) continue;
-      out.push(c === 1 ? b : this.mul([this.num(c), b]));
+      out.push(c === 1 ? base[i] : this.mul([this.num(c), base[i]]));
     }
     if (constant !== 0 || Number.isNaN(constant)) out.push(this.num(constant));
     if (out.length === 0) return this.num(0);
     if (out.length === 1) return out[0];
     // The key is order-free (a + b and b + a are one node); the node keeps the order it was first written in.
-    return this.intern(`+${sortedIds(out)}`, (id) => ({ kind: 'add', id, args: out, vars: mergeVars(out) }));
+    const make = (id: number): Expr => ({ kind: 'add', id, args: out, vars: mergeVars(out) });
+    if (out.length === 2) return this.internPair(0, out[0].id, out[1].id, () => `+${sortedIds(out)}`, make);
+    return this.internMany(0, out, make);
   }
 
   /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
   mul(factors: readonly Expr[]): Expr {
     let coefficient = 1;
-    const exponent = new Map<number, Expr[]>();
-    const base = new Map<number, Expr>();
+    const base: Expr[] = [],
+      exponent: Expr[][] = [];
+    const seen = new Indexer(base);
     const visit = (f: Expr): void => {
       if (f.kind === 'num') {
         coefficient *= f.value;
         return;
       }
       if (f.kind === 'mul') {
-        f.args.forEach(visit);
+        for (const a of f.args) visit(a);
         return;
       }
       let b: Expr = f,
-        e: Expr = this.num(1);
+        e: Expr | undefined;
       if (f.kind === 'pow') {
         b = f.args[0];
         e = f.args[1];
       }
-      if (!base.has(b.id)) {
-        base.set(b.id, b);
-        exponent.set(b.id, []);
+      const i = seen.find(b);
+      if (i >= 0) exponent[i].push(e ?? this.num(1));
+      else {
+        seen.push(b);
+        exponent.push([e ?? this.num(1)]);
       }
-      exponent.get(b.id)!.push(e);
     };
-    factors.forEach(visit);
+    for (const f of factors) visit(f);
     // A structural zero: 0 * f is 0 (like every CAS; non-finite f is reported when evaluated elsewhere).
     if (coefficient === 0) return this.num(0);
     const out: Expr[] = [];
-    for (const [id, b] of base) {
-      const e = exponent.get(id)!;
+    for (let i = 0; i < base.length; i++) {
+      const e = exponent[i];
       const p = e.length === 1 ? e[0] : this.add(e);
       if (p.kind === 'num' && p.value === 0) continue;
-      out.push(this.pow(b, p));
+      out.push(this.pow(base[i], p));
     }
     if (coefficient !== 1) out.unshift(this.num(coefficient));
     if (out.length === 0) return this.num(1);
@@ -210,7 +241,9 @@ export class ExprStore {
 
   private rawMul(args: readonly Expr[]): Expr {
     if (args.length === 1) return args[0];
-    return this.intern(`*${sortedIds(args)}`, (id) => ({ kind: 'mul', id, args, vars: mergeVars(args) }));
+    const make = (id: number): Expr => ({ kind: 'mul', id, args, vars: mergeVars(args) });
+    if (args.length === 2) return this.internPair(1, args[0].id, args[1].id, () => `*${sortedIds(args)}`, make);
+    return this.internMany(1, args, make);
   }
 
   /** b^e, folding numeric cases and (x^a)^n = x^(a n) for integer n. */
@@ -227,7 +260,13 @@ export class ExprStore {
     }
     if (b.kind === 'num' && b.value === 1) return b;
     const args = [b, e] as const;
-    return this.intern(`^${b.id},${e.id}`, (id) => ({ kind: 'pow', id, args, vars: mergeVars(args) }));
+    return this.internPair(
+      2,
+      b.id,
+      e.id,
+      () => `^${b.id},${e.id}`,
+      (id) => ({ kind: 'pow', id, args, vars: mergeVars(args) }),
+    );
   }
 
   /** f(a) for a function of the language, folded when `a` is a number. */
@@ -235,7 +274,12 @@ export class ExprStore {
     if (a.kind === 'num') return this.num(applyUnary(fn, a.value));
     if (fn === 'sqrt') return this.pow(a, this.num(0.5));
     const args = [a] as const;
-    return this.intern(`${fn}(${a.id})`, (id) => ({ kind: 'call', id, fn, args, vars: a.vars }));
+    const k = a.id * UNARY_FUNCTIONS.length + UNARY_FUNCTIONS.indexOf(fn);
+    const hit = this.calls.get(k);
+    if (hit) return hit;
+    const e = this.fresh((id): Expr => ({ kind: 'call', id, fn, args, vars: a.vars }));
+    this.calls.set(k, e);
+    return e;
   }
 
   neg(a: Expr): Expr {
@@ -246,47 +290,5 @@ export class ExprStore {
   }
   div(a: Expr, b: Expr): Expr {
     return this.mul([a, this.pow(b, this.num(-1))]);
-  }
-}
-
-/** The numeric value of a unary function of the language (shared by folding, the interpreter and codegen tests). */
-export function applyUnary(fn: UnaryFunction, x: number): number {
-  switch (fn) {
-    case 'sin':
-      return Math.sin(x);
-    case 'cos':
-      return Math.cos(x);
-    case 'tan':
-      return Math.tan(x);
-    case 'asin':
-      return Math.asin(x);
-    case 'acos':
-      return Math.acos(x);
-    case 'atan':
-      return Math.atan(x);
-    case 'sinh':
-      return Math.sinh(x);
-    case 'cosh':
-      return Math.cosh(x);
-    case 'tanh':
-      return Math.tanh(x);
-    case 'exp':
-      return Math.exp(x);
-    case 'log':
-      return Math.log(x);
-    case 'sqrt':
-      return Math.sqrt(x);
-    case 'abs':
-      return Math.abs(x);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-x));
-    case 'relu':
-      return x > 0 ? x : 0;
-    case 'softplus':
-      return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-    case 'sign':
-      return Math.sign(x);
-    case 'heaviside':
-      return x > 0 ? 1 : 0;
   }
 }

@@ -73,17 +73,17 @@ describe('bad input: every new error kind at its line and column', () => {
   });
 
   test('a swept size over the limits is an error at the sweep value, before any work', () => {
-    assert.deepEqual(only('sweep m = 10, 100000\nparam w[m]\nθ = sum(w)'), [
+    assert.deepEqual(only('sweep m = 10, 1000000000\nparam w[m]\nθ = sum(w)'), [
       'limit',
-      [1, 15, 1, 21],
-      'with m = 100000 there are 100000 parameters; the limit is 5000',
+      [1, 15, 1, 25],
+      'with m = 1000000000 there are 1000000000 parameters, so J would have at least 1000000000 structural non-zeros; the limit is 4000000',
     ]);
-    // Each sweep is checked with the others at their largest values: 3000 * 2 = 6000 parameters breaks both.
+    // Each sweep is checked with the others at their largest values: 3e6 * 2 = 6e6 parameters breaks both.
     assert.deepEqual(
-      errorsOf('sweep n = 1, 2\nsweep m = 10, 3000\nparam U[m, n]\nθ = sum(U)').map((e) => [e.code, e.span]),
+      errorsOf('sweep n = 1, 2\nsweep m = 10, 3000000\nparam U[m, n]\nθ = sum(U)').map((e) => [e.code, e.span]),
       [
         ['limit', [1, 14, 1, 15]],
-        ['limit', [2, 15, 2, 19]],
+        ['limit', [2, 15, 2, 22]],
       ],
     );
     assert.deepEqual(only('sweep m = 1, 2000\nconst a[m, m] ~ normal(0, 1)\nparam w\nθ = w'), [
