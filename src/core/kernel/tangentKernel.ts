@@ -35,6 +35,8 @@ export interface TangentKernel {
   targets: Float64Array;
   /** True when the file defines outputs θ and the predictions are expressions of them (DF = (dF/dθ) J). */
   throughOutputs: boolean;
+  /** The predictions F(W) into F (n). */
+  predictions(W: Float64Array, F: Float64Array): void;
   /** Everything at W (fresh arrays). */
   at(W: Float64Array): KernelPoint;
   /** The spectrum of a K from `at`. */
@@ -146,6 +148,11 @@ export function compileTangentKernel(lab: DocumentObjective): TangentKernel | nu
     for (let k = 0; k < n; k++) loss += 0.5 * residual[k] * residual[k];
     return { F, residual, loss, DF, K };
   };
+  const predictions = (W: Float64Array, F: Float64Array): void => {
+    obj.evaluateModel(W, 1, theta1, null);
+    if (G) G.predictions(theta1, 1, F, null);
+    else F.set(theta1.subarray(0, n));
+  };
   const lambdaMins = (Ws: Float64Array, N: number, out: Float64Array): void => {
     const theta = new Float64Array(CHUNK * q),
       J = new Float64Array(CHUNK * Math.max(1, nnz));
@@ -162,5 +169,5 @@ export function compileTangentKernel(lab: DocumentObjective): TangentKernel | nu
       }
     }
   };
-  return { n, p, targets: data.targets, throughOutputs: G !== null, at, spectrum, lambdaMins };
+  return { n, p, targets: data.targets, throughOutputs: G !== null, predictions, at, spectrum, lambdaMins };
 }
