@@ -57,3 +57,19 @@ export type { DeficiencyReason, PointExplanation } from './deficient/explainSet'
 export { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from './objective/documentObjective';
 export type { CompileResult } from './compileDocument';
 export type { SweepInfo } from './language/sweeps';
+export {
+  analyzeKernel,
+  verdictOf,
+  type KernelOptions,
+  type KernelReport,
+  type KernelStep,
+} from './kernel/kernelAnalysis';
+export {
+  compileTangentKernel,
+  NO_KERNEL_MESSAGE,
+  type KernelSpectrum,
+  type TangentKernel,
+} from './kernel/tangentKernel';
+export { muConventionText, muOf, plRatio, ballRadius, type MuConvention } from './kernel/plConvention';
+export { widthLab, type WidthOptions, type WidthReport, type WidthRun } from './kernel/widthLab';
+export { logLogSlope, type SlopeFit } from './kernel/slopeFit';

@@ -3,8 +3,17 @@
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { deficientCommand } from './deficient';
+import { kernelCommand } from './kernel';
 import { mapCommand } from './map';
 import { trainCommand } from './train';
+import { widthCommand } from './width';
 
 /** Every subcommand, in the order `overparam help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand, deficientCommand, trainCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  analyzeCommand,
+  mapCommand,
+  deficientCommand,
+  trainCommand,
+  kernelCommand,
+  widthCommand,
+];
