@@ -6,6 +6,8 @@ import type { DocumentObjective } from '../objective/documentObjective';
 import type { HessianEvaluator } from '../objective/hessianEvaluator';
 import { outputHessianNorms } from '../objective/objectiveReport';
 import { train } from '../training/train';
+import { BudgetExceededError } from '../budget';
+import { outputHessianNormsByDifferences } from './hessianProducts';
 import { logLogSlope, type SlopeFit } from './slopeFit';
 import { compileTangentKernel, NO_KERNEL_MESSAGE } from './tangentKernel';
 
@@ -39,8 +41,8 @@ export interface WidthReport {
   distance: (number | null)[];
   /** max over the recorded t ≤ T and the inputs k of |f(x_k; w_t) - f_lin(x_k; w_t)|. */
   linearizationError: (number | null)[];
-  /** Blocks of the output Hessians per width (m independent sub-models: m blocks). */
-  blocks: number[];
+  /** Blocks of the output Hessians per width (m independent sub-models: m blocks; null: no symbolic Hessian). */
+  blocks: (number | null)[];
   slopes: Record<string, SlopeFit>;
   lr: number;
   steps: number;
@@ -51,6 +53,9 @@ const spectralNorm = (A: Float64Array, n: number): number => {
   const ev = jacobiEigen(A, n).values;
   return n ? Math.max(Math.abs(ev[0]), Math.abs(ev[n - 1])) : 0;
 };
+
+/** Time the symbolic output Hessian may take per width before the difference route takes over. */
+const SYMBOLIC_MS = 3000;
 
 /** Records kept along each training run for the linearization error. */
 const RECORDS = 50;
@@ -66,12 +71,20 @@ export function widthLab(runs: readonly WidthRun[], options: WidthOptions = {}):
     const s = kernel.spectrum(at0.K);
     let hess: HessianEvaluator | null = null;
     try {
-      hess = run.lab.objective.hessian(options.deadline);
+      const budget = Date.now() + SYMBOLIC_MS;
+      hess = run.lab.objective.hessian(Math.min(options.deadline ?? budget, budget));
     } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      hessianNotes.push(`width ${run.width}: no model Hessian (${e.message})`);
+      if (!(e instanceof RangeError) && !(e instanceof BudgetExceededError)) throw e;
+      const why = e instanceof RangeError ? e.message : `took over ${SYMBOLIC_MS / 1000} s`;
+      hessianNotes.push(
+        `width ${run.width}: ‖H_f‖ by Lanczos on central differences of J (the symbolic Hessian ${why})`,
+      );
     }
-    const norms = kernel.throughOutputs || !hess ? [NaN] : outputHessianNorms(hess.at(run.W0), run.lab.objective.q);
+    const norms = kernel.throughOutputs
+      ? [NaN]
+      : hess
+        ? outputHessianNorms(hess.at(run.W0), run.lab.objective.q)
+        : outputHessianNormsByDifferences(run.lab.objective, run.W0, kernel.n);
     let grad = 0;
     for (let k = 0; k < kernel.n; k++) grad = Math.max(grad, Math.sqrt(at0.K[k * kernel.n + k]));
     return {
@@ -81,7 +94,7 @@ export function widthLab(runs: readonly WidthRun[], options: WidthOptions = {}):
       s,
       hessianNorm: Math.max(...norms),
       gradNorm: grad,
-      blocks: hess?.outputStructure.blocks.length ?? 0,
+      blocks: hess ? hess.outputStructure.blocks.length : null,
     };
   });
   const lr = options.lr ?? 1 / Math.max(...starts.map((s) => s.s.lambdaMax));

@@ -8,6 +8,8 @@ import { jacobiEigen } from '../../../src/core/objective/denseSymmetricEigen';
 import { analyzeKernel } from '../../../src/core/kernel/kernelAnalysis';
 import { widthLab } from '../../../src/core/kernel/widthLab';
 import { logLogSlope } from '../../../src/core/kernel/slopeFit';
+import { outputHessianNormsByDifferences } from '../../../src/core/kernel/hessianProducts';
+import { outputHessianNorms } from '../../../src/core/objective/objectiveReport';
 import { assertClose } from '../../support/model';
 
 function labOf(text: string, sweep?: Record<string, number>): DocumentObjective {
@@ -120,5 +122,20 @@ describe('width lab', () => {
     assertClose(fit.value, 0.5, 1e-12);
     assertClose(fit.high! - fit.value, 12.706 * Math.sqrt(1 / 12), 1e-9);
     assert.equal(logLogSlope([1, 2, 3], [1, 0, -1]).points, 1);
+  });
+});
+
+describe('output Hessian norms by central differences of J', () => {
+  test('agree with the symbolic block route on a two-layer tanh network to 1e-6', () => {
+    const m = 12;
+    const lab = labOf(
+      `seed 4\nparam v[${m}], w[${m}]\nconst X = [0.3, 1, 1.7]\nconst y = [0, 0, 0]\n` +
+        `model g(x) = sigmoid(dot(v, tanh(w * x)) / sqrt(${m}))\ndata X, y\nat v ~ normal(0, 1), w ~ normal(0, 1)`,
+    );
+    const W = lab.model.points[0].values;
+    const exact = outputHessianNorms(lab.objective.hessian().at(W), 3);
+    const fd = outputHessianNormsByDifferences(lab.objective, W, 3);
+    for (let k = 0; k < 3; k++) assertClose(fd[k], exact[k], 1e-6, 1e-6, `output ${k}`);
+    assert.ok(exact[0] > 0.01);
   });
 });
