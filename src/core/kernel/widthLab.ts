@@ -54,6 +54,10 @@ const spectralNorm = (A: Float64Array, n: number): number => {
   return n ? Math.max(Math.abs(ev[0]), Math.abs(ev[n - 1])) : 0;
 };
 
+/** Most candidate entries of the symbolic output Hessians (else the difference route). */
+const SYMBOLIC_ENTRIES = 20_000;
+/** Average variables per entry of J above which the output Hessians count as dense. */
+const DENSE_VARS = 16;
 /** Time the symbolic output Hessian may take per width before the difference route takes over. */
 const SYMBOLIC_MS = 3000;
 
@@ -70,16 +74,27 @@ export function widthLab(runs: readonly WidthRun[], options: WidthOptions = {}):
     const at0 = kernel.at(run.W0);
     const s = kernel.spectrum(at0.K);
     let hess: HessianEvaluator | null = null;
-    try {
-      const budget = Date.now() + SYMBOLIC_MS;
-      hess = run.lab.objective.hessian(Math.min(options.deadline ?? budget, budget));
-    } catch (e) {
-      if (!(e instanceof RangeError) && !(e instanceof BudgetExceededError)) throw e;
-      const why = e instanceof RangeError ? e.message : `took over ${SYMBOLIC_MS / 1000} s`;
+    // Candidate second derivatives ∂J_ka/∂W_b (b among the entry's variables): when J's entries each depend on many
+    // parameters the output Hessians are dense (g = sigmoid(f)) and differences of J are far cheaper than p² symbolic
+    // entries; independent sub-models (2 variables per entry) keep the symbolic blocks at any width.
+    let candidates = 0;
+    for (const e of run.lab.model.symbolic.entries) candidates += e.expr.vars.length;
+    const nnz = run.lab.model.symbolic.entries.length;
+    if (candidates > SYMBOLIC_ENTRIES && candidates > DENSE_VARS * nnz)
       hessianNotes.push(
-        `width ${run.width}: ‖H_f‖ by Lanczos on central differences of J (the symbolic Hessian ${why})`,
+        `width ${run.width}: ‖H_f‖ by Lanczos on central differences of J (a dense output Hessian: ${candidates} candidate entries)`,
       );
-    }
+    else
+      try {
+        const budget = Date.now() + SYMBOLIC_MS;
+        hess = run.lab.objective.hessian(Math.min(options.deadline ?? budget, budget));
+      } catch (e) {
+        if (!(e instanceof RangeError) && !(e instanceof BudgetExceededError)) throw e;
+        const why = e instanceof RangeError ? e.message : `took over ${SYMBOLIC_MS / 1000} s`;
+        hessianNotes.push(
+          `width ${run.width}: ‖H_f‖ by Lanczos on central differences of J (the symbolic Hessian ${why})`,
+        );
+      }
     const norms = kernel.throughOutputs
       ? [NaN]
       : hess
