@@ -85,3 +85,19 @@ export {
   preconditionerBound,
 } from './landscape/correlation';
 export { detectPlateaus, type Plateau, type PlateauOptions } from './landscape/plateau';
+export {
+  analyzeKernel,
+  verdictOf,
+  type KernelOptions,
+  type KernelReport,
+  type KernelStep,
+} from './kernel/kernelAnalysis';
+export {
+  compileTangentKernel,
+  NO_KERNEL_MESSAGE,
+  type KernelSpectrum,
+  type TangentKernel,
+} from './kernel/tangentKernel';
+export { muConventionText, muOf, plRatio, ballRadius, type MuConvention } from './kernel/plConvention';
+export { widthLab, type WidthOptions, type WidthReport, type WidthRun } from './kernel/widthLab';
+export { logLogSlope, type SlopeFit } from './kernel/slopeFit';

@@ -4,8 +4,10 @@ import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { criticalCommand } from './critical';
 import { deficientCommand } from './deficient';
+import { kernelCommand } from './kernel';
 import { mapCommand } from './map';
 import { trainCommand } from './train';
+import { widthCommand } from './width';
 
 /** Every subcommand, in the order `overparam help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -14,4 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   deficientCommand,
   trainCommand,
   criticalCommand,
+  kernelCommand,
+  widthCommand,
 ];
