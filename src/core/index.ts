@@ -57,3 +57,10 @@ export type { DeficiencyReason, PointExplanation } from './deficient/explainSet'
 export { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from './objective/documentObjective';
 export type { CompileResult } from './compileDocument';
 export type { SweepInfo } from './language/sweeps';
+export { compileDataJacobian, linearFeatures, type DataJacobian } from './overparam/dataJacobian';
+export { findInterpolation, INTERPOLATION_LOSS, type InterpolationReport } from './overparam/interpolation';
+export { minimumNormSolve, type MinimumNormSolution } from './overparam/minimumNorm';
+export { sgdTail, SGD_STREAM, type SgdTail, type SgdTailOptions } from './overparam/sgdTail';
+export { batchConstants, optimalStep, theoryRate, type BatchConstants } from './overparam/batchTheory';
+export { batchReport, defaultBatches, type BatchReport, type BatchReportOptions } from './overparam/batchReport';
+export { UnsuitableFileError } from './overparam/unsuitable';

@@ -2,9 +2,16 @@
 // `overparam help`, argument parsing and dispatch all read this table.
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { batchCommand } from './batch';
 import { deficientCommand } from './deficient';
 import { mapCommand } from './map';
 import { trainCommand } from './train';
 
 /** Every subcommand, in the order `overparam help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [analyzeCommand, mapCommand, deficientCommand, trainCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  analyzeCommand,
+  mapCommand,
+  deficientCommand,
+  trainCommand,
+  batchCommand,
+];

@@ -1,0 +1,61 @@
+// The over-parameterization commands as processes (dist/cli.js): their fixed JSON keys and values checked against
+// hand-derived closed forms, and their errors.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, tempFiles } from '../../support/cli';
+import { assertClose } from '../../support/model';
+
+const cli = (...args: string[]) => runCli(args, 120_000);
+const file = tempFiles('overparam-lab-');
+
+function json(...args: string[]): Record<string, unknown> {
+  const r = cli(...args, '--json');
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+describe('overparam batch', () => {
+  test('the three equations: β = 17, λ1 = 22/3, λn = 5/3, m* = 4, η*(1) = 1/17, fixed keys', () => {
+    const r = json('batch', 'examples/overparam/three-equations.overparam', '--batches', '1,2,3');
+    assert.deepEqual(Object.keys(r), [
+      'beta',
+      'lambdaMax',
+      'lambdaMin',
+      'criticalBatch',
+      'batches',
+      'optimalStep',
+      'theoryRate',
+      'measuredRate',
+    ]);
+    assertClose(r.beta as number, 17);
+    assertClose(r.lambdaMax as number, 22 / 3, 1e-13);
+    assertClose(r.lambdaMin as number, 5 / 3, 1e-13);
+    assertClose(r.criticalBatch as number, 4, 1e-12);
+    assert.deepEqual(r.batches, [1, 2, 3]);
+    // b ≤ m*: η*(b) = b / (17 + (b-1) 5/3).
+    (r.optimalStep as number[]).forEach((eta, i) => assertClose(eta, (i + 1) / (17 + (i * 5) / 3), 1e-15, 1e-13));
+    assertClose((r.theoryRate as number[])[0], 1 - 5 / 3 / 17, 1e-15, 1e-13);
+    assert.equal((r.measuredRate as number[]).length, 3);
+  });
+
+  test('a tight frame: m* is Infinity (λ1 = λn), written as the string "Infinity"; the text names the regime', () => {
+    const r = json('batch', 'examples/overparam/tight-frame.overparam', '--batches', '1');
+    assert.equal(r.criticalBatch, 'Infinity');
+    const t = cli('batch', 'examples/overparam/three-equations.overparam', '--batches', '1');
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /p = 2 parameters, n = 3 equations \(under-parameterized\)/);
+    assert.match(t.stdout, /no exact fit/);
+    assert.match(t.stdout, /m\* = β \/ \(λ1 - λn\) \+ 1 = 4/);
+  });
+
+  test('errors: a batch larger than n is a usage error (2); a nonlinear model is refused (1)', () => {
+    assert.equal(cli('batch', 'examples/overparam/three-equations.overparam', '--batches', '4').code, 2);
+    const f = file(
+      'tanh.overparam',
+      'param w[2]\nconst X = [[1, 2], [-2, 1]]\nconst y = [1, 2]\nmodel f(x) = tanh(dot(w, x))\ndata X, y\nat w = 0\n',
+    );
+    const r = cli('batch', f);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /linear least squares/);
+  });
+});
