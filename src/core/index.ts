@@ -64,3 +64,10 @@ export { sgdTail, SGD_STREAM, type SgdTail, type SgdTailOptions } from './overpa
 export { batchConstants, optimalStep, theoryRate, type BatchConstants } from './overparam/batchTheory';
 export { batchReport, defaultBatches, type BatchReport, type BatchReportOptions } from './overparam/batchReport';
 export { UnsuitableFileError } from './overparam/unsuitable';
+export { doubleDescent, type DoubleDescentCurve, type DoubleDescentOptions } from './overparam/doubleDescent';
+export {
+  weakFeaturesMonteCarlo,
+  weakFeaturesRisk,
+  type RiskEstimate,
+  type WeakFeatures,
+} from './overparam/weakFeatures';

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { batchCommand } from './batch';
 import { deficientCommand } from './deficient';
+import { fitCommand } from './fit';
 import { mapCommand } from './map';
 import { trainCommand } from './train';
 
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   deficientCommand,
   trainCommand,
   batchCommand,
+  fitCommand,
 ];

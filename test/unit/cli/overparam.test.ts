@@ -59,3 +59,47 @@ describe('overparam batch', () => {
     assert.match(r.stdout, /linear least squares/);
   });
 });
+
+describe('overparam fit', () => {
+  test('a linear file with a sweep: the minimum-norm fit by hand, fixed keys, ridge', () => {
+    // f(x) = w · (s x) on rows (1, 0, 0), (0, 1, 1) with y = (1, 2): w = (1, 1, 1) / s interpolates, ‖w‖ = √3 / s,
+    // σ_min(DF) = s (the rows are orthogonal with norms 1 and √2); the test point (1, 1, 1) is predicted exactly.
+    const f = file(
+      'linear.overparam',
+      [
+        'sweep s = 1, 2',
+        'param w[3]',
+        'const X = [[1, 0, 0], [0, 1, 1]]',
+        'const y = [1, 2]',
+        'const Xt = [[1, 1, 1]]',
+        'const yt = [3]',
+        'model f(x) = dot(w, s * x)',
+        'data X, y',
+        'test Xt, yt',
+        'at w = 0',
+        '',
+      ].join('\n'),
+    );
+    const r = json('fit', f);
+    assert.deepEqual(Object.keys(r), ['sweep', 'values', 'trainRisk', 'testRisk', 'norm', 'sigmaMin', 'n']);
+    assert.equal(r.sweep, 's');
+    assert.deepEqual(r.values, [1, 2]);
+    assert.equal(r.n, 2);
+    const close = (a: unknown, b: number[]) => (a as number[]).forEach((v, i) => assertClose(v, b[i], 1e-12, 1e-12));
+    close(r.trainRisk, [0, 0]);
+    close(r.testRisk, [0, 0]);
+    close(r.norm, [Math.sqrt(3), Math.sqrt(3) / 2]);
+    close(r.sigmaMin, [1, 2]);
+    // Ridge λ = 1 at s = 1: w = Xᵀ (X Xᵀ + I)⁻¹ y = Xᵀ (1/2, 2/3) = (1/2, 2/3, 2/3); residuals (-1/2, -2/3).
+    const ridge = json('fit', f, '--ridge', '1');
+    assertClose((ridge.norm as number[])[0], Math.sqrt(1 / 4 + 8 / 9), 1e-12, 1e-12);
+    assertClose((ridge.trainRisk as number[])[0], (1 / 4 + 4 / 9) / 2, 1e-12, 1e-12);
+  });
+
+  test('errors: a file without a sweep is refused (1), a negative ridge is a usage error (2)', () => {
+    const r = cli('fit', 'examples/overparam/three-equations.overparam');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /sweep/);
+    assert.equal(cli('fit', 'examples/overparam/three-equations.overparam', '--ridge', '-1').code, 2);
+  });
+});
