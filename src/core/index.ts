@@ -71,3 +71,6 @@ export {
   type RiskEstimate,
   type WeakFeatures,
 } from './overparam/weakFeatures';
+export { implicitBias, predictionMap, type ImplicitBiasReport } from './overparam/implicitBias';
+export { minimumL1, type L1Solution } from './overparam/minimumL1';
+export { q, qAlpha, qAlphaArgmin, type QAlphaSolution } from './overparam/qAlpha';

@@ -2,6 +2,7 @@
 // `overparam help`, argument parsing and dispatch all read this table.
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { biasCommand } from './bias';
 import { batchCommand } from './batch';
 import { deficientCommand } from './deficient';
 import { fitCommand } from './fit';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   trainCommand,
   batchCommand,
   fitCommand,
+  biasCommand,
 ];

@@ -103,3 +103,41 @@ describe('overparam fit', () => {
     assert.equal(cli('fit', 'examples/overparam/three-equations.overparam', '--ridge', '-1').code, 2);
   });
 });
+
+describe('overparam bias', () => {
+  test('the 2-D toy: fixed keys, the ℓ1 and ℓ2 references by hand, θ∞ at Woodworth’s argmin for every α', () => {
+    const r = json('bias', 'examples/overparam/implicit-bias-2d.overparam');
+    assert.deepEqual(Object.keys(r), [
+      'alphas',
+      'theta',
+      'l1',
+      'l2',
+      'minL1',
+      'minL2',
+      'minL1Solution',
+      'minL2Solution',
+      'qAlphaGap',
+    ]);
+    assert.deepEqual(r.alphas, [0.01, 0.1, 0.3, 1, 3]);
+    assertClose(r.minL1 as number, 1, 1e-14);
+    assertClose(r.minL2 as number, 1 / Math.sqrt(1.16), 1e-14);
+    assert.deepEqual(
+      (r.minL2Solution as number[]).map((v) => Number(v.toFixed(12))),
+      [Number((1 / 1.16).toFixed(12)), Number((0.4 / 1.16).toFixed(12))],
+    );
+    (r.qAlphaGap as number[]).forEach((g) => assert.ok(g < 1e-8, `gap ${g}`));
+    const theta = r.theta as number[][];
+    (r.l1 as number[]).forEach((l, i) => assertClose(l, Math.abs(theta[i][0]) + Math.abs(theta[i][1]), 1e-15, 1e-14));
+  });
+
+  test('errors: a file without a sweep, or predictions not linear in θ, is refused (1)', () => {
+    assert.equal(cli('bias', 'examples/overparam/three-equations.overparam').code, 1);
+    const f = file(
+      'nonlinear.overparam',
+      'sweep α = 1\nparam u[2]\nθ = u .^ 2\nconst X = [[1, 0.4]]\nconst y = [1]\nmodel f(x) = tanh(dot(θ, x))\ndata X, y\nat u = α\n',
+    );
+    const r = cli('bias', f);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /linear in the outputs/);
+  });
+});
