@@ -101,3 +101,20 @@ export {
 export { muConventionText, muOf, plRatio, ballRadius, type MuConvention } from './kernel/plConvention';
 export { widthLab, type WidthOptions, type WidthReport, type WidthRun } from './kernel/widthLab';
 export { logLogSlope, type SlopeFit } from './kernel/slopeFit';
+export { compileDataJacobian, linearFeatures, type DataJacobian } from './overparam/dataJacobian';
+export { findInterpolation, INTERPOLATION_LOSS, type InterpolationReport } from './overparam/interpolation';
+export { minimumNormSolve, type MinimumNormSolution } from './overparam/minimumNorm';
+export { sgdTail, SGD_STREAM, type SgdTail, type SgdTailOptions } from './overparam/sgdTail';
+export { batchConstants, optimalStep, theoryRate, type BatchConstants } from './overparam/batchTheory';
+export { batchReport, defaultBatches, type BatchReport, type BatchReportOptions } from './overparam/batchReport';
+export { UnsuitableFileError } from './overparam/unsuitable';
+export { doubleDescent, type DoubleDescentCurve, type DoubleDescentOptions } from './overparam/doubleDescent';
+export {
+  weakFeaturesMonteCarlo,
+  weakFeaturesRisk,
+  type RiskEstimate,
+  type WeakFeatures,
+} from './overparam/weakFeatures';
+export { implicitBias, predictionMap, type ImplicitBiasReport } from './overparam/implicitBias';
+export { minimumL1, type L1Solution } from './overparam/minimumL1';
+export { q, qAlpha, qAlphaArgmin, type QAlphaSolution } from './overparam/qAlpha';

@@ -2,8 +2,11 @@
 // `overparam help`, argument parsing and dispatch all read this table.
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { batchCommand } from './batch';
+import { biasCommand } from './bias';
 import { criticalCommand } from './critical';
 import { deficientCommand } from './deficient';
+import { fitCommand } from './fit';
 import { kernelCommand } from './kernel';
 import { mapCommand } from './map';
 import { trainCommand } from './train';
@@ -18,4 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   criticalCommand,
   kernelCommand,
   widthCommand,
+  batchCommand,
+  fitCommand,
+  biasCommand,
 ];
