@@ -164,6 +164,9 @@ export interface ExportMessage {
 /** Everything the webview sends. */
 export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage;
 
+/** A table with one handler per message type of the union M (the host's table of webview messages, say). */
+export type MessageTable<M extends { type: string }> = { [K in M['type']]: (m: Extract<M, { type: K }>) => void };
+
 /** The core's own shapes, re-exported for the webview (which may not import the core itself). */
 export type { Declaration, ModelShape } from '../core/modelShape';
 export type { FieldData, FieldGrid } from '../core/field';

@@ -185,26 +185,21 @@ export function isHostMessage(x: unknown): x is HostMessage {
   }
 }
 
+/** The shape checks of each webview -> host message type (beyond its `type` and integer `requestId`). */
+export const WEBVIEW_CHECKS: { readonly [K in WebviewMessage['type']]: (x: Rec) => boolean } = {
+  ready: (x) => (x.view === null || isView(x.view)) && isInt(x.pointIndex),
+  setPoint: (x) =>
+    isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite),
+  setView: (x) => isInt(x.pointIndex) && isView(x.view),
+  export: (x) =>
+    ['png', 'svg', 'csv'].includes(x.format as string) &&
+    isStr(x.suggestedName) &&
+    isStr(x.data) &&
+    (x.data as string).length < 64 * 1024 * 1024,
+};
+
 /** True when `x` is a well-formed webview -> host message. */
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
-  if (!isRec(x) || !isInt(x.requestId)) return false;
-  switch (x.type) {
-    case 'ready':
-      return (x.view === null || isView(x.view)) && isInt(x.pointIndex);
-    case 'setPoint':
-      return (
-        isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite)
-      );
-    case 'setView':
-      return isInt(x.pointIndex) && isView(x.view);
-    case 'export':
-      return (
-        ['png', 'svg', 'csv'].includes(x.format as string) &&
-        isStr(x.suggestedName) &&
-        isStr(x.data) &&
-        (x.data as string).length < 64 * 1024 * 1024
-      );
-    default:
-      return false;
-  }
+  if (!isRec(x) || !isInt(x.requestId) || !isStr(x.type) || !Object.hasOwn(WEBVIEW_CHECKS, x.type)) return false;
+  return WEBVIEW_CHECKS[x.type as WebviewMessage['type']](x);
 }

@@ -2,7 +2,7 @@
 // then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
 // the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
 // browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
-import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/panel';
+import type { ExportMessage, HostMessage, MessageTable, SetPointMessage, WebviewMessage } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
 import { PanelSession } from './panelSession';
@@ -88,29 +88,32 @@ export class PanelHost {
     return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
+  /** What each webview message does, by type (the validator's table, WEBVIEW_CHECKS, has the same keys). */
+  readonly handlers: MessageTable<WebviewMessage> = {
+    ready: (m) => {
+      this.ready = true;
+      this.stats.ready = true;
+      this.session.setView(m.view, m.pointIndex);
+      // The restored point may not exist yet (nothing loaded): the reload selects it once the model is there.
+      this.requestedPoint = m.pointIndex;
+      this.requestReload(m.requestId);
+    },
+    setView: (m) => {
+      this.session.setView(m.view, m.pointIndex);
+      this.requestReload(m.requestId);
+    },
+    // Slider drags arrive faster than frames can be computed: keep only the newest while busy.
+    setPoint: (m) => {
+      this.pending = m;
+      void this.drain();
+    },
+    export: (m) => void this.export(m),
+  };
+
   /** Handles one message from the webview; malformed messages are dropped. */
   receive(m: unknown): void {
     if (!isWebviewMessage(m)) return;
-    switch (m.type) {
-      case 'ready':
-        this.ready = true;
-        this.stats.ready = true;
-        this.session.setView(m.view, m.pointIndex);
-        return this.requestReload(m.requestId);
-      case 'setView':
-        this.session.setView(m.view, m.pointIndex);
-        return this.requestReload(m.requestId);
-      case 'setPoint':
-        // Slider drags arrive faster than frames can be computed: keep only the newest while busy.
-        this.pending = m;
-        return void this.drain();
-      case 'export':
-        return void this.export(m);
-      default: {
-        const never: never = m;
-        return never;
-      }
-    }
+    (this.handlers[m.type] as (m: WebviewMessage) => void)(m);
   }
 
   private post(m: HostMessage): void {
