@@ -6,6 +6,7 @@ import type { FieldGrid } from '../core/field';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
 import type { FieldFrame, ModelInfo, PanelDiagnostic, PointDetails, RankCells } from './panel';
+import type { PanelState, PanelStateRequest } from './viewSettings';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
 export interface AnalysisOptions {
@@ -26,8 +27,9 @@ export interface RequestMap {
     params: { key: string; text: string; options: AnalysisOptions; base: number[]; x: MapAxis; y: MapAxis };
     result: RankMapData;
   };
-  /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
-  panelModel: { params: PanelSource; result: PanelModelResult };
+  /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show; with `first`, also
+   *  the first frame of the state the host would choose (so loading a document is one round trip). */
+  panelModel: { params: PanelModelParams; result: PanelModelResult };
   /** One panel frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
 }
@@ -72,10 +74,27 @@ export interface PanelSource {
   options: AnalysisOptions;
 }
 
-/** `panelModel` answers: the model (null when the document does not compile) and the diagnostics to show. */
+/** `panelModel` asks for the model and, unless `first` is null, the first frame with it. */
+export interface PanelModelParams extends PanelSource {
+  first: FirstFrameParams | null;
+}
+
+/** The first frame of a new model: the state is chosen in the worker by `panelState` (the host's own rule), and
+ *  this worker computes band `index` of `count` of the rank map's rows; band 0 also computes every point's field
+ *  and the live point's details, the other bands skip the analysis (their model is only compiled). */
+export interface FirstFrameParams {
+  state: PanelStateRequest;
+  band: { index: number; count: number };
+  /** As in `panelFrame`: set to 1 to stop between rank-map bands. */
+  cancel?: Int32Array;
+}
+
+/** `panelModel` answers: the model (null when the document does not compile, and from bands other than 0), the
+ *  diagnostics to show, and the first frame when asked (null when there is no model). */
 export interface PanelModelResult {
   model: ModelInfo | null;
   diagnostics: PanelDiagnostic[];
+  first?: (PanelState & { frame: PanelFrameResult }) | null;
 }
 
 /** A band of rank-map rows [rowFrom, rowTo) of the map over x and y through `base`. */

@@ -21,7 +21,7 @@ export function createHandlers(): Handlers {
   const modelOf: ModelOf = ({ key, text, options }, deadline) => models.get(key, text, options, deadline).model;
   return {
     panelModel: (params, deadline) =>
-      panelModel(params, deadline, (src, dl) => models.analyze(src.key, src.text, src.options, dl), modelOf),
+      panelModel(params, deadline, (src, dl) => models.analyze(src.key, src.text, src.options, dl), modelOf, speeds),
     panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),
     analyze: ({ key, text, options }, deadline) => trimReport(models.analyze(key, text, options, deadline)),
     point: ({ key, text, options, values }, deadline) => {

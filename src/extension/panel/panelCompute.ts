@@ -1,7 +1,9 @@
 // Where the panel's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
 // map is split into bands of rows, one per worker, so it uses every core the panel was given.
 import type { FieldFrame, FieldGrid, MapAxis, PointDetails, RankCells } from '../../protocol/panel';
-import type { PanelFrameParams, PanelModelResult } from '../../protocol/worker';
+import type { PanelFrameParams, PanelFrameResult } from '../../protocol/worker';
+import type { ModelInfo, PanelDiagnostic } from '../../protocol/panel';
+import type { PanelState, PanelStateRequest } from '../../protocol/viewSettings';
 import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../protocol/worker';
 
 /** The part of AnalysisClient the panel uses (a fake in tests, the real client in the panel and the browser tests). */
@@ -26,10 +28,18 @@ export interface FrameResult {
   cpu?: { runMs: number; waitMs: number };
 }
 
+/** A loaded model: its diagnostics and, when it compiles, the state `panelState` chose and its first frame. */
+export interface ModelLoad {
+  model: ModelInfo | null;
+  diagnostics: PanelDiagnostic[];
+  first: (PanelState & { frame: FrameResult }) | null;
+}
+
 /** The panel's source of numbers for one document key. */
 export interface PanelCompute {
-  /** The model and diagnostics of `text`. */
-  model(text: string, signal?: AbortSignal): Promise<PanelModelResult>;
+  /** The model and diagnostics of `text`, with the first frame of the state chosen from `state`: one round trip
+   *  (one `panelModel` request per worker, each computing its band of the rank map). */
+  model(text: string, state: PanelStateRequest, signal?: AbortSignal): Promise<ModelLoad>;
   /** One frame of `text`'s model. */
   frame(text: string, req: FrameRequest, signal?: AbortSignal): Promise<FrameResult>;
 }
@@ -42,12 +52,29 @@ export function workerCompute(
 ): PanelCompute {
   if (workers.length === 0) throw new Error('the panel needs at least one analysis worker');
   return {
-    model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
+    async model(text, state, signal) {
+      const source = { key, text, options: options() };
+      const cancel = cancelFlag(signal);
+      const count = workers.length;
+      const parts = await Promise.all(
+        workers.map((w, index) =>
+          w.request('panelModel', { ...source, first: { state, band: { index, count }, cancel } }, signal),
+        ),
+      );
+      const lead = parts[0];
+      const frames = parts.map((p) => p.first?.frame);
+      const first = lead.first && {
+        ...lead.first,
+        frame: joinFrames(
+          frames,
+          frames.some((f) => f?.rankRows),
+        ),
+      };
+      return { model: lead.model, diagnostics: lead.diagnostics, first: lead.model ? (first ?? null) : null };
+    },
     async frame(text, req, signal) {
       const source = { key, text, options: options() };
-      // Cooperative cancellation: the workers stop between rank-map bands when the host aborts.
-      const cancel = new Int32Array(new SharedArrayBuffer(4));
-      signal?.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
+      const cancel = cancelFlag(signal);
       const map = req.rankMap;
       const ny = map?.y.steps ?? 0;
       // Worker 0 also computes the fields and details (cheap): the bands are split evenly.
@@ -71,15 +98,27 @@ export function workerCompute(
           );
         }),
       );
-      const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
-      const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
-      return {
-        fields: parts[0]?.fields ?? [],
-        details: parts[0]?.details ?? null,
-        rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null,
-        cpu,
-      };
+      return joinFrames(parts, map !== null);
     },
+  };
+}
+
+/** Cooperative cancellation: the workers stop between rank-map bands when the host aborts. */
+function cancelFlag(signal: AbortSignal | undefined): Int32Array {
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  signal?.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
+  return cancel;
+}
+
+/** The workers' parts of one frame (worker 0's fields and details, everyone's bands) as one frame. */
+function joinFrames(parts: (PanelFrameResult | undefined)[], mapped: boolean): FrameResult {
+  const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
+  return {
+    fields: parts[0]?.fields ?? [],
+    details: parts[0]?.details ?? null,
+    rankMap: mapped ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null,
+    cpu,
   };
 }
 

@@ -6,7 +6,7 @@ import type { ExportMessage, HostMessage, MessageTable, SetPointMessage, Webview
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
 import { PanelSession } from './panelSession';
-import type { FieldDefaults } from './viewSettings';
+import type { FieldDefaults } from '../../protocol/viewSettings';
 
 /** The document the panel shows, as plain data. */
 export interface PanelDocument {
@@ -137,9 +137,9 @@ export class PanelHost {
   private async reload(requestId: number, signal: AbortSignal): Promise<void> {
     const d = this.env.document();
     if (!d || !this.ready) return;
-    await this.session.load(d.text, d.version, signal);
-    if (this.requestedPoint !== undefined) this.session.selectPoint(this.requestedPoint);
+    const point = this.requestedPoint;
     this.requestedPoint = undefined;
+    await this.session.load(d.text, d.version, signal, point);
     const [document, frame] = await this.session.documentAndFrame(requestId, d.fileName, d.uri, signal);
     this.post(document);
     this.post(frame);
