@@ -48,7 +48,7 @@ class App {
       commonScale: () => this.state.commonScale,
       busy: () => this.link.busy,
       selectPoint: (i) => this.selectPoint(i),
-      send: (m) => void this.link.send(m),
+      send: (m) => this.link.send(m),
       scheduleDraw: () => this.scheduleDraw(),
     };
     this.views = VIEWS.map((def) => ({ def, view: def.create(this.ui.sections.get(def.id)!, host) }));
@@ -88,6 +88,9 @@ class App {
         return this.onDocument(m);
       case 'frame':
         return this.onFrame(m);
+      case 'training':
+        // Only the view's own run is shown (it checks the request id); a stale version is dropped here.
+        return m.version === this.version ? this.dispatch(m) : undefined;
       case 'exportResult':
         return this.setStatus(m.message);
       case 'error':

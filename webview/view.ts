@@ -32,8 +32,8 @@ export interface ViewHost {
   busy(): boolean;
   /** Makes point `i` the live one. */
   selectPoint(i: number): void;
-  /** Sends a message to the host. */
-  send(m: Outgoing): void;
+  /** Sends a message to the host; returns its request id. */
+  send(m: Outgoing): number;
   /** Asks for a repaint on the next animation frame. */
   scheduleDraw(): void;
 }

@@ -1,22 +1,18 @@
 // The table of panel views, in page order. Each entry declares its section (heading, controls, export buttons) and
 // the host messages it consumes, and creates the view; webview/main.ts builds the page from it and hands every
 // message to the views that consume its kind. Adding a view means adding an entry here (see docs/architecture.md).
-import type { FieldFrame, FrameMessage, ModelInfo, ViewSettings } from '../src/protocol/panel';
+import type { FieldFrame, FrameMessage } from '../src/protocol/panel';
 import { DetailsView } from './detailsView';
 import { composeField, fieldCsv, fieldSvg, pngBase64, rankMapSvg } from './exportFigure';
 import { FieldView } from './fieldView';
 import { RankMapView } from './rankMapView';
+import { TrainingView } from './trainingView';
+import { coordNames } from './viewNames';
 import { defineView } from './view';
 import type { AnyViewDefinition, MessageOf, PanelView, ViewHost, ViewSection } from './view';
 
 /** The shortest interval between two refreshes of the details while a slider drags (ms). */
 const DETAILS_MS = 250;
-
-/** The names of the field's two shown canonical coordinates. */
-export function coordNames(model: ModelInfo | null, view: ViewSettings | null): [string, string] {
-  const c = view?.grid.coords ?? [0, 1];
-  return [model?.outputs[c[0]] ?? '', model?.outputs[c[1]] ?? ''];
-}
 
 /** The gradient field: one subplot per point, the live one updated from every frame. */
 class FieldPanel implements PanelView<'document' | 'frame'> {
@@ -184,5 +180,14 @@ export const VIEWS: readonly AnyViewDefinition[] = [
     exports: [],
     consumes: ['document', 'frame'],
     create: (section, host) => new DetailsPanel(section, host),
+  }),
+  defineView({
+    id: 'training',
+    title: 'Training: L along a trajectory, and θ beside canonical GD',
+    bodyClass: 'training',
+    controls: 'Training settings',
+    exports: [],
+    consumes: ['document', 'training'],
+    create: (section, host) => new TrainingView(section, host),
   }),
 ];

@@ -1,15 +1,30 @@
 // Where the panel's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
 // map is split into bands of rows, one per worker, so it uses every core the panel was given.
 import type { FieldFrame, FieldGrid, MapAxis, PointDetails, RankCells } from '../../protocol/panel';
-import type { PanelFrameParams, PanelFrameResult } from '../../protocol/worker';
+import type {
+  PanelFrameParams,
+  PanelFrameResult,
+  TrainOutcome,
+  TrainParams,
+  TrainPartial,
+} from '../../protocol/worker';
+import type { RequestPartial } from '../../protocol/worker';
 import type { ModelInfo, PanelDiagnostic } from '../../protocol/panel';
 import type { PanelState, PanelStateRequest } from '../../protocol/viewSettings';
 import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../protocol/worker';
 
 /** The part of AnalysisClient the panel uses (a fake in tests, the real client in the panel and the browser tests). */
 export interface WorkerLike {
-  request<K extends RequestType>(type: K, params: RequestParams<K>, signal?: AbortSignal): Promise<RequestResult<K>>;
+  request<K extends RequestType>(
+    type: K,
+    params: RequestParams<K>,
+    signal?: AbortSignal,
+    onPartial?: (partial: RequestPartial<K>) => void,
+  ): Promise<RequestResult<K>>;
 }
+
+/** What a trajectory needs besides the document: the start and the method's settings. */
+export type TrainRequest = Omit<TrainParams, 'key' | 'text' | 'options' | 'cancel'>;
 
 /** What one frame needs: fields at some points, the live point's details, the whole rank map. */
 export interface FrameRequest {
@@ -42,6 +57,13 @@ export interface PanelCompute {
   model(text: string, state: PanelStateRequest, signal?: AbortSignal): Promise<ModelLoad>;
   /** One frame of `text`'s model. */
   frame(text: string, req: FrameRequest, signal?: AbortSignal): Promise<FrameResult>;
+  /** One trajectory on `text`'s loss; `onPartial` gets the records while it runs; an abort stops it in the worker. */
+  train(
+    text: string,
+    req: TrainRequest,
+    onPartial: (p: TrainPartial) => void,
+    signal?: AbortSignal,
+  ): Promise<TrainOutcome>;
 }
 
 /** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
@@ -72,6 +94,14 @@ export function workerCompute(
       };
       return { model: lead.model, diagnostics: lead.diagnostics, first: lead.model ? (first ?? null) : null };
     },
+    // The last worker: with two, the first one keeps answering slider drags while a trajectory runs.
+    train: (text, req, onPartial, signal) =>
+      workers[workers.length - 1].request(
+        'train',
+        { key, text, options: options(), ...req, cancel: cancelFlag(signal) },
+        signal,
+        onPartial,
+      ),
     async frame(text, req, signal) {
       const source = { key, text, options: options() };
       const cancel = cancelFlag(signal);

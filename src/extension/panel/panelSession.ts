@@ -127,6 +127,13 @@ export class PanelSession {
     return this.frameMessage(requestId, result, result?.fields[0] ?? null);
   }
 
+  /** What a trajectory of point `pointIndex` starts from: the text, its version and the point's live values (null
+   *  when nothing is loaded). */
+  trainingStart(pointIndex: number): { text: string; version: number; values: Float64Array } | null {
+    const live = this.info ? this.values[pointIndex] : undefined;
+    return live ? { text: this.text, version: this.version, values: Float64Array.from(live) } : null;
+  }
+
   /** Adopts the webview's view (made valid for the model); an axis switched to another parameter gets that one's range. */
   setView(view: ViewSettings | null, pointIndex: number): void {
     this.first = undefined;

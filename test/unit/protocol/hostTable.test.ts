@@ -16,9 +16,14 @@ const text = readExample('squared');
 function inThread(counts: Record<string, number> = {}): WorkerLike {
   const handlers = createHandlers();
   return {
-    request: async (type, params) => {
+    request: async (type, params, _signal, onPartial) => {
       counts[type] = (counts[type] ?? 0) + 1;
-      return (handlers[type] as (p: typeof params, deadline: number) => never)(params, Date.now() + 10_000);
+      const handler = handlers[type] as unknown as (
+        p: typeof params,
+        deadline: number,
+        emit?: typeof onPartial,
+      ) => never;
+      return handler(params, Date.now() + 10_000, onPartial);
     },
   };
 }
@@ -43,7 +48,7 @@ function rig(): { host: PanelHost; posted: HostMessage[]; saved: ExportMessage[]
 describe('host message table', () => {
   test('one handler per webview message type, the validator checks the same types', () => {
     const { host } = rig();
-    const types = ['export', 'ready', 'setPoint', 'setView'];
+    const types = ['export', 'ready', 'setPoint', 'setView', 'train'];
     assert.deepEqual(Object.keys(host.handlers).sort(), types);
     assert.deepEqual(Object.keys(WEBVIEW_CHECKS).sort(), types);
   });
@@ -103,6 +108,21 @@ describe('host message table', () => {
     assert.deepEqual(posted, [{ type: 'exportResult', requestId: 9, ok: true, message: 'saved squared-field.csv' }]);
   });
 
+  test('train on a file without a loss answers once, failed, with the reason', async () => {
+    const { host, posted } = rig();
+    host.receive({ type: 'ready', requestId: 1, view: null, pointIndex: 0 });
+    await host.idle();
+    host.receive({ type: 'train', requestId: 4, pointIndex: 0, method: 'gd', lr: 0.01, steps: 100 });
+    await new Promise((r) => setTimeout(r, 50));
+    const training = posted.filter((m) => m.type === 'training');
+    assert.equal(training.length, 1);
+    const t = training[0];
+    assert.ok(t.type === 'training' && isHostMessage(t));
+    assert.equal(t.phase, 'failed');
+    assert.equal(t.requestId, 4);
+    assert.match(t.message ?? '', /the file defines no loss/);
+  });
+
   test('malformed messages and names that are no message type reach no handler', async () => {
     const { host, posted, counts } = rig();
     for (const m of [
@@ -111,6 +131,9 @@ describe('host message table', () => {
       { type: 'ready', requestId: 1.5, view: null, pointIndex: 0 },
       { type: 'setPoint', requestId: 1, pointIndex: 0, values: [1, Number.NaN] },
       { type: 'export', requestId: 1, format: 'exe', suggestedName: 'x', data: '' },
+      { type: 'train', requestId: 1, pointIndex: 0, method: 'adam', lr: 0.01, steps: 10 },
+      { type: 'train', requestId: 1, pointIndex: 0, method: 'gd', lr: -1, steps: 10 },
+      { type: 'train', requestId: 1, pointIndex: 0, method: 'gd', lr: 0.01, steps: 1e9 },
       null,
       'ready',
     ])
