@@ -37,6 +37,8 @@ export class TrainingView implements PanelView<'document' | 'training'> {
   private records: TrainingSample[] = [];
   private canonical: TrainingSample[] = [];
   private dirty = false;
+  /** The method of the run shown (the flow's records are at times, not steps). */
+  private ranMethod = 'gd';
 
   constructor(
     section: ViewSection,
@@ -82,6 +84,7 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     this.path!.data.datasets[0].data = pathPts(this.records);
     this.path!.data.datasets[1].data = pathPts(this.canonical);
     const names = coordNames(this.model, this.host.view());
+    this.loss!.options.scales!.x!.title = { display: true, text: this.ranMethod === 'flow' ? 'time' : 'step' };
     const scales = this.path!.options.scales!;
     scales.x!.title = { display: true, text: names[0] };
     scales.y!.title = { display: true, text: names[1] };
@@ -135,6 +138,7 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     this.figures.dataset.phase = 'running';
     this.note.textContent = 'running…';
     const method = this.method.value as 'gd' | 'flow' | 'sgd';
+    this.ranMethod = method;
     this.requestId = this.host.send({ type: 'train', pointIndex: this.host.pointIndex(), method, lr, steps });
   }
 
