@@ -224,8 +224,8 @@ export const WEBVIEW_CHECKS: { readonly [K in WebviewMessage['type']]: (x: Rec) 
     (x.steps as number) <= MAX_TRAIN_STEPS,
 };
 
-/** The most steps the panel runs in one trajectory. */
-export const MAX_TRAIN_STEPS = 1_000_000;
+/** The most steps the panel asks for in one trajectory (the worker's time budget still stops a long run). */
+export const MAX_TRAIN_STEPS = 100_000_000;
 
 /** True when `x` has the envelope of a worker reply: an answer (ok with a result, or a failure) or a partial. */
 export function isWorkerReply(x: unknown): x is WorkerReply {

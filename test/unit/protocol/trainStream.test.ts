@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import * as path from 'path';
 import { AnalysisClient, CancelledError } from '../../../src/extension/analysisClient';
 import { workerCompute } from '../../../src/extension/panel/panelCompute';
+import { PanelHost } from '../../../src/extension/panel/panelHost';
+import type { HostMessage } from '../../../src/protocol/panel';
 import type { TrainParams, TrainPartial } from '../../../src/protocol/worker';
 import { createHandlers } from '../../../src/worker/handlers';
 import { runCli } from '../../support/cli';
@@ -118,6 +120,47 @@ describe('train request: streaming, cancellation, CLI numbers', () => {
       assert.equal(next.records.at(-1)!.t, 10);
       assert.ok(Date.now() - t < 5000);
       assert.equal(log.filter((l) => l.startsWith('analysis worker started')).length, 1, log.join('\n'));
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('the panel host: records stream to the webview, and an edit cancels the run', async () => {
+    const client = new AnalysisClient(
+      path.join(repoRoot, 'dist', 'worker.js'),
+      () => ({ timeBudgetMs: 30_000, memoryMb: 512 }),
+      { info: () => undefined, warn: () => undefined },
+    );
+    const posted: HostMessage[] = [];
+    let version = 1;
+    let firstPartial: () => void = () => undefined;
+    const streaming = new Promise<void>((resolve) => (firstPartial = resolve));
+    const host = new PanelHost({
+      post: (m) => {
+        posted.push(m);
+        if (m.type === 'training' && m.phase === 'running') firstPartial();
+      },
+      document: () => ({ text: lossFile, version, fileName: 'l.overparam', uri: 'file:///l.overparam' }),
+      save: async () => ({ ok: true, message: '' }),
+      compute: workerCompute([client], 'doc', () => ({})),
+    });
+    try {
+      host.receive({ type: 'ready', requestId: 1, view: null, pointIndex: 0 });
+      await host.idle();
+      host.receive({ type: 'train', requestId: 2, pointIndex: 0, method: 'gd', lr: 0.01, steps: 50_000_000 });
+      await streaming;
+      version = 2;
+      host.documentChanged();
+      await host.idle();
+      await new Promise((r) => setTimeout(r, 100));
+      const training = posted.filter((m) => m.type === 'training');
+      assert.ok(training.length >= 1 && training.every((m) => m.type === 'training' && m.phase === 'running'));
+      const first = training[0];
+      assert.ok(first.type === 'training');
+      assert.deepEqual(first.records[0], { t: 0, loss: 8, theta: [1, 4] });
+      // The run was cancelled (no `done`) and the edit's document came after it.
+      assert.equal(posted.at(-2)?.type, 'document');
+      assert.equal(host.stats.version, 2);
     } finally {
       client.dispose();
     }
