@@ -5,6 +5,7 @@ import {
   CategoryScale,
   Chart,
   LinearScale,
+  LineElement,
   LogarithmicScale,
   PointElement,
   ScatterController,
@@ -19,6 +20,7 @@ Chart.register(
   LogarithmicScale,
   CategoryScale,
   PointElement,
+  LineElement,
   BarElement,
   Tooltip,
 );

@@ -1,5 +1,12 @@
-// The page skeleton: header (file, point picker, status), the live point's sliders, and the three figure sections.
+// The page skeleton: header (file, point picker, status), the live point's sliders, and one section per view of
+// the table (webview/views.ts): its heading, controls group, body and export buttons.
 import { el } from './dom';
+import type { AnyViewDefinition, ExportSpec, ViewSection } from './view';
+
+/** A view's section as built: its body, controls and export buttons. */
+export interface BuiltSection extends ViewSection {
+  exports: { spec: ExportSpec; button: HTMLButtonElement }[];
+}
 
 /** Handles to the parts of the page the app fills in. */
 export interface Layout {
@@ -9,20 +16,15 @@ export interface Layout {
   status: HTMLElement;
   diagnostics: HTMLElement;
   sliders: HTMLElement;
-  fieldControls: HTMLElement;
-  subplots: HTMLElement;
-  fieldExport: { png: HTMLButtonElement; svg: HTMLButtonElement; csv: HTMLButtonElement };
-  rankControls: HTMLElement;
-  rankMap: HTMLElement;
-  rankExport: { png: HTMLButtonElement; svg: HTMLButtonElement };
-  details: HTMLElement;
+  /** The views' sections by view id, in page order. */
+  sections: Map<string, BuiltSection>;
 }
 
 const button = (text: string, label: string): HTMLButtonElement =>
   el('button', { type: 'button', 'aria-label': label }, text);
 
-/** Builds the page inside `app` and returns its parts. */
-export function buildLayout(app: HTMLElement): Layout {
+/** Builds the page inside `app`, one section per view, and returns its parts. */
+export function buildLayout(app: HTMLElement, views: readonly AnyViewDefinition[]): Layout {
   const l: Layout = {
     fileName: el('h1', { class: 'file' }),
     pointPicker: el('select', { id: 'op-point' }),
@@ -30,22 +32,29 @@ export function buildLayout(app: HTMLElement): Layout {
     status: el('span', { class: 'status', role: 'status' }),
     diagnostics: el('ul', { class: 'diagnostics' }),
     sliders: el('div', { class: 'sliders' }),
-    fieldControls: el('div', { class: 'controls', role: 'group', 'aria-label': 'Field settings' }),
-    subplots: el('div', { class: 'subplots' }),
-    fieldExport: {
-      png: button('PNG', 'Export the field as PNG'),
-      svg: button('SVG', 'Export the field as SVG'),
-      csv: button('CSV', 'Export the field data as CSV'),
-    },
-    rankControls: el('div', { class: 'controls', role: 'group', 'aria-label': 'Rank map settings' }),
-    rankMap: el('div', { class: 'rankmap-root' }),
-    rankExport: { png: button('PNG', 'Export the rank map as PNG'), svg: button('SVG', 'Export the rank map as SVG') },
-    details: el('div', { class: 'details' }),
+    sections: new Map(),
   };
-  const section = (id: string, title: string, ...body: HTMLElement[]): HTMLElement =>
-    el('section', { id, 'aria-labelledby': `${id}-h` }, el('h2', { id: `${id}-h` }, title), ...body);
-  const exportBar = (...b: HTMLButtonElement[]): HTMLElement =>
-    el('div', { class: 'export', role: 'group', 'aria-label': 'Export' }, el('span', {}, 'Export'), ...b);
+  const sections = views.map((v) => {
+    const built: BuiltSection = {
+      body: el('div', { class: v.bodyClass }),
+      controls: v.controls ? el('div', { class: 'controls', role: 'group', 'aria-label': v.controls }) : null,
+      exports: v.exports.map((spec) => ({ spec, button: button(spec.format.toUpperCase(), spec.label) })),
+    };
+    l.sections.set(v.id, built);
+    const id = `op-${v.id}`;
+    const body: HTMLElement[] = [built.body];
+    if (built.controls) body.unshift(built.controls);
+    if (built.exports.length > 0)
+      body.push(
+        el(
+          'div',
+          { class: 'export', role: 'group', 'aria-label': 'Export' },
+          el('span', {}, 'Export'),
+          ...built.exports.map((e) => e.button),
+        ),
+      );
+    return el('section', { id, 'aria-labelledby': `${id}-h` }, el('h2', { id: `${id}-h` }, v.title), ...body);
+  });
   app.replaceChildren(
     el('header', {}, l.fileName, el('label', { for: 'op-point' }, 'Live point'), l.pointPicker, l.reset, l.status),
     l.diagnostics,
@@ -53,25 +62,7 @@ export function buildLayout(app: HTMLElement): Layout {
       'div',
       { class: 'layout' },
       el('aside', { class: 'live', 'aria-label': 'Live point parameters' }, el('h2', {}, 'Parameters'), l.sliders),
-      el(
-        'div',
-        { class: 'figures' },
-        section(
-          'op-field',
-          'Gradient field: arrows from g along M g = J Jᵀ g',
-          l.fieldControls,
-          l.subplots,
-          exportBar(l.fieldExport.png, l.fieldExport.svg, l.fieldExport.csv),
-        ),
-        section(
-          'op-rank',
-          'Rank map: σmin / σmax of J over a parameter slice',
-          l.rankControls,
-          l.rankMap,
-          exportBar(l.rankExport.png, l.rankExport.svg),
-        ),
-        section('op-details', 'The live point', l.details),
-      ),
+      el('div', { class: 'figures' }, ...sections),
     ),
   );
   return l;

@@ -2,9 +2,11 @@
 // a time budget per request (the core stops itself at the deadline; if it does not, the worker is terminated and
 // respawned), cancellation through AbortSignal. No vscode import: plain node, so it runs in any test tier.
 import { Worker } from 'worker_threads';
+import { isWorkerReply } from '../protocol/validate';
 import {
   WORKER_READY,
   type RequestParams,
+  type RequestPartial,
   type RequestResult,
   type RequestType,
   type WorkerReply,
@@ -55,6 +57,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   settled: boolean;
+  /** Receives the request's partial results while it runs. */
+  onPartial?: (partial: unknown) => void;
   timer?: ReturnType<typeof setTimeout>;
   budgetMs: number;
 }
@@ -75,8 +79,14 @@ export class AnalysisClient {
     private readonly log: ClientLogger,
   ) {}
 
-  /** Runs request `type` in the worker; rejects with BudgetError, CancelledError or Error. */
-  request<K extends RequestType>(type: K, params: RequestParams<K>, signal?: AbortSignal): Promise<RequestResult<K>> {
+  /** Runs request `type` in the worker; rejects with BudgetError, CancelledError or Error. `onPartial` receives what
+   *  the request streams while it runs (until it settles). */
+  request<K extends RequestType>(
+    type: K,
+    params: RequestParams<K>,
+    signal?: AbortSignal,
+    onPartial?: (partial: RequestPartial<K>) => void,
+  ): Promise<RequestResult<K>> {
     return new Promise<RequestResult<K>>((resolve, reject) => {
       if (this.disposed) return reject(new CancelledError());
       if (signal?.aborted) return reject(new CancelledError());
@@ -87,6 +97,7 @@ export class AnalysisClient {
         resolve: resolve as (v: unknown) => void,
         reject,
         settled: false,
+        onPartial: onPartial as ((partial: unknown) => void) | undefined,
         budgetMs: this.limits().timeBudgetMs,
       };
       signal?.addEventListener('abort', () => this.cancel(p), { once: true });
@@ -134,9 +145,13 @@ export class AnalysisClient {
       stdout: false,
       stderr: false,
     });
-    worker.on('message', (reply: WorkerReply | typeof WORKER_READY) => {
+    worker.on('message', (reply: unknown) => {
       if (worker !== this.worker) return;
-      if (reply !== WORKER_READY) return this.onReply(reply);
+      if (reply !== WORKER_READY) {
+        if (isWorkerReply(reply)) this.onReply(reply);
+        else this.log.warn('dropped a malformed reply from the analysis worker');
+        return;
+      }
       this.ready = true;
       this.pump();
     });
@@ -155,6 +170,10 @@ export class AnalysisClient {
   private onReply(reply: WorkerReply): void {
     const p = this.inFlight;
     if (!p || p.id !== reply.id) return;
+    if ('partial' in reply) {
+      if (!p.settled) p.onPartial?.(reply.partial);
+      return;
+    }
     this.inFlight = undefined;
     if (reply.ok) this.settle(p, undefined, reply.result);
     else if (reply.failure.kind === 'budget')

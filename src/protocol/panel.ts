@@ -27,6 +27,8 @@ export interface ModelInfo {
   jacobianTex: string[][];
   /** The `at` points: their labels (`w = (0.1, 1)`) and values as written (one made-up point when there is none). */
   points: { label: string; values: Float64Array }[];
+  /** The file defines a loss (a `loss` line, or `model` with `data`): the Training view can run. */
+  hasLoss?: boolean;
 }
 
 /** A diagnostic reduced to what the panel shows. */
@@ -125,8 +127,31 @@ export interface ErrorMessage {
   message: string;
 }
 
+/** One recorded state of a trajectory as the Training view draws it. */
+export interface TrainingSample {
+  t: number;
+  loss: number;
+  theta: NumArray;
+}
+
+/** Host -> webview: a trajectory of the `train` request `requestId`, streamed: `running` carries the records made
+ *  since the last message, `done` every record with canonical GD from the same start, `failed` the reason. */
+export interface TrainingMessage {
+  type: 'training';
+  requestId: number;
+  version: number;
+  phase: 'running' | 'done' | 'failed';
+  records: TrainingSample[];
+  canonical: TrainingSample[] | null;
+  /** How far the run is (steps or time done of total). */
+  done: number;
+  total: number;
+  stopped: string | null;
+  message: string | null;
+}
+
 /** Everything the host sends. */
-export type HostMessage = DocumentMessage | FrameMessage | ExportResultMessage | ErrorMessage;
+export type HostMessage = DocumentMessage | FrameMessage | TrainingMessage | ExportResultMessage | ErrorMessage;
 
 /** Webview -> host: the page is up; carries the restored view state so the first frame matches it. */
 export interface ReadyMessage {
@@ -161,8 +186,21 @@ export interface ExportMessage {
   data: string;
 }
 
+/** Webview -> host: run a trajectory from the live values of point `pointIndex` (cancels the one running). */
+export interface TrainMessage {
+  type: 'train';
+  requestId: number;
+  pointIndex: number;
+  method: 'gd' | 'flow' | 'sgd';
+  lr: number;
+  steps: number;
+}
+
 /** Everything the webview sends. */
-export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage;
+export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage | TrainMessage;
+
+/** A table with one handler per message type of the union M (the host's table of webview messages, say). */
+export type MessageTable<M extends { type: string }> = { [K in M['type']]: (m: Extract<M, { type: K }>) => void };
 
 /** The core's own shapes, re-exported for the webview (which may not import the core itself). */
 export type { Declaration, ModelShape } from '../core/modelShape';

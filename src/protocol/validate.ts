@@ -12,6 +12,7 @@ import type {
   ViewSettings,
   WebviewMessage,
 } from './panel';
+import type { WorkerReply } from './worker';
 
 type Rec = Record<string, unknown>;
 
@@ -99,9 +100,14 @@ function isModel(x: unknown): x is ModelInfo {
     Array.isArray(x.jacobianTex) &&
     x.jacobianTex.every((row) => Array.isArray(row) && row.every(isStr)) &&
     Array.isArray(x.points) &&
-    x.points.every((pt) => isRec(pt) && isStr(pt.label) && isNumArray(pt.values, p))
+    x.points.every((pt) => isRec(pt) && isStr(pt.label) && isNumArray(pt.values, p)) &&
+    (x.hasLoss === undefined || typeof x.hasLoss === 'boolean')
   );
 }
+
+const isSample = (x: unknown): boolean => isRec(x) && isNum(x.t) && isNum(x.loss) && isNumArray(x.theta);
+const isSamples = (x: unknown): boolean => Array.isArray(x) && x.every(isSample);
+const isStrOrNull = (x: unknown): boolean => x === null || isStr(x);
 
 function isField(x: unknown): x is FieldFrame {
   if (!isRec(x) || !isInt(x.size) || !isInt(x.pointIndex) || !isStr(x.label) || !isPair(x.theta)) return false;
@@ -176,6 +182,17 @@ export function isHostMessage(x: unknown): x is HostMessage {
         orNull(isDetails)(x.details) &&
         (x.rankMap === 'unchanged' || orNull(isRankMap)(x.rankMap))
       );
+    case 'training':
+      return (
+        isInt(x.version) &&
+        ['running', 'done', 'failed'].includes(x.phase as string) &&
+        isSamples(x.records) &&
+        (x.canonical === null || isSamples(x.canonical)) &&
+        isNum(x.done) &&
+        isNum(x.total) &&
+        isStrOrNull(x.stopped) &&
+        isStrOrNull(x.message)
+      );
     case 'exportResult':
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':
@@ -185,26 +202,46 @@ export function isHostMessage(x: unknown): x is HostMessage {
   }
 }
 
+/** The shape checks of each webview -> host message type (beyond its `type` and integer `requestId`). */
+export const WEBVIEW_CHECKS: { readonly [K in WebviewMessage['type']]: (x: Rec) => boolean } = {
+  ready: (x) => (x.view === null || isView(x.view)) && isInt(x.pointIndex),
+  setPoint: (x) =>
+    isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite),
+  setView: (x) => isInt(x.pointIndex) && isView(x.view),
+  export: (x) =>
+    ['png', 'svg', 'csv'].includes(x.format as string) &&
+    isStr(x.suggestedName) &&
+    isStr(x.data) &&
+    (x.data as string).length < 64 * 1024 * 1024,
+  train: (x) =>
+    isInt(x.pointIndex) &&
+    ['gd', 'flow', 'sgd'].includes(x.method as string) &&
+    isNum(x.lr) &&
+    Number.isFinite(x.lr) &&
+    (x.lr as number) > 0 &&
+    isInt(x.steps) &&
+    (x.steps as number) >= 1 &&
+    (x.steps as number) <= MAX_TRAIN_STEPS,
+};
+
+/** The most steps the panel asks for in one trajectory (the worker's time budget still stops a long run). */
+export const MAX_TRAIN_STEPS = 100_000_000;
+
+/** True when `x` has the envelope of a worker reply: an answer (ok with a result, or a failure) or a partial. */
+export function isWorkerReply(x: unknown): x is WorkerReply {
+  if (!isRec(x) || !isInt(x.id)) return false;
+  if ('partial' in x) return !('ok' in x);
+  if (x.ok === true) return 'result' in x && isNum(x.ms);
+  return (
+    x.ok === false &&
+    isRec(x.failure) &&
+    ['budget', 'failed'].includes(x.failure.kind as string) &&
+    isStr(x.failure.message)
+  );
+}
+
 /** True when `x` is a well-formed webview -> host message. */
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
-  if (!isRec(x) || !isInt(x.requestId)) return false;
-  switch (x.type) {
-    case 'ready':
-      return (x.view === null || isView(x.view)) && isInt(x.pointIndex);
-    case 'setPoint':
-      return (
-        isInt(x.pointIndex) && isNumArray(x.values) && Array.from(x.values as ArrayLike<number>).every(Number.isFinite)
-      );
-    case 'setView':
-      return isInt(x.pointIndex) && isView(x.view);
-    case 'export':
-      return (
-        ['png', 'svg', 'csv'].includes(x.format as string) &&
-        isStr(x.suggestedName) &&
-        isStr(x.data) &&
-        (x.data as string).length < 64 * 1024 * 1024
-      );
-    default:
-      return false;
-  }
+  if (!isRec(x) || !isInt(x.requestId) || !isStr(x.type) || !Object.hasOwn(WEBVIEW_CHECKS, x.type)) return false;
+  return WEBVIEW_CHECKS[x.type as WebviewMessage['type']](x);
 }

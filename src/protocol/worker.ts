@@ -8,6 +8,7 @@ import type { CriticalSearchResult } from '../core/landscape/searchCritical';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
 import type { FieldFrame, ModelInfo, PanelDiagnostic, PointDetails, RankCells } from './panel';
+import type { PanelState, PanelStateRequest } from './viewSettings';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
 export interface AnalysisOptions {
@@ -44,10 +45,13 @@ export interface RequestMap {
     params: { key: string; text: string; options: AnalysisOptions; starts: number };
     result: CriticalResult;
   };
-  /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show. */
-  panelModel: { params: PanelSource; result: PanelModelResult };
+  /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show; with `first`, also
+   *  the first frame of the state the host would choose (so loading a document is one round trip). */
+  panelModel: { params: PanelModelParams; result: PanelModelResult };
   /** One panel frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
+  /** One trajectory of the core's `train` from W0 on the file's loss, its records streamed as `partial` replies. */
+  train: { params: TrainParams; result: TrainOutcome; partial: TrainPartial };
 }
 
 /** Requests whose results are built fresh per request: their typed arrays' buffers are transferred, not copied. */
@@ -59,6 +63,8 @@ export type RequestType = keyof RequestMap;
 export type RequestParams<K extends RequestType> = RequestMap[K]['params'];
 /** The result of request K. */
 export type RequestResult<K extends RequestType> = RequestMap[K]['result'];
+/** What request K streams while it runs (never for requests that answer at once). */
+export type RequestPartial<K extends RequestType> = RequestMap[K] extends { partial: infer P } ? P : never;
 
 /** Host -> worker: a request with its id and the wall-clock time (Date.now() ms) after which the core must stop. */
 export interface WorkerRequest<K extends RequestType = RequestType> {
@@ -79,9 +85,11 @@ export interface WorkerFailure {
 /** Worker -> host, once, when the worker has loaded and takes requests (budgets start counting from here). */
 export const WORKER_READY = 'ready';
 
-/** Worker -> host: the answer to request `id`. */
+/** Worker -> host: the answer to request `id`, or (`partial`, any number of times before it) part of one. */
 export type WorkerReply =
-  { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; failure: WorkerFailure };
+  | { id: number; ok: true; result: unknown; ms: number }
+  | { id: number; ok: false; failure: WorkerFailure }
+  | { id: number; partial: unknown };
 
 /** `deficient` answers: the core's report and, per set, an `at` line that puts a point on it (src/format). */
 export interface DeficiencyResult extends DeficiencyReport {
@@ -100,10 +108,27 @@ export interface PanelSource {
   options: AnalysisOptions;
 }
 
-/** `panelModel` answers: the model (null when the document does not compile) and the diagnostics to show. */
+/** `panelModel` asks for the model and, unless `first` is null, the first frame with it. */
+export interface PanelModelParams extends PanelSource {
+  first: FirstFrameParams | null;
+}
+
+/** The first frame of a new model: the state is chosen in the worker by `panelState` (the host's own rule), and
+ *  this worker computes band `index` of `count` of the rank map's rows; band 0 also computes every point's field
+ *  and the live point's details, the other bands skip the analysis (their model is only compiled). */
+export interface FirstFrameParams {
+  state: PanelStateRequest;
+  band: { index: number; count: number };
+  /** As in `panelFrame`: set to 1 to stop between rank-map bands. */
+  cancel?: Int32Array;
+}
+
+/** `panelModel` answers: the model (null when the document does not compile, and from bands other than 0), the
+ *  diagnostics to show, and the first frame when asked (null when there is no model). */
 export interface PanelModelResult {
   model: ModelInfo | null;
   diagnostics: PanelDiagnostic[];
+  first?: (PanelState & { frame: PanelFrameResult }) | null;
 }
 
 /** A band of rank-map rows [rowFrom, rowTo) of the map over x and y through `base`. */
@@ -135,4 +160,46 @@ export interface PanelFrameResult {
   rankRows: RankCells | null;
   /** What computing it cost the worker thread: ms running, ms waiting for a CPU (Linux only). */
   cpu?: { runMs: number; waitMs: number };
+}
+
+/** The methods the panel's Training view offers (the core's `train` methods). */
+export type TrainMethod = 'gd' | 'flow' | 'sgd';
+
+/** `train`: a trajectory from W0 on the loss of the document. The flow runs to time lr x steps (GD's horizon);
+ *  SGD takes batches of `batch` (default 1) from the stream `sgd` of the file's seed, exactly as the CLI does. */
+export interface TrainParams extends PanelSource {
+  W0: Float64Array;
+  method: TrainMethod;
+  lr: number;
+  steps: number;
+  batch?: number;
+  /** Least ms between two partial replies (default 100, the core's). */
+  progressMs?: number;
+  /** Shared with the host: set to 1 to stop the run (it ends with `stopped: 'cancelled'`). */
+  cancel?: Int32Array;
+}
+
+/** One recorded state as the panel draws it: step (or time), loss and θ. */
+export interface TrainSample {
+  t: number;
+  loss: number;
+  theta: number[];
+}
+
+/** The records made since the last partial reply, and how far the run is (steps or time done of total). */
+export interface TrainPartial {
+  records: TrainSample[];
+  done: number;
+  total: number;
+}
+
+/** `train`'s answer: every record, canonical GD (or flow) from θ_0 = ψ(W0), how the run ended. `noLoss` when the
+ *  file defines no loss (then `message` says so and nothing ran). */
+export interface TrainOutcome {
+  records: TrainSample[];
+  canonical: TrainSample[] | null;
+  stopped: string | null;
+  message: string | null;
+  steps: number;
+  noLoss: boolean;
 }

@@ -15,11 +15,19 @@ import {
   type WorkerRequest,
 } from '../protocol/worker';
 
-/** Runs one request through its handler. */
-function dispatch<K extends RequestType>(handlers: Handlers, req: WorkerRequest<K>): unknown {
-  const handler = handlers[req.type] as (params: WorkerRequest<K>['params'], deadline: number) => unknown;
+/** Runs one request through its handler; `emit` posts a partial result of it while it runs. */
+function dispatch<K extends RequestType>(
+  handlers: Handlers,
+  req: WorkerRequest<K>,
+  emit: (partial: unknown) => void,
+): unknown {
+  const handler = handlers[req.type] as (
+    params: WorkerRequest<K>['params'],
+    deadline: number,
+    emit: (partial: unknown) => void,
+  ) => unknown;
   if (typeof handler !== 'function') throw new Error(`unknown request type ${String(req.type)}`);
-  return handler(req.params, req.deadline);
+  return handler(req.params, req.deadline, emit);
 }
 
 /** A thrown value as a failure the host can show. */
@@ -68,7 +76,9 @@ function main(): void {
     let reply: WorkerReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const result = dispatch(handlers, req);
+      const result = dispatch(handlers, req, (partial) =>
+        port.postMessage({ id: req.id, partial } satisfies WorkerReply),
+      );
       if (TRANSFER_RESULTS.has(req.type)) transfer = transferables(result);
       reply = { id: req.id, ok: true, result, ms: performance.now() - start };
     } catch (e) {

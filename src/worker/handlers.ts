@@ -5,11 +5,19 @@ import { atLineText } from '../format';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
-import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../protocol/worker';
+import type { AnalysisOptions, RequestParams, RequestPartial, RequestResult, RequestType } from '../protocol/worker';
+import { trainHandler } from './trainHandler';
 import { trimReport } from './trimReport';
 
-/** One handler per request type; `deadline` is the Date.now() after which the core stops. */
-export type Handlers = { [K in RequestType]: (params: RequestParams<K>, deadline: number) => RequestResult<K> };
+/** One handler per request type; `deadline` is the Date.now() after which the core stops; `emit` sends a partial
+ *  result while the handler runs (requests with a `partial` type only). */
+export type Handlers = {
+  [K in RequestType]: (
+    params: RequestParams<K>,
+    deadline: number,
+    emit?: (partial: RequestPartial<K>) => void,
+  ) => RequestResult<K>;
+};
 
 /** The handlers, sharing one bounded model cache (keyed by document, so documents never see each other's models). */
 export function createHandlers(): Handlers {
@@ -22,8 +30,20 @@ export function createHandlers(): Handlers {
   const speeds: CellSpeeds = new WeakMap();
   const modelOf: ModelOf = ({ key, text, options }, deadline) => models.get(key, text, options, deadline).model;
   return {
-    panelModel: (params, deadline) =>
-      panelModel(params, deadline, (src, dl) => models.analyze(src.key, src.text, src.options, dl), modelOf),
+    panelModel: (params, deadline) => {
+      const r = panelModel(
+        params,
+        deadline,
+        (src, dl) => models.analyze(src.key, src.text, src.options, dl),
+        modelOf,
+        speeds,
+      );
+      // The Training view runs only for a file with a loss (the compile is cached: no second compilation).
+      if (r.model) r.model.hasLoss = models.get(params.key, params.text, params.options, deadline).loss !== undefined;
+      return r;
+    },
+    train: (params, deadline, emit) =>
+      trainHandler(params, deadline, (p, dl) => models.get(p.key, p.text, p.options, dl), emit),
     panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),
     analyze: ({ key, text, options }, deadline) => trimReport(models.analyze(key, text, options, deadline)),
     point: ({ key, text, options, values }, deadline) => {

@@ -1,9 +1,19 @@
 // The panel's requests on the worker thread: the model as the panel shows it, and frames (fields, the live point's
 // details, bands of the rank map) computed with the core, with the deadline checked between rank-map bands.
 import { rankMap, type AnalysisReport, type CompiledModel } from '../core';
+import type { PanelState } from '../protocol/viewSettings';
 import { checkDeadline } from '../core/budget';
 import type { RankCells } from '../protocol/panel';
-import type { PanelFrameParams, PanelFrameResult, PanelModelResult, PanelSource, RankRows } from '../protocol/worker';
+import type {
+  FirstFrameParams,
+  PanelFrameParams,
+  PanelFrameResult,
+  PanelModelParams,
+  PanelModelResult,
+  PanelSource,
+  RankRows,
+} from '../protocol/worker';
+import { panelState } from '../protocol/viewSettings';
 import { fieldFrame, panelPoints, pointDetails, rankCells } from './frames';
 import { cpuSince, threadCpu } from './threadCpu';
 import { trimReport } from './trimReport';
@@ -20,30 +30,73 @@ const FIRST_BAND_CELLS = 4096;
  *  each core call allocates its batch buffers, and a 129 x 129 map in 32-row bands took a third longer). */
 export type CellSpeeds = WeakMap<CompiledModel, number>;
 
-/** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document. */
+/** The model (names, sizes, symbolic J as TeX, the `at` points) and diagnostics of a document, and its first frame
+ *  when asked (band 0 of the first frame also gets the model and diagnostics; other bands only their rows). */
 export function panelModel(
-  source: PanelSource,
+  params: PanelModelParams,
   deadline: number,
   analyzeOf: (source: PanelSource, deadline: number) => AnalysisReport,
   modelOf: ModelOf,
+  speeds: CellSpeeds,
 ): PanelModelResult {
+  const first = params.first;
+  const lead = !first || first.band.index === 0;
   // The analysis caches its compiled model: modelOf below reuses it instead of compiling a second time.
-  const report = trimReport(analyzeOf(source, deadline));
-  const diagnostics = report.diagnostics.map((d) => ({ severity: d.severity, line: d.line, message: d.message }));
-  const model = modelOf(source, deadline);
-  if (!model) return { model: null, diagnostics };
-  return {
-    diagnostics,
-    model: {
-      params: model.params,
-      outputs: model.outputs,
-      shape: model.shape,
-      p: model.p,
-      q: model.q,
-      jacobianTex: report.jacobianTex,
-      points: panelPoints(model),
-    },
+  const report = lead ? trimReport(analyzeOf(params, deadline)) : null;
+  const diagnostics = (report?.diagnostics ?? []).map((d) => ({
+    severity: d.severity,
+    line: d.line,
+    message: d.message,
+  }));
+  const model = modelOf(params, deadline);
+  if (!model) return { model: null, diagnostics, first: first ? null : undefined };
+  const points = panelPoints(model);
+  const info = report && {
+    params: model.params,
+    outputs: model.outputs,
+    shape: model.shape,
+    p: model.p,
+    q: model.q,
+    jacobianTex: report.jacobianTex,
+    points,
   };
+  if (!first) return { diagnostics, model: info };
+  return { diagnostics, model: info, first: firstFrame(params, first, model, points, deadline, modelOf, speeds) };
+}
+
+/** The state `panelState` chooses for this model and this worker's part of its frame. */
+function firstFrame(
+  source: PanelSource,
+  first: FirstFrameParams,
+  model: CompiledModel,
+  points: { values: Float64Array }[],
+  deadline: number,
+  modelOf: ModelOf,
+  speeds: CellSpeeds,
+): PanelState & { frame: PanelFrameResult } {
+  const state = panelState({ p: model.p, q: model.q, points }, first.state);
+  const lead = first.band.index === 0;
+  const live = state.values[state.pointIndex];
+  const { rankX: x, rankY: y } = state.view;
+  // The host's rule for a map (PanelSession.mapKey): two parameters on two different axes.
+  const rowAt = (k: number): number => Math.round((y.steps * k) / first.band.count);
+  const rowFrom = rowAt(first.band.index);
+  const rowTo = rowAt(first.band.index + 1);
+  const mapped = model.p >= 2 && x.param !== y.param && rowTo > rowFrom;
+  const frame = panelFrame(
+    {
+      ...source,
+      grid: state.view.grid,
+      fields: lead ? state.values.map((values, pointIndex) => ({ pointIndex, values })) : [],
+      details: lead ? live : null,
+      rankRows: mapped ? { base: live, x, y, rowFrom, rowTo } : null,
+      cancel: first.cancel,
+    },
+    deadline,
+    modelOf,
+    speeds,
+  );
+  return { ...state, frame };
 }
 
 /** Fields, details and a rank-map band at the given values. */

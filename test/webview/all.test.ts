@@ -10,6 +10,7 @@ import { frameRateSuite } from './frameRate.test';
 import { securitySuite } from './security.test';
 import { panelSuite } from './panel.test';
 import { settingsSuite } from './settings.test';
+import { trainingSuite } from './training.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -30,3 +31,4 @@ frameRateSuite(rig);
 securitySuite(rig);
 panelSuite(rig);
 settingsSuite(rig);
+trainingSuite(rig);

@@ -1,13 +1,30 @@
 // Where the panel's numbers come from: the analysis worker(s), never the extension host's thread. A frame's rank
 // map is split into bands of rows, one per worker, so it uses every core the panel was given.
 import type { FieldFrame, FieldGrid, MapAxis, PointDetails, RankCells } from '../../protocol/panel';
-import type { PanelFrameParams, PanelModelResult } from '../../protocol/worker';
+import type {
+  PanelFrameParams,
+  PanelFrameResult,
+  TrainOutcome,
+  TrainParams,
+  TrainPartial,
+} from '../../protocol/worker';
+import type { RequestPartial } from '../../protocol/worker';
+import type { ModelInfo, PanelDiagnostic } from '../../protocol/panel';
+import type { PanelState, PanelStateRequest } from '../../protocol/viewSettings';
 import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../protocol/worker';
 
 /** The part of AnalysisClient the panel uses (a fake in tests, the real client in the panel and the browser tests). */
 export interface WorkerLike {
-  request<K extends RequestType>(type: K, params: RequestParams<K>, signal?: AbortSignal): Promise<RequestResult<K>>;
+  request<K extends RequestType>(
+    type: K,
+    params: RequestParams<K>,
+    signal?: AbortSignal,
+    onPartial?: (partial: RequestPartial<K>) => void,
+  ): Promise<RequestResult<K>>;
 }
+
+/** What a trajectory needs besides the document: the start and the method's settings. */
+export type TrainRequest = Omit<TrainParams, 'key' | 'text' | 'options' | 'cancel'>;
 
 /** What one frame needs: fields at some points, the live point's details, the whole rank map. */
 export interface FrameRequest {
@@ -26,12 +43,27 @@ export interface FrameResult {
   cpu?: { runMs: number; waitMs: number };
 }
 
+/** A loaded model: its diagnostics and, when it compiles, the state `panelState` chose and its first frame. */
+export interface ModelLoad {
+  model: ModelInfo | null;
+  diagnostics: PanelDiagnostic[];
+  first: (PanelState & { frame: FrameResult }) | null;
+}
+
 /** The panel's source of numbers for one document key. */
 export interface PanelCompute {
-  /** The model and diagnostics of `text`. */
-  model(text: string, signal?: AbortSignal): Promise<PanelModelResult>;
+  /** The model and diagnostics of `text`, with the first frame of the state chosen from `state`: one round trip
+   *  (one `panelModel` request per worker, each computing its band of the rank map). */
+  model(text: string, state: PanelStateRequest, signal?: AbortSignal): Promise<ModelLoad>;
   /** One frame of `text`'s model. */
   frame(text: string, req: FrameRequest, signal?: AbortSignal): Promise<FrameResult>;
+  /** One trajectory on `text`'s loss; `onPartial` gets the records while it runs; an abort stops it in the worker. */
+  train(
+    text: string,
+    req: TrainRequest,
+    onPartial: (p: TrainPartial) => void,
+    signal?: AbortSignal,
+  ): Promise<TrainOutcome>;
 }
 
 /** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
@@ -42,12 +74,37 @@ export function workerCompute(
 ): PanelCompute {
   if (workers.length === 0) throw new Error('the panel needs at least one analysis worker');
   return {
-    model: (text, signal) => workers[0].request('panelModel', { key, text, options: options() }, signal),
+    async model(text, state, signal) {
+      const source = { key, text, options: options() };
+      const cancel = cancelFlag(signal);
+      const count = workers.length;
+      const parts = await Promise.all(
+        workers.map((w, index) =>
+          w.request('panelModel', { ...source, first: { state, band: { index, count }, cancel } }, signal),
+        ),
+      );
+      const lead = parts[0];
+      const frames = parts.map((p) => p.first?.frame);
+      const first = lead.first && {
+        ...lead.first,
+        frame: joinFrames(
+          frames,
+          frames.some((f) => f?.rankRows),
+        ),
+      };
+      return { model: lead.model, diagnostics: lead.diagnostics, first: lead.model ? (first ?? null) : null };
+    },
+    // The last worker: with two, the first one keeps answering slider drags while a trajectory runs.
+    train: (text, req, onPartial, signal) =>
+      workers[workers.length - 1].request(
+        'train',
+        { key, text, options: options(), ...req, cancel: cancelFlag(signal) },
+        signal,
+        onPartial,
+      ),
     async frame(text, req, signal) {
       const source = { key, text, options: options() };
-      // Cooperative cancellation: the workers stop between rank-map bands when the host aborts.
-      const cancel = new Int32Array(new SharedArrayBuffer(4));
-      signal?.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
+      const cancel = cancelFlag(signal);
       const map = req.rankMap;
       const ny = map?.y.steps ?? 0;
       // Worker 0 also computes the fields and details (cheap): the bands are split evenly.
@@ -71,15 +128,27 @@ export function workerCompute(
           );
         }),
       );
-      const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
-      const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
-      return {
-        fields: parts[0]?.fields ?? [],
-        details: parts[0]?.details ?? null,
-        rankMap: map ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null,
-        cpu,
-      };
+      return joinFrames(parts, map !== null);
     },
+  };
+}
+
+/** Cooperative cancellation: the workers stop between rank-map bands when the host aborts. */
+function cancelFlag(signal: AbortSignal | undefined): Int32Array {
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  signal?.addEventListener('abort', () => Atomics.store(cancel, 0, 1), { once: true });
+  return cancel;
+}
+
+/** The workers' parts of one frame (worker 0's fields and details, everyone's bands) as one frame. */
+function joinFrames(parts: (PanelFrameResult | undefined)[], mapped: boolean): FrameResult {
+  const cpus = parts.map((p) => p?.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const cpu = cpus.length ? cpus.reduce((a, b) => (b.runMs + b.waitMs > a.runMs + a.waitMs ? b : a)) : undefined;
+  return {
+    fields: parts[0]?.fields ?? [],
+    details: parts[0]?.details ?? null,
+    rankMap: mapped ? joinBands(parts.map((p) => p?.rankRows ?? null)) : null,
+    cpu,
   };
 }
 

@@ -2,11 +2,19 @@
 // then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
 // the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
 // browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
-import type { ExportMessage, HostMessage, SetPointMessage } from '../../protocol/panel';
+import type {
+  ExportMessage,
+  HostMessage,
+  MessageTable,
+  SetPointMessage,
+  TrainMessage,
+  TrainingMessage,
+  WebviewMessage,
+} from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
 import { PanelSession } from './panelSession';
-import type { FieldDefaults } from './viewSettings';
+import type { FieldDefaults } from '../../protocol/viewSettings';
 
 /** The document the panel shows, as plain data. */
 export interface PanelDocument {
@@ -35,13 +43,15 @@ export interface PanelStats {
   documents: number;
   frames: number;
   errors: number;
+  /** Training messages (partial and final). */
+  training: number;
   /** The document version of the last document message (-1 before the first). */
   version: number;
 }
 
 /** Receives webview messages and answers them with numbers from the workers, one piece of work at a time. */
 export class PanelHost {
-  readonly stats: PanelStats = { ready: false, documents: 0, frames: 0, errors: 0, version: -1 };
+  readonly stats: PanelStats = { ready: false, documents: 0, frames: 0, errors: 0, training: 0, version: -1 };
   private readonly session: PanelSession;
   private ready = false;
   private busy = false;
@@ -52,6 +62,8 @@ export class PanelHost {
   private idleWaiters: (() => void)[] = [];
   /** Aborts the work in flight when the document it is for changes. */
   private inFlight: AbortController | undefined;
+  /** Stops the trajectory running (an edit, another `train`, or the panel going away). */
+  private training: AbortController | undefined;
 
   constructor(private readonly env: PanelHostEnv) {
     this.session = new PanelSession(env.compute);
@@ -68,6 +80,7 @@ export class PanelHost {
     if (pointIndex !== undefined) this.requestedPoint = pointIndex;
     // What is being computed is for the old text: stop it (the worker is stopped if it does not stop soon).
     this.inFlight?.abort();
+    this.training?.abort();
     this.requestReload(0);
   }
 
@@ -88,29 +101,34 @@ export class PanelHost {
     return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
+  /** What each webview message does, by type (the validator's table, WEBVIEW_CHECKS, has the same keys). */
+  readonly handlers: MessageTable<WebviewMessage> = {
+    ready: (m) => {
+      this.ready = true;
+      this.stats.ready = true;
+      this.session.setView(m.view, m.pointIndex);
+      // The restored point may not exist yet (nothing loaded): the reload selects it once the model is there.
+      this.requestedPoint = m.pointIndex;
+      this.requestReload(m.requestId);
+    },
+    setView: (m) => {
+      this.session.setView(m.view, m.pointIndex);
+      this.requestReload(m.requestId);
+    },
+    // Slider drags arrive faster than frames can be computed: keep only the newest while busy.
+    setPoint: (m) => {
+      this.pending = m;
+      void this.drain();
+    },
+    export: (m) => void this.export(m),
+    // A trajectory runs beside the frames (its own worker when there are two); a new one cancels the one running.
+    train: (m) => void this.train(m),
+  };
+
   /** Handles one message from the webview; malformed messages are dropped. */
   receive(m: unknown): void {
     if (!isWebviewMessage(m)) return;
-    switch (m.type) {
-      case 'ready':
-        this.ready = true;
-        this.stats.ready = true;
-        this.session.setView(m.view, m.pointIndex);
-        return this.requestReload(m.requestId);
-      case 'setView':
-        this.session.setView(m.view, m.pointIndex);
-        return this.requestReload(m.requestId);
-      case 'setPoint':
-        // Slider drags arrive faster than frames can be computed: keep only the newest while busy.
-        this.pending = m;
-        return void this.drain();
-      case 'export':
-        return void this.export(m);
-      default: {
-        const never: never = m;
-        return never;
-      }
-    }
+    (this.handlers[m.type] as (m: WebviewMessage) => void)(m);
   }
 
   private post(m: HostMessage): void {
@@ -121,6 +139,8 @@ export class PanelHost {
       this.stats.frames++;
     } else if (m.type === 'error') {
       this.stats.errors++;
+    } else if (m.type === 'training') {
+      this.stats.training++;
     }
     this.env.post(m);
   }
@@ -134,9 +154,9 @@ export class PanelHost {
   private async reload(requestId: number, signal: AbortSignal): Promise<void> {
     const d = this.env.document();
     if (!d || !this.ready) return;
-    await this.session.load(d.text, d.version, signal);
-    if (this.requestedPoint !== undefined) this.session.selectPoint(this.requestedPoint);
+    const point = this.requestedPoint;
     this.requestedPoint = undefined;
+    await this.session.load(d.text, d.version, signal, point);
     const [document, frame] = await this.session.documentAndFrame(requestId, d.fileName, d.uri, signal);
     this.post(document);
     this.post(frame);
@@ -175,6 +195,60 @@ export class PanelHost {
       this.inFlight = undefined;
       this.busy = false;
       this.idleWaiters.splice(0).forEach((f) => f());
+    }
+  }
+
+  /** Runs a trajectory and posts its records as they come, then the whole run (nothing once it is cancelled). */
+  private async train(m: TrainMessage): Promise<void> {
+    this.training?.abort();
+    const start = this.session.trainingStart(m.pointIndex);
+    if (!start) return;
+    const controller = new AbortController();
+    this.training = controller;
+    const signal = controller.signal;
+    const base = { type: 'training', requestId: m.requestId, version: start.version } as const;
+    const post = (part: Omit<TrainingMessage, 'type' | 'requestId' | 'version'>): void => {
+      if (!signal.aborted) this.post({ ...base, ...part });
+    };
+    try {
+      const out = await this.env.compute.train(
+        start.text,
+        { W0: start.values, method: m.method, lr: m.lr, steps: m.steps },
+        (p) =>
+          post({
+            phase: 'running',
+            records: p.records,
+            canonical: null,
+            done: p.done,
+            total: p.total,
+            stopped: null,
+            message: null,
+          }),
+        signal,
+      );
+      const total = out.records.at(-1)?.t ?? 0;
+      post({
+        phase: out.noLoss ? 'failed' : 'done',
+        records: out.records,
+        canonical: out.canonical,
+        done: total,
+        total,
+        stopped: out.stopped,
+        message: out.message,
+      });
+    } catch (e) {
+      if (!isCancel(e))
+        post({
+          phase: 'failed',
+          records: [],
+          canonical: null,
+          done: 0,
+          total: 0,
+          stopped: null,
+          message: e instanceof Error ? e.message : String(e),
+        });
+    } finally {
+      if (this.training === controller) this.training = undefined;
     }
   }
 

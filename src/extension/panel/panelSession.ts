@@ -11,11 +11,8 @@ import type {
   ViewSettings,
 } from '../../protocol/panel';
 import type { PanelCompute, FrameRequest, FrameResult } from './panelCompute';
-import { BLOG_FIELD, defaultAxis, defaultView, sanitizeView, withFieldDefaults } from './viewSettings';
-import type { FieldDefaults } from './viewSettings';
-
-const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
-  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+import { BLOG_FIELD, defaultAxis, defaultView, sanitizeView, withFieldDefaults } from '../../protocol/viewSettings';
+import type { FieldDefaults } from '../../protocol/viewSettings';
 
 const linspace = (from: number, to: number, steps: number): Float64Array =>
   Float64Array.from({ length: steps }, (_, i) => (steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
@@ -36,6 +33,8 @@ export class PanelSession {
   private shownMapKey: string | undefined;
   private diagnostics: PanelDiagnostic[] = [];
   private field: FieldDefaults = BLOG_FIELD;
+  /** The first frame that came with the model, until documentAndFrame sends it (dropped when the state moves). */
+  private first: FrameResult | undefined;
 
   constructor(private readonly compute: PanelCompute) {}
 
@@ -46,34 +45,48 @@ export class PanelSession {
 
   /** Forgets the loaded version (the options changed): the next load recompiles and every map is recomputed. */
   forgetModel(): void {
+    this.first = undefined;
     this.version = -1;
     this.mapCache = undefined;
   }
 
-  /** Compiles `text` (in the worker) unless this version is loaded; live values survive edits that keep a point's `at` values. */
-  async load(text: string, version: number, signal?: AbortSignal): Promise<void> {
-    if (version === this.version && text === this.text) return;
-    const { model, diagnostics } = await this.compute.model(text, signal);
+  /** Compiles `text` (in the worker) unless this version is loaded; live values survive edits that keep a point's
+   *  `at` values. The first frame comes with the model (one round trip); `pointIndex` selects the live point. */
+  async load(text: string, version: number, signal?: AbortSignal, pointIndex?: number): Promise<void> {
+    if (version === this.version && text === this.text) {
+      if (pointIndex !== undefined) this.selectPoint(pointIndex);
+      return;
+    }
     const old = this.info;
+    const { model, diagnostics, first } = await this.compute.model(
+      text,
+      {
+        view: this.requested,
+        field: this.field,
+        pointIndex: pointIndex ?? this.pointIndex,
+        previous: old && {
+          p: old.p,
+          points: old.points.map((pt, i) => ({ written: pt.values, live: this.values[i] ?? pt.values })),
+        },
+      },
+      signal,
+    );
     this.diagnostics = diagnostics;
     this.text = text;
     this.version = version;
     this.mapCache = undefined;
-    if (!model) {
+    this.first = undefined;
+    if (!model || !first) {
       this.info = null;
       this.values = [];
       return;
     }
-    // The worker sends the points to show (a made-up one when the file has none) with their labels.
-    const written = model.points;
-    this.values = written.map((pt, i) => {
-      const before = old?.points[i];
-      const kept = before && old.p === model.p && same(before.values, pt.values) ? this.values[i] : undefined;
-      return kept ? kept : Float64Array.from(pt.values);
-    });
+    // The worker chose what to show with the host's own rule (panelState), and computed its first frame.
     this.info = model;
-    this.pointIndex = Math.min(this.pointIndex, written.length - 1);
-    this.view = this.sanitized(this.requested);
+    this.values = first.values;
+    this.pointIndex = first.pointIndex;
+    this.view = first.view;
+    this.first = first.frame;
   }
 
   /** The loaded document and the live frame, from one round of work: every point's field, the live details and map. */
@@ -84,7 +97,9 @@ export class PanelSession {
     signal?: AbortSignal,
   ): Promise<[DocumentMessage, FrameMessage]> {
     const all = this.values.map((values, pointIndex) => ({ pointIndex, values }));
-    const result = this.info ? await this.compute.frame(this.text, this.frameRequest(all), signal) : null;
+    const first = this.first;
+    this.first = undefined;
+    const result = first ?? (this.info ? await this.compute.frame(this.text, this.frameRequest(all), signal) : null);
     const fields = result?.fields ?? [];
     const document: DocumentMessage = {
       type: 'document',
@@ -105,14 +120,23 @@ export class PanelSession {
 
   /** The live point's field, details and rank map (the map is reused while only its axes' values move). */
   async frame(requestId: number, signal?: AbortSignal): Promise<FrameMessage> {
+    this.first = undefined;
     const live = this.values[this.pointIndex];
     const points = live ? [{ pointIndex: this.pointIndex, values: live }] : [];
     const result = this.info && live ? await this.compute.frame(this.text, this.frameRequest(points), signal) : null;
     return this.frameMessage(requestId, result, result?.fields[0] ?? null);
   }
 
+  /** What a trajectory of point `pointIndex` starts from: the text, its version and the point's live values (null
+   *  when nothing is loaded). */
+  trainingStart(pointIndex: number): { text: string; version: number; values: Float64Array } | null {
+    const live = this.info ? this.values[pointIndex] : undefined;
+    return live ? { text: this.text, version: this.version, values: Float64Array.from(live) } : null;
+  }
+
   /** Adopts the webview's view (made valid for the model); an axis switched to another parameter gets that one's range. */
   setView(view: ViewSettings | null, pointIndex: number): void {
+    this.first = undefined;
     this.selectPoint(pointIndex);
     const live = this.values[this.pointIndex];
     const old = this.view;
@@ -129,6 +153,7 @@ export class PanelSession {
 
   /** New field-grid defaults (the settings changed): they apply to the current view too. */
   setFieldDefaults(field: FieldDefaults): void {
+    this.first = undefined;
     this.field = field;
     if (this.requested) this.requested = withFieldDefaults(this.requested, field);
     if (this.view) this.view = withFieldDefaults(this.view, field);
@@ -136,14 +161,17 @@ export class PanelSession {
 
   /** Moves point `pointIndex` to `values` and makes it live (ignored when the length does not match the model). */
   setPoint(pointIndex: number, values: ArrayLike<number>): void {
+    this.first = undefined;
     this.selectPoint(pointIndex);
     if (this.info && values.length === this.info.p) this.values[this.pointIndex] = Float64Array.from(values);
   }
 
-  /** Makes point `pointIndex` (clamped) the live one. */
+  /** Makes point `pointIndex` (clamped; kept as asked while no model is loaded, for the next load) the live one. */
   selectPoint(pointIndex: number): void {
     const n = this.values.length;
-    this.pointIndex = n === 0 ? 0 : Math.min(n - 1, Math.max(0, Math.round(pointIndex)));
+    const i = n === 0 ? Math.max(0, Math.round(pointIndex)) : Math.min(n - 1, Math.max(0, Math.round(pointIndex)));
+    if (i !== this.pointIndex) this.first = undefined;
+    this.pointIndex = i;
   }
 
   private currentView(): ViewSettings {

@@ -7,7 +7,7 @@ import { AnalysisClient } from '../analysisClient';
 import type { ClientLogger } from '../analysisClient';
 import { analysisOptions, readSettings } from '../settings';
 import type { AnalysisOptions } from '../../protocol/worker';
-import type { FieldDefaults } from './viewSettings';
+import type { FieldDefaults } from '../../protocol/viewSettings';
 
 /** Most workers a panel starts. */
 const MAX_WORKERS = 2;

@@ -10,7 +10,7 @@ import type { PanelCompute } from '../../../src/extension/panel/panelCompute';
 import { PanelHost } from '../../../src/extension/panel/panelHost';
 import type { PanelDocument } from '../../../src/extension/panel/panelHost';
 import type { ExportMessage, HostMessage } from '../../../src/protocol/panel';
-import type { FieldDefaults } from '../../../src/extension/panel/viewSettings';
+import type { FieldDefaults } from '../../../src/protocol/viewSettings';
 import { ROOT } from './browser';
 import { installReceiver, packBase64, packBinary } from './transport';
 import type { Transport } from './transport';
@@ -163,7 +163,16 @@ export class PageHost {
 
   private timed(c: PanelCompute): PanelCompute {
     return {
-      model: (text, signal) => c.model(text, signal),
+      model: async (text, state, signal) => {
+        const t = performance.now();
+        const r = await c.model(text, state, signal);
+        if (r.first?.frame.rankMap) {
+          this.workerMs.push(performance.now() - t);
+          if (r.first.frame.cpu) this.workerCpu.push(r.first.frame.cpu);
+        }
+        return r;
+      },
+      train: (text, req, onPartial, signal) => c.train(text, req, onPartial, signal),
       frame: async (text, req, signal) => {
         const t = performance.now();
         const r = await c.frame(text, req, signal);

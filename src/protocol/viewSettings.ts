@@ -1,5 +1,7 @@
-// The host's say on what the webview asked to see: defaults for a new model, and clamping to the model's sizes.
-import type { MapAxis, ViewSettings } from '../../protocol/panel';
+// The host's say on what the webview asked to see: defaults for a new model, clamping to the model's sizes, and
+// what the panel shows of a freshly compiled model (panelState). Plain data: the host's session and the worker
+// (which computes the first frame together with the model) run the same functions.
+import type { MapAxis, ViewSettings } from './panel';
 
 const clampInt = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Math.round(x)));
 
@@ -63,4 +65,41 @@ export function sanitizeView(view: ViewSettings | null, p: number, q: number, fa
     rankX: fix(view.rankX, fallback.rankX),
     rankY: fix(view.rankY, fallback.rankY),
   };
+}
+
+/** What the host knows before a new model arrives, to choose what the panel shows of it. */
+export interface PanelStateRequest {
+  /** The view the webview asked for (null: the defaults). */
+  view: ViewSettings | null;
+  field: FieldDefaults;
+  /** The live point as asked (clamped to the new model's points). */
+  pointIndex: number;
+  /** The previous model's points (its p, each point's written and live values), or null for a first load. */
+  previous: { p: number; points: { written: ArrayLike<number>; live: ArrayLike<number> }[] } | null;
+}
+
+/** What the panel shows of a model: every point's live values, the live point and the view, made valid. */
+export interface PanelState {
+  values: Float64Array[];
+  pointIndex: number;
+  view: ViewSettings;
+}
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+
+/** The state for a model of p parameters, q outputs and these points: a point whose `at` values are as before keeps
+ *  its live (slider) values, the live point is clamped, and the asked view made valid for the model. */
+export function panelState(
+  model: { p: number; q: number; points: readonly { values: ArrayLike<number> }[] },
+  req: PanelStateRequest,
+): PanelState {
+  const before = req.previous;
+  const values = model.points.map((pt, i) => {
+    const old = before?.points[i];
+    return Float64Array.from(old && before.p === model.p && same(old.written, pt.values) ? old.live : pt.values);
+  });
+  const pointIndex = Math.max(0, Math.min(Math.round(req.pointIndex), values.length - 1));
+  const fallback = defaultView(model.p, model.q, values[pointIndex] ?? [], req.field);
+  return { values, pointIndex, view: sanitizeView(req.view, model.p, model.q, fallback) };
 }
