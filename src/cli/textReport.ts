@@ -56,6 +56,9 @@ function formatPoint(r: AnalysisReport, p: PointReport, i: number): string {
   for (const c of p.kernel!.slice(0, 8))
     out.push(`  symmetry direction (ker J): ${direction(canonicalSign(c), r.params)}`);
   if (p.kernel!.length > 8) out.push(`  … ${p.kernel!.length - 8} more symmetry directions`);
+  if (p.kernelOmitted) out.push(`  ker J has ${p.kernelOmitted} more dimensions beyond the SVD's (too many to list)`);
+  if (p.cokernelOmitted)
+    out.push(`  ker Jᵀ has ${p.cokernelOmitted} more dimensions beyond the SVD's (too many to list)`);
   out.push(...lossLines(p));
   return out.join('\n');
 }

@@ -23,6 +23,9 @@ export interface PointReport {
   kernel?: number[][];
   /** Orthonormal basis of ker Jᵀ (each vector of length q): canonical directions the parametric gradient cannot see. */
   cokernel?: number[][];
+  /** The dimension of ker J (ker Jᵀ) when its basis was too large to build (see MatrixReport.kernelOmitted). */
+  kernelOmitted?: number;
+  cokernelOmitted?: number;
   /** M = J Jᵀ (q x q). */
   preconditioner?: number[][];
   /** Eigenvalues of M, descending, and its eigenvectors (each of length q) in the same order. */

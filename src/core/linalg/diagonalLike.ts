@@ -1,3 +1,4 @@
+import { MAX_BASIS_ENTRIES } from './nullspace';
 import type { MatrixReport } from './matrixReport';
 import { numericalRank, rankTolerance } from './rank';
 import type { SvdResult } from './svd';
@@ -122,18 +123,21 @@ export function diagonalMatrixReport(J: Float64Array, q: number, p: number, tol?
   const M = Array.from({ length: q }, () => new Array<number>(q).fill(0));
   for (const e of entries) M[e.row][e.row] = e.value * e.value;
   const eig = Array.from({ length: q }, (_, i) => i).sort((a, b) => M[b][b] - M[a][a] || a - b);
+  const deadCols = Array.from({ length: p }, (_, j) => j).filter((j) => !liveCols.has(j)),
+    deadRows = Array.from({ length: q }, (_, i) => i).filter((i) => !liveRows.has(i));
+  // Bases past MAX_BASIS_ENTRIES are counted, not built (as in nullspacesFromSvd).
+  const kernelBuilt = deadCols.length * p <= MAX_BASIS_ENTRIES,
+    cokernelBuilt = deadRows.length * q <= MAX_BASIS_ENTRIES;
   return {
     singularValues: sv.slice(0, k),
     rank: numericalRank(sv, tolerance),
     tolerance,
     conditionNumber: sv[k - 1] === 0 ? Infinity : sv[0] / sv[k - 1],
     operatorNorm: sv[0] ?? 0,
-    kernel: Array.from({ length: p }, (_, j) => j)
-      .filter((j) => !liveCols.has(j))
-      .map((j) => unit(p, j)),
-    cokernel: Array.from({ length: q }, (_, i) => i)
-      .filter((i) => !liveRows.has(i))
-      .map((i) => unit(q, i)),
+    kernel: kernelBuilt ? deadCols.map((j) => unit(p, j)) : [],
+    cokernel: cokernelBuilt ? deadRows.map((i) => unit(q, i)) : [],
+    ...(kernelBuilt ? {} : { kernelOmitted: deadCols.length }),
+    ...(cokernelBuilt ? {} : { cokernelOmitted: deadRows.length }),
     preconditioner: M,
     preconditionerEigenvalues: eig.map((i) => M[i][i]),
     preconditionerEigenvectors: eig.map((i) => unit(q, i)),

@@ -24,6 +24,12 @@ export interface MatrixReport {
   preconditionerEigenvalues: number[];
   /** Unit eigenvectors of M (each of length rows, largest-magnitude entry positive), in eigenvalue order. */
   preconditionerEigenvectors: number[][];
+  /**
+   * When a basis beyond the thin SVD would pass MAX_BASIS_ENTRIES (wide models: ker J of a 20,000-parameter model
+   * with 16 outputs), its dimension instead of its vectors: `kernel` then holds only the vectors the SVD itself gives.
+   */
+  kernelOmitted?: number;
+  cokernelOmitted?: number;
 }
 
 /** M = A Aᵀ as rows of plain numbers, summing column by column over the non-zeros only (J is often sparse). */
@@ -59,7 +65,7 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
   const sigmaMax = k > 0 ? s.S[0] : 0,
     sigmaMin = k > 0 ? s.S[k - 1] : 0;
   const tolerance = rankTolerance(sigmaMax, rows, cols, tol);
-  const { kernel, cokernel } = nullspacesFromSvd(s, rows, cols, tolerance);
+  const { kernel, cokernel, kernelOmitted, cokernelOmitted } = nullspacesFromSvd(s, rows, cols, tolerance);
   const preconditioner = gramRows(a, rows, cols);
   // M's eigenpairs come from the SVD (U, sigma²): more accurate than an eigen-solve of the rounded product A Aᵀ.
   const preconditionerEigenvalues: number[] = [];
@@ -71,7 +77,7 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
     preconditionerEigenvectors.push(Array.from(fixSign(u)));
   }
   // The rows - k eigenvectors of eigenvalue 0 beyond the thin SVD: the cokernel lists them last (orthogonal to all of U).
-  for (let i = cokernel.length - (rows - k); i < cokernel.length; i++) {
+  for (let i = cokernelOmitted ? cokernel.length : cokernel.length - (rows - k); i < cokernel.length; i++) {
     preconditionerEigenvalues.push(0);
     preconditionerEigenvectors.push(Array.from(cokernel[i]));
   }
@@ -86,5 +92,7 @@ export function analyzeMatrix(a: Float64Array, rows: number, cols: number, tol?:
     preconditioner,
     preconditionerEigenvalues,
     preconditionerEigenvectors,
+    ...(kernelOmitted ? { kernelOmitted } : {}),
+    ...(cokernelOmitted ? { cokernelOmitted } : {}),
   };
 }

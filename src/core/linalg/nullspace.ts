@@ -21,7 +21,14 @@ export function fixSign(v: Float64Array): Float64Array {
  * sigma[i]) spans the row space of B plus the directions of its small singular values. The columns with sigma <= tol
  * belong to the kernel, and so does everything orthogonal to all k columns (dim - k directions, none when dim == k).
  */
-function kernelFromSide(vecs: Float64Array, sigma: Float64Array, k: number, dim: number, tol: number): Float64Array[] {
+function kernelFromSide(
+  vecs: Float64Array,
+  sigma: Float64Array,
+  k: number,
+  dim: number,
+  tol: number,
+  maxEntries: number,
+): { basis: Float64Array[]; omitted: number } {
   const out: Float64Array[] = [];
   for (let i = 0; i < k; i++) {
     if (sigma[i] > tol) continue;
@@ -29,14 +36,20 @@ function kernelFromSide(vecs: Float64Array, sigma: Float64Array, k: number, dim:
     for (let t = 0; t < dim; t++) v[t] = vecs[t * k + i];
     out.push(fixSign(v));
   }
+  // The complement beyond the thin SVD is (dim - k) dense vectors of length dim: past the limit it is counted, not built
+  // (a 20,000-parameter model with 16 outputs would need 3.2 GB for ker J).
+  if (dim > k && (dim - k) * dim > maxEntries) return { basis: out, omitted: dim - k };
   if (dim > k) {
     const basis = new Float64Array(k * dim);
     for (let i = 0; i < k; i++) for (let t = 0; t < dim; t++) basis[i * dim + t] = vecs[t * k + i];
     const extra = orthogonalComplement(basis, k, dim, dim - k);
     for (let j = 0; j < dim - k; j++) out.push(fixSign(extra.slice(j * dim, (j + 1) * dim)));
   }
-  return out;
+  return { basis: out, omitted: 0 };
 }
+
+/** Most entries of a null-space basis built beyond the thin SVD (32 MB of doubles). */
+export const MAX_BASIS_ENTRIES = 4_000_000;
 
 /** Kernel (length cols each) and cokernel (length rows each) orthonormal bases from a thin SVD of the rows x cols A. */
 export function nullspacesFromSvd(
@@ -44,9 +57,14 @@ export function nullspacesFromSvd(
   rows: number,
   cols: number,
   tol: number,
-): { kernel: Float64Array[]; cokernel: Float64Array[] } {
+  maxEntries = MAX_BASIS_ENTRIES,
+): { kernel: Float64Array[]; cokernel: Float64Array[]; kernelOmitted: number; cokernelOmitted: number } {
+  const kernel = kernelFromSide(s.V, s.S, s.k, cols, tol, maxEntries),
+    cokernel = kernelFromSide(s.U, s.S, s.k, rows, tol, maxEntries);
   return {
-    kernel: kernelFromSide(s.V, s.S, s.k, cols, tol),
-    cokernel: kernelFromSide(s.U, s.S, s.k, rows, tol),
+    kernel: kernel.basis,
+    cokernel: cokernel.basis,
+    kernelOmitted: kernel.omitted,
+    cokernelOmitted: cokernel.omitted,
   };
 }

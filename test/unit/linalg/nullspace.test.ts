@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fixSign } from '../../../src/core/linalg/nullspace';
+import { fixSign, nullspacesFromSvd } from '../../../src/core/linalg/nullspace';
 import { cokernelBasis, kernelBasis } from './oracles/nullspaceBasis';
 import { numericalRank, rankTolerance } from '../../../src/core/linalg/rank';
 import { svd } from '../../../src/core/linalg/svd';
@@ -146,5 +146,21 @@ describe('kernelBasis and cokernelBasis', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('nullspacesFromSvd past the basis limit', () => {
+  test('a wide 2 x 50 J: ker J (dimension 48) is counted, not built, when 48 x 50 passes the limit', () => {
+    const a = new Float64Array(100);
+    for (let j = 0; j < 50; j++) [a[j], a[50 + j]] = [Math.sin(j + 1), Math.cos(2 * j)];
+    const s = svd(a, 2, 50);
+    const full = nullspacesFromSvd(s, 2, 50, 1e-12);
+    assert.equal(full.kernel.length, 48);
+    assert.equal(full.kernelOmitted, 0);
+    const capped = nullspacesFromSvd(s, 2, 50, 1e-12, 48 * 50 - 1);
+    assert.equal(capped.kernel.length, 0);
+    assert.equal(capped.kernelOmitted, 48);
+    assert.equal(capped.cokernel.length, 0);
+    assert.equal(capped.cokernelOmitted, 0);
   });
 });
