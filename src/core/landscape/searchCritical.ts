@@ -3,17 +3,14 @@
 import { lowDiscrepancyPoints } from '../deficient/lowDiscrepancy';
 import type { CompiledObjective } from '../objective/compileObjective';
 import { gradientDescent } from '../training/gradientDescent';
-import {
-  criticalType,
-  type CriticalOrigin,
-  type CriticalScales,
-  type CriticalType,
-  type PointClass,
-} from './classifyCritical';
+import { criticalType, type CriticalScales, type PointClass } from './classifyCritical';
 import { CRITICAL_TOLERANCES } from './classifyCritical';
+import type { CriticalPoint, CriticalSearchResult, CriticalSource } from './criticalPoint';
 import { classifyAt, moveTowards, sameLevel, setDimension, tidyPoint, type SetContext } from './criticalSet';
 import { levenbergMarquardt } from './levenbergMarquardt';
 import { detectPlateaus } from './plateau';
+
+export type { CriticalPoint, CriticalSearchResult, CriticalSource } from './criticalPoint';
 
 /** Options of searchCritical. */
 export interface CriticalSearchOptions {
@@ -33,50 +30,6 @@ export interface CriticalSearchOptions {
 
 /** Most parameters the search takes: each Newton step factors a dense p x p matrix. */
 export const MAX_CRITICAL_PARAMS = 400;
-
-/** How a critical point was reached: a Newton start, or a Newton run from where a GD trajectory stalled. */
-export type CriticalSource = 'newton' | 'gd';
-
-/** One critical point (the representative of its critical set), JSON-ready. */
-export interface CriticalPoint {
-  at: Record<string, number>;
-  W: number[];
-  theta: number[];
-  loss: number;
-  gradNorm: number;
-  canonicalGradNorm: number;
-  /** Rank of J at the point. */
-  rank: number;
-  /** All eigenvalues of ∇²_W L, ascending. */
-  hessianEigenvalues: number[];
-  origin: CriticalOrigin;
-  type: CriticalType;
-  /** ∇_θ L / ‖∇_θ L‖ (length q) at a ghost, null at a canonical point. */
-  ghostDirection: number[] | null;
-  /** Local dimension of the critical set through the point (0: an isolated point). */
-  setDimension: number;
-  /** Unit eigenvector of the most negative Hessian eigenvalue (length p), null when there is none. */
-  escapeDirection: number[] | null;
-  /** 2 / λ_max(∇²_W L), null when λ_max ≤ 0. */
-  stableStep: number | null;
-  /** Number of zero Hessian eigenvalues (an upper bound of setDimension). */
-  nullity: number;
-  /** How many converged runs fell into this set, and which kinds of run found it. */
-  hits: number;
-  sources: CriticalSource[];
-}
-
-/** What the search found. */
-export interface CriticalSearchResult {
-  criticalPoints: CriticalPoint[];
-  /** Newton starts used, how many converged inside the box, GD runs made. */
-  starts: number;
-  converged: number;
-  gdRuns: number;
-  /** false when the deadline stopped the search early (the points found so far are reported). */
-  complete: boolean;
-  method: 'levenberg-marquardt';
-}
 
 interface Group {
   /** The classified first member (or the nearest isolated point), the level key, hits and sources. */
