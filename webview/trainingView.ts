@@ -5,6 +5,7 @@
 import type { DocumentMessage, ModelInfo, TrainingMessage, TrainingSample } from '../src/protocol/panel';
 import { num } from '../src/format';
 import { Chart } from './charts';
+import { contourLevels, isolineSegments } from './contours';
 import { el, uid } from './dom';
 import type { MessageOf, PanelView, ViewHost, ViewSection } from './view';
 import { coordNames } from './viewNames';
@@ -36,6 +37,10 @@ export class TrainingView implements PanelView<'document' | 'training'> {
   private requestId = 0;
   private records: TrainingSample[] = [];
   private canonical: TrainingSample[] = [];
+  /** L(θ) around both paths, and its contour segments by level (drawn behind the paths). */
+  private contours: TrainingMessage['contours'] = null;
+  private segments: Array<Array<[number, number, number, number]>> = [];
+  private drawnSegments: Array<Array<[number, number, number, number]>> = [];
   private dirty = false;
   /** The method of the run shown (the flow's records are at times, not steps). */
   private ranMethod = 'gd';
@@ -88,6 +93,14 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     const scales = this.path!.options.scales!;
     scales.x!.title = { display: true, text: names[0] };
     scales.y!.title = { display: true, text: names[1] };
+    // The contours' box when they are for the coordinates shown (else chart.js fits the paths).
+    const c = this.contours;
+    const fits = c && c.coords[0] === cx && c.coords[1] === cy;
+    scales.x!.min = fits ? c.x[0] : undefined;
+    scales.x!.max = fits ? c.x[c.x.length - 1] : undefined;
+    scales.y!.min = fits ? c.y[0] : undefined;
+    scales.y!.max = fits ? c.y[c.y.length - 1] : undefined;
+    this.drawnSegments = fits ? this.segments : [];
     this.loss!.update('none');
     this.path!.update('none');
     const a = this.loss!.chartArea;
@@ -112,6 +125,8 @@ export class TrainingView implements PanelView<'document' | 'training'> {
       this.requestId = 0;
       this.records = [];
       this.canonical = [];
+      this.contours = null;
+      this.segments = [];
       this.figures.hidden = true;
       this.note.textContent = m.model
         ? 'The file defines no loss: add `loss = …`, or `model f(x) = …` with `data X, y`.'
@@ -135,6 +150,8 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     }
     this.records = [];
     this.canonical = [];
+    this.contours = null;
+    this.segments = [];
     this.figures.dataset.phase = 'running';
     this.note.textContent = 'running…';
     const method = this.method.value as 'gd' | 'flow' | 'sgd';
@@ -153,6 +170,10 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     else {
       this.records = m.records;
       this.canonical = m.canonical ?? [];
+      this.contours = m.contours ?? null;
+      const c = this.contours;
+      this.segments = c ? contourLevels(c).map((level) => isolineSegments(c, level)) : [];
+      this.figures.dataset.contours = String(this.segments.reduce((a, s) => a + s.length, 0));
     }
     this.figures.hidden = false;
     this.figures.dataset.phase = m.phase;
@@ -162,7 +183,7 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     this.note.textContent =
       m.phase === 'running'
         ? `running: ${Math.round((100 * m.done) / Math.max(1, m.total))}%`
-        : `${ended}; L = ${last ? last.loss.toPrecision(4) : '—'} after ${last?.t ?? 0} (blue: the run in W; dashed: canonical GD in θ from θ₀ = ψ(W₀), same η).`;
+        : `${ended}; L = ${last ? last.loss.toPrecision(4) : '—'} after ${last?.t ?? 0} (blue: the run in W; dashed: canonical GD in θ from θ₀ = ψ(W₀), same η; contours: L(θ), the other coordinates at θ₀).`;
     this.dirty = true;
     this.host.scheduleDraw();
   }
@@ -211,6 +232,32 @@ export class TrainingView implements PanelView<'document' | 'training'> {
         scales: { x: { type: 'linear' }, y: { type: 'linear' } },
         plugins: { tooltip: { enabled: false } },
       },
+      plugins: [
+        {
+          // The canonical loss's contours behind the paths, in the theme's grid colour, thicker for higher L.
+          id: 'lossContours',
+          beforeDatasetsDraw: (chart) => {
+            const { ctx, chartArea: a, scales: sc } = chart;
+            if (!this.drawnSegments.length) return;
+            ctx.save();
+            ctx.beginPath();
+            ctx.rect(a.left, a.top, a.right - a.left, a.bottom - a.top);
+            ctx.clip();
+            ctx.strokeStyle = t.accent;
+            ctx.globalAlpha = 0.55;
+            ctx.lineWidth = 1;
+            for (const level of this.drawnSegments) {
+              ctx.beginPath();
+              for (const [x0, y0, x1, y1] of level) {
+                ctx.moveTo(sc.x.getPixelForValue(x0), sc.y.getPixelForValue(y0));
+                ctx.lineTo(sc.x.getPixelForValue(x1), sc.y.getPixelForValue(y1));
+              }
+              ctx.stroke();
+            }
+            ctx.restore();
+          },
+        },
+      ],
     });
   }
 }

@@ -3,6 +3,7 @@
 // (FieldGrid, MapAxis, FieldData, ModelShape, PointReport); what travels differs from them only where a transfer
 // needs it (typed arrays, single precision), and src/worker/frames.ts is the one place that converts.
 // Numbers travel as typed arrays or plain arrays (postMessage structured-clones typed arrays).
+import type { LossSlice } from '../core/objective/lossSlice';
 import type { FieldData, FieldGrid } from '../core/field';
 import type { ModelShape } from '../core/modelShape';
 import type { MapAxis } from '../core/rankMap';
@@ -148,6 +149,8 @@ export interface TrainingMessage {
   total: number;
   stopped: string | null;
   message: string | null;
+  /** With `done`: L(θ) on the slice of the two shown coordinates around both paths (null otherwise). */
+  contours?: LossSlice | null;
 }
 
 /** Everything the host sends. */

@@ -108,6 +108,17 @@ function isModel(x: unknown): x is ModelInfo {
 const isSample = (x: unknown): boolean => isRec(x) && isNum(x.t) && isNum(x.loss) && isNumArray(x.theta);
 const isSamples = (x: unknown): boolean => Array.isArray(x) && x.every(isSample);
 const isStrOrNull = (x: unknown): boolean => x === null || isStr(x);
+/** L(θ) on the Training view's slice: values may be null where JSON (the browser tests' bridge) carried a NaN. */
+const isLossSlice = (x: unknown): boolean =>
+  isRec(x) &&
+  Array.isArray(x.coords) &&
+  x.coords.length === 2 &&
+  x.coords.every(isInt) &&
+  isNumArray(x.x) &&
+  isNumArray(x.y) &&
+  Array.isArray(x.loss) &&
+  x.loss.length === (x.x as number[]).length * (x.y as number[]).length &&
+  x.loss.every((v) => v === null || isNum(v));
 
 function isField(x: unknown): x is FieldFrame {
   if (!isRec(x) || !isInt(x.size) || !isInt(x.pointIndex) || !isStr(x.label) || !isPair(x.theta)) return false;
@@ -191,7 +202,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
         isNum(x.done) &&
         isNum(x.total) &&
         isStrOrNull(x.stopped) &&
-        isStrOrNull(x.message)
+        isStrOrNull(x.message) &&
+        (x.contours === undefined || x.contours === null || isLossSlice(x.contours))
       );
     case 'exportResult':
       return typeof x.ok === 'boolean' && isStr(x.message);

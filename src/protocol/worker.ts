@@ -4,6 +4,7 @@
 // `AnalysisClient.request('train', params)` is then typed end to end.
 import type { DeficiencyReport } from '../core/deficient/analyzeDeficiency';
 import type { FieldGrid } from '../core/field';
+import type { LossSlice } from '../core/objective/lossSlice';
 import type { CriticalSearchResult } from '../core/landscape/searchCritical';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
@@ -177,6 +178,8 @@ export interface TrainParams extends PanelSource {
   progressMs?: number;
   /** Shared with the host: set to 1 to stop the run (it ends with `stopped: 'cancelled'`). */
   cancel?: Int32Array;
+  /** The two coordinates of θ the panel shows: the outcome carries L(θ) on a slice through them for the contours. */
+  coords?: [number, number];
 }
 
 /** One recorded state as the panel draws it: step (or time), loss and θ. */
@@ -202,4 +205,6 @@ export interface TrainOutcome {
   message: string | null;
   steps: number;
   noLoss: boolean;
+  /** L(θ) around both trajectories in `coords` (the other coordinates at θ_0); null without coords or for q < 2. */
+  contours: LossSlice | null;
 }

@@ -3,6 +3,7 @@
 // are made and a shared flag that stops it.
 import type { CompileResult } from '../core';
 import { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from '../core/objective/documentObjective';
+import { lossSlice, paddedBox } from '../core/objective/lossSlice';
 import { drawStream } from '../core/random';
 import { train, type TrainOptions } from '../core/training/train';
 import type { RunControl, TrainRecord } from '../core/training/trainingTypes';
@@ -51,7 +52,16 @@ export function trainHandler(
     lab = documentObjective(compiled);
     objectives.set(compiled, lab);
   }
-  if (!lab) return { records: [], canonical: null, stopped: null, message: NO_LOSS_MESSAGE, steps: 0, noLoss: true };
+  if (!lab)
+    return {
+      records: [],
+      canonical: null,
+      stopped: null,
+      message: NO_LOSS_MESSAGE,
+      steps: 0,
+      noLoss: true,
+      contours: null,
+    };
   if (p.W0.length !== lab.model.p) throw new Error(`expected ${lab.model.p} parameter values, got ${p.W0.length}`);
   const cancel = p.cancel;
   const control: RunControl = {
@@ -64,6 +74,20 @@ export function trainHandler(
     progressMs: p.progressMs,
   };
   const r = train(lab.objective, Float64Array.from(p.W0), options(p, lab, control));
+  const [cx, cy] = p.coords ?? [0, 1];
+  const paths = [...r.records, ...(r.canonical ?? [])];
+  const contours =
+    p.coords && lab.model.q >= 2 && cx !== cy && paths.length
+      ? lossSlice(
+          lab.objective,
+          r.records[0].theta,
+          [cx, cy],
+          paddedBox(
+            paths.map((s) => s.theta[cx]),
+            paths.map((s) => s.theta[cy]),
+          ),
+        )
+      : null;
   return {
     records: r.records.map(sample),
     canonical: r.canonical?.map(sample) ?? null,
@@ -71,5 +95,6 @@ export function trainHandler(
     message: r.message,
     steps: r.steps,
     noLoss: false,
+    contours,
   };
 }

@@ -58,6 +58,9 @@ export function trainingSuite(rig: Rig): void {
         );
         assert.ok(f.columns >= 0.9 * f.width, `the curve spans the plot (${f.columns} of ${f.width} columns)`);
         assert.ok(f.right - f.left > 0.5 * f.height, 'L falls by more than half the log axis');
+        const contours = Number(await h.page.locator('.training-figures').getAttribute('data-contours'));
+        console.log(`  loss contours behind the θ paths: ${contours} segments`);
+        assert.ok(contours > 100, `the canonical loss's contours are drawn (${contours} segments)`);
         const note = (await h.page.locator('#op-training .note').textContent()) ?? '';
         assert.match(note, /^done; L = /);
         await h.page.locator('#op-training').screenshot({ path: path.join(ARTIFACTS, 'canonical-loss-training.png') });

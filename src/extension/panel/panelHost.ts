@@ -213,7 +213,7 @@ export class PanelHost {
     try {
       const out = await this.env.compute.train(
         start.text,
-        { W0: start.values, method: m.method, lr: m.lr, steps: m.steps },
+        { W0: start.values, method: m.method, lr: m.lr, steps: m.steps, coords: start.coords },
         (p) =>
           post({
             phase: 'running',
@@ -235,6 +235,7 @@ export class PanelHost {
         total,
         stopped: out.stopped,
         message: out.message,
+        contours: out.contours,
       });
     } catch (e) {
       if (!isCancel(e))

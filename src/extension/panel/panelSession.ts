@@ -129,9 +129,19 @@ export class PanelSession {
 
   /** What a trajectory of point `pointIndex` starts from: the text, its version and the point's live values (null
    *  when nothing is loaded). */
-  trainingStart(pointIndex: number): { text: string; version: number; values: Float64Array } | null {
+  trainingStart(
+    pointIndex: number,
+  ): { text: string; version: number; values: Float64Array; coords?: [number, number] } | null {
     const live = this.info ? this.values[pointIndex] : undefined;
-    return live ? { text: this.text, version: this.version, values: Float64Array.from(live) } : null;
+    const coords = this.view?.grid.coords;
+    return live
+      ? {
+          text: this.text,
+          version: this.version,
+          values: Float64Array.from(live),
+          coords: coords && [coords[0], coords[1]],
+        }
+      : null;
   }
 
   /** Adopts the webview's view (made valid for the model); an axis switched to another parameter gets that one's range. */

@@ -28,6 +28,22 @@ const params = (over: Partial<TrainParams> = {}): TrainParams => ({
 });
 
 describe('train request: streaming, cancellation, CLI numbers', () => {
+  test('with the shown coordinates the outcome carries L(θ) around both paths: (θ1 - 3)² + (θ2 - 6)² at every node', () => {
+    const out = createHandlers().train(params({ coords: [0, 1] }), Date.now() + 30_000);
+    const c = out.contours!;
+    assert.deepEqual(c.coords, [0, 1]);
+    assert.equal(c.loss.length, c.x.length * c.y.length);
+    for (let j = 0; j < c.y.length; j += 7)
+      for (let i = 0; i < c.x.length; i += 5)
+        assert.ok(Math.abs(c.loss[j * c.x.length + i] - ((c.x[i] - 3) ** 2 + (c.y[j] - 6) ** 2)) < 1e-12);
+    // The box holds both paths: from θ0 = (1, 4) to the minimum (3, 6), padded.
+    for (const s of [...out.records, ...(out.canonical ?? [])]) {
+      assert.ok(s.theta[0] > c.x[0] && s.theta[0] < c.x[c.x.length - 1]);
+      assert.ok(s.theta[1] > c.y[0] && s.theta[1] < c.y[c.y.length - 1]);
+    }
+    assert.equal(createHandlers().train(params(), Date.now() + 30_000).contours, null, 'no coords, no contours');
+  });
+
   test('partial records arrive while the run goes on and add up to the final records', () => {
     const h = createHandlers();
     const partials: TrainPartial[] = [];
