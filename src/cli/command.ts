@@ -47,6 +47,15 @@ export function positiveInt(args: ParsedArgs, flag: string, fallback: number): n
   return v;
 }
 
+/** `--budget SECONDS`: a positive number of seconds, or `fallback` when absent. */
+export function budgetSeconds(args: ParsedArgs, fallback: number): number {
+  const raw = args.flags.get('--budget');
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!(v > 0) || !Number.isFinite(v)) throw new UsageError('--budget takes a positive number of seconds');
+  return v;
+}
+
 /** JSON with non-finite numbers as strings ("Infinity", "NaN"), which JSON itself cannot hold. */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), indent);

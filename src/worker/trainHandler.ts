@@ -5,12 +5,10 @@ import type { CompileResult } from '../core';
 import { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from '../core/objective/documentObjective';
 import { lossSlice, paddedBox } from '../core/objective/lossSlice';
 import { drawStream } from '../core/random';
+import { SGD_STREAM } from '../core/training/sgd';
 import { train, type TrainOptions } from '../core/training/train';
 import type { RunControl, TrainRecord } from '../core/training/trainingTypes';
 import type { TrainOutcome, TrainParams, TrainPartial, TrainSample } from '../protocol/worker';
-
-/** The stream SGD draws its batches from under the file's seed: the CLI's (src/cli/commands/train.ts SGD_STREAM). */
-const SGD_STREAM = 'sgd';
 
 /** Objectives by compiled document: a run after the first on the same text does not compile the gradient again. */
 const objectives = new WeakMap<CompileResult, DocumentObjective | null>();

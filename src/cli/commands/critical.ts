@@ -9,8 +9,8 @@ import {
   type CriticalSearchResult,
 } from '../../core';
 import { direction, num, pointLabel, tuple } from '../../format';
-import { UsageError, type ParsedArgs } from '../args';
-import { positiveInt, readInput, toJson, type CliCommand } from '../command';
+import { UsageError } from '../args';
+import { budgetSeconds, positiveInt, readInput, toJson, type CliCommand } from '../command';
 import { LAB_FLAGS, labRuns, type LabRun } from '../labInput';
 
 /** Defaults of the flags, stated in the README. */
@@ -72,15 +72,6 @@ export function boxOf(raw: string | true | undefined, model: CompiledModel): [nu
       for (const j of columns) boxes[j] = r;
     }
   return boxes.map((b) => b ?? fallback);
-}
-
-/** `--budget SECONDS`: a positive number (default CRITICAL_DEFAULTS.budgetSeconds). */
-function budgetOf(args: ParsedArgs): number {
-  const raw = args.flags.get('--budget');
-  if (raw === undefined) return CRITICAL_DEFAULTS.budgetSeconds;
-  const v = Number(raw);
-  if (!(v > 0) || !Number.isFinite(v)) throw new UsageError('--budget takes a positive number of seconds');
-  return v;
 }
 
 /** One critical point with the issue's keys first, in its order, then the extras. */
@@ -169,7 +160,7 @@ export const criticalCommand: CliCommand = {
   run(args, io) {
     const { file, text: source } = readInput(args, io);
     const starts = positiveInt(args, '--starts', CRITICAL_DEFAULTS.starts);
-    const budget = budgetOf(args);
+    const budget = budgetSeconds(args, CRITICAL_DEFAULTS.budgetSeconds);
     const runs = labRuns(file, source, args, io);
     if (!runs) return 1;
     const deadline = Date.now() + budget * 1000;

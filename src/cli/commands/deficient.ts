@@ -11,7 +11,7 @@ import {
 import { BudgetExceededError } from '../../core/budget';
 import { canonicalSign, describeReason, direction, setConditions } from '../../format';
 import { parseBoxArg, UsageError, type ParsedArgs } from '../args';
-import { positiveInt, readInput, toJson, type CliCommand, type CliIo } from '../command';
+import { budgetSeconds, positiveInt, readInput, toJson, type CliCommand, type CliIo } from '../command';
 import { compileOrReport } from './compiled';
 
 /** Default time budget of one run (seconds): the symbolic part gets at most half of it. */
@@ -28,15 +28,6 @@ function seedOf(args: ParsedArgs): number {
   if (raw === undefined) return 1;
   const v = Number(raw);
   if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new UsageError('--seed takes a non-negative integer');
-  return v;
-}
-
-/** `--budget SECONDS`: a positive number of seconds (default DEFAULT_BUDGET_SECONDS). */
-function budgetOf(args: ParsedArgs): number {
-  const raw = args.flags.get('--budget');
-  if (raw === undefined) return DEFAULT_BUDGET_SECONDS;
-  const v = Number(raw);
-  if (!(v > 0) || !Number.isFinite(v)) throw new UsageError('--budget takes a positive number of seconds');
   return v;
 }
 
@@ -94,7 +85,7 @@ export const deficientCommand: CliCommand = {
     const box = typeof raw === 'string' ? parseBoxArg(raw) : ([-2, 2] as [number, number]);
     const starts = positiveInt(args, '--starts', 256);
     const seed = seedOf(args);
-    const budget = budgetOf(args);
+    const budget = budgetSeconds(args, DEFAULT_BUDGET_SECONDS);
     const model = compileOrReport(file, text, io);
     if (!model) return 1;
     const t0 = Date.now();

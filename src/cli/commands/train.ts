@@ -1,18 +1,16 @@
 // `overparam train`: one trajectory (GD, gradient flow or SGD) from an `at` point, with the canonical comparison, as
 // a table, CSV or JSON whose keys are fixed (scripts and our own checks read them).
 import { drawStream } from '../../core/random';
+import { SGD_STREAM } from '../../core/training/sgd';
 import { FLOW_TOLERANCES, train, type TrainOptions, type TrainResult } from '../../core';
 import { UsageError, type ParsedArgs } from '../args';
-import { positiveInt, readInput, toJson, type CliCommand } from '../command';
+import { budgetSeconds, positiveInt, readInput, toJson, type CliCommand } from '../command';
 import { LAB_FLAGS, labRuns, type LabRun } from '../labInput';
 import { chosenPoint } from './compiled';
 import { num } from '../../format';
 
 /** Defaults of the flags, stated in the README. */
 export const TRAIN_DEFAULTS = { lr: 0.01, steps: 1000, time: 10, batch: 1, budgetSeconds: 60 } as const;
-
-/** The stream SGD draws its batches from, under the file's seed. */
-export const SGD_STREAM = 'sgd';
 
 /** A finite number flag in an allowed range, or the fallback. */
 function numberFlag(
@@ -167,13 +165,7 @@ export const trainCommand: CliCommand = {
   run(args, io) {
     const { file, text: source } = readInput(args, io);
     if (args.flags.has('--json') && args.flags.has('--csv')) throw new UsageError('choose one of --json and --csv');
-    const budget = numberFlag(
-      args,
-      '--budget',
-      TRAIN_DEFAULTS.budgetSeconds,
-      (v) => v > 0,
-      'a positive number of seconds',
-    );
+    const budget = budgetSeconds(args, TRAIN_DEFAULTS.budgetSeconds);
     const runs = labRuns(file, source, args, io);
     if (!runs) return 1;
     if (args.flags.has('--csv') && runs.length > 1)

@@ -1,3 +1,5 @@
+import { choleskySolve } from '../linalg/cholesky';
+
 /**
  * An orthonormal basis of the row space of the rows x p row-major G by Gram–Schmidt with pivoting (the remaining row
  * of largest norm next, orthogonalised twice): stops when every remaining row is below `absTol`. Its size is the
@@ -42,33 +44,6 @@ export function rowBasis(G: Float64Array, rows: number, p: number, absTol: numbe
   return basis;
 }
 
-/** Solves the SPD n x n system A y = b in place by Cholesky (b receives y); false when A is not positive definite. */
-function cholesky(A: Float64Array, n: number, b: Float64Array): boolean {
-  for (let j = 0; j < n; j++) {
-    let d = A[j * n + j];
-    for (let k = 0; k < j; k++) d -= A[j * n + k] * A[j * n + k];
-    if (!(d > 0)) return false;
-    const l = Math.sqrt(d);
-    A[j * n + j] = l;
-    for (let i = j + 1; i < n; i++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= A[i * n + k] * A[j * n + k];
-      A[i * n + j] = s / l;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= A[i * n + k] * b[k];
-    b[i] = s / A[i * n + i];
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i];
-    for (let k = i + 1; k < n; k++) s -= A[k * n + i] * b[k];
-    b[i] = s / A[i * n + i];
-  }
-  return true;
-}
-
 /**
  * Minimum-norm least-squares δ for G δ = -R: δ = Qᵀ y over an orthonormal basis Q of G's row space (directions
  * below `relCut` of G's largest row dropped), y the least-squares solution of (G Qᵀ) y = -R.
@@ -105,7 +80,7 @@ export function minimumNormStep(
       for (let k = 0; k <= i; k++) A[i * r + k] += L[t * r + i] * L[t * r + k];
     }
   }
-  if (!cholesky(A, r, y)) return delta;
+  if (!choleskySolve(A, r, y)) return delta;
   for (let i = 0; i < r; i++) for (let j = 0; j < p; j++) delta[j] += y[i] * Q[i][j];
   return delta;
 }

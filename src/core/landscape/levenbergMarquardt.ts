@@ -2,6 +2,7 @@
 // whose Jacobian is the (symmetric) Hessian H, so each step solves (H² + μ I) δ = -H ∇_W L. Unlike a descent method it
 // is attracted to every zero of the gradient (saddles and maxima as much as minima), and the damping μ keeps the step
 // finite where H is singular (the critical sets of an overparameterization are where H is singular by construction).
+import { choleskySolve } from '../linalg/cholesky';
 import type { CompiledObjective, ObjectiveWorkspace } from '../objective/compileObjective';
 import type { HessianEvaluator } from '../objective/hessianEvaluator';
 
@@ -31,33 +32,6 @@ const norm = (x: Float64Array): number => {
   for (let i = 0; i < x.length; i++) s += x[i] * x[i];
   return Math.sqrt(s);
 };
-
-/** Solves the symmetric positive definite n x n system A y = b by Cholesky (A overwritten, y into b); false if not SPD. */
-function choleskySolve(A: Float64Array, n: number, b: Float64Array): boolean {
-  for (let j = 0; j < n; j++) {
-    let d = A[j * n + j];
-    for (let k = 0; k < j; k++) d -= A[j * n + k] * A[j * n + k];
-    if (!(d > 0)) return false;
-    const r = Math.sqrt(d);
-    A[j * n + j] = r;
-    for (let i = j + 1; i < n; i++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= A[i * n + k] * A[j * n + k];
-      A[i * n + j] = s / r;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= A[i * n + k] * b[k];
-    b[i] = s / A[i * n + i];
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i];
-    for (let k = i + 1; k < n; k++) s -= A[k * n + i] * b[k];
-    b[i] = s / A[i * n + i];
-  }
-  return true;
-}
 
 /** ‖∇_W L‖ at W (through `ws`), NaN where L or the gradient is not finite. */
 export function gradientNorm(obj: CompiledObjective, W: Float64Array, ws: ObjectiveWorkspace): number {

@@ -3,7 +3,7 @@ import type { CompiledModel } from '../model';
 import { generateProgram, type BatchProgram } from '../numeric/codegen';
 import type { Expr } from '../symbolic/expr';
 import { compileHessian, type HessianEvaluator } from './hessianEvaluator';
-import { substitute } from './substitute';
+import { substitute } from '../symbolic/substitute';
 import { canonicalGradient, sampleGradients } from './symbolicObjective';
 
 /** Above this many structural non-zeros of J the fused gradient program is not built (compile time and size). */

@@ -3,11 +3,10 @@
 // interpolation both go to 0; otherwise SGD hovers at a distance ~ √η with a variance floor).
 import type { CompiledObjective } from '../objective/compileObjective';
 import { drawStream } from '../random';
-import { sgd } from '../training/sgd';
+import { sgd, SGD_STREAM } from '../training/sgd';
 import type { TrainResult } from '../training/trainingTypes';
 
-/** The stream SGD draws its batches from (the CLI's `train --method sgd` uses the same name). */
-export const SGD_STREAM = 'sgd';
+export { SGD_STREAM };
 
 /** Options of sgdTail. */
 export interface SgdTailOptions {

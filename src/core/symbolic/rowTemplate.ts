@@ -2,6 +2,7 @@
 // J = DF is ∇_W f at x = X_k. A width-m model on n inputs then has 2m derivatives to find, not 2mn, and the programs
 // loop over the rows instead of spelling out every (row, parameter) entry.
 import type { Expr, ExprStore } from './expr';
+import { substitute } from './substitute';
 
 /** The predictions F_k = f(W, X_k) as one expression of the parameters and the input, with its gradient in W. */
 export interface RowTemplate {
@@ -23,32 +24,9 @@ export interface RowTemplate {
  */
 export function atRow(store: ExprStore, t: RowTemplate, k: number): (e: Expr) => Expr {
   const memo = new Map<number, Expr>();
-  const walk = (x: Expr): Expr => {
-    if (x.vars.length === 0 || x.vars[x.vars.length - 1] < t.p) return x;
-    const hit = memo.get(x.id);
-    if (hit) return hit;
-    let r: Expr;
-    switch (x.kind) {
-      case 'var':
-        r = store.num(t.inputs[k * t.d + x.index - t.p]);
-        break;
-      case 'add':
-        r = store.add(x.args.map(walk));
-        break;
-      case 'mul':
-        r = store.mul(x.args.map(walk));
-        break;
-      case 'pow':
-        r = store.pow(walk(x.args[0]), walk(x.args[1]));
-        break;
-      case 'call':
-        r = store.call(x.fn, walk(x.args[0]));
-        break;
-      default:
-        r = x;
-    }
-    memo.set(x.id, r);
-    return r;
-  };
-  return walk;
+  const input = (index: number): Expr =>
+    index < t.p ? store.variable(index) : store.num(t.inputs[k * t.d + index - t.p]);
+  // Subtrees of the parameters alone (every variable below p; `vars` is ascending) stay as they are.
+  const paramsOnly = (x: Expr): boolean => x.vars.length === 0 || x.vars[x.vars.length - 1] < t.p;
+  return (e) => substitute(store, e, input, memo, paramsOnly);
 }

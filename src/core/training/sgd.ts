@@ -4,6 +4,12 @@ import { createRecorder } from './recorder';
 import { controller, divergence, recordEvery } from './runControl';
 import type { RecordOptions, RunControl, TrainRecord, TrainResult } from './trainingTypes';
 
+/**
+ * The name of the seeded stream (src/core/random.ts) every layer draws SGD's batches from under the file's seed: the
+ * CLI's `train`, the panel's worker and the over-parameterization lab, so the same file gives the same run in each.
+ */
+export const SGD_STREAM = 'sgd';
+
 /** Options of sgd. */
 export interface SgdOptions extends RunControl, RecordOptions {
   /** Step size η (η_0 with a schedule). */

@@ -4,7 +4,7 @@ import type { DataSpec } from '../../../src/core/lossSpec';
 import { compileObjective } from '../../../src/core/objective/compileObjective';
 import { compileDataReport } from '../../../src/core/objective/dataReport';
 import { objectiveAtPoint, outputHessianNorms } from '../../../src/core/objective/objectiveReport';
-import { substitute } from '../../../src/core/objective/substitute';
+import { substitute } from '../../../src/core/symbolic/substitute';
 import { interpret } from '../../../src/core/symbolic/interpret';
 import { assertAllClose, assertClose, compileOk } from '../../support/model';
 import { dataSpec, halfSquares, objectiveOf } from './lossOf';

@@ -1,16 +1,20 @@
-import type { Expr, ExprStore } from '../symbolic/expr';
+import type { Expr, ExprStore } from './expr';
 
 /**
  * `e` with every variable k replaced by `replacement(k)`, rebuilt through the store's constructors (so shared nodes
- * stay shared and the result is hash-consed like any other expression). Used to write ∇_θ L(θ) at θ = ψ(W).
+ * stay shared and the result is hash-consed like any other expression). Subtrees for which `keep` is true are returned
+ * as they are, unvisited (the caller knows they hold no replaced variable). Used to write ∇_θ L(θ) at θ = ψ(W) and a
+ * row template at one data input.
  */
 export function substitute(
   store: ExprStore,
   e: Expr,
   replacement: (k: number) => Expr,
   memo = new Map<number, Expr>(),
+  keep?: (x: Expr) => boolean,
 ): Expr {
   const walk = (x: Expr): Expr => {
+    if (keep?.(x)) return x;
     const hit = memo.get(x.id);
     if (hit) return hit;
     let r: Expr;
