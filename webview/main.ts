@@ -89,6 +89,7 @@ class App {
       case 'frame':
         return this.onFrame(m);
       case 'training':
+      case 'lab':
         // Only the view's own run is shown (it checks the request id); a stale version is dropped here.
         return m.version === this.version ? this.dispatch(m) : undefined;
       case 'exportResult':

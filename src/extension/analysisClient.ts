@@ -11,11 +11,14 @@ import {
   type RequestType,
   type WorkerReply,
   type WorkerRequest,
+  LAB_REQUESTS,
 } from '../protocol/worker';
 
 /** Limits read for every request (settings may change between requests). */
 export interface ClientLimits {
   timeBudgetMs: number;
+  /** The budget of the labs' runs (LAB_REQUESTS); timeBudgetMs when absent. */
+  labBudgetMs?: number;
   memoryMb: number;
 }
 
@@ -98,7 +101,7 @@ export class AnalysisClient {
         reject,
         settled: false,
         onPartial: onPartial as ((partial: unknown) => void) | undefined,
-        budgetMs: this.limits().timeBudgetMs,
+        budgetMs: budgetOf(type, this.limits()),
       };
       signal?.addEventListener('abort', () => this.cancel(p), { once: true });
       this.queue.push(p);
@@ -263,4 +266,9 @@ function budgetError(limit: string, budgetMs: number, detail?: string): BudgetEr
       : (detail ?? `it hit the ${limit} limit`);
   const raise = setting ? ` Raise \`${setting}\` to allow more.` : '';
   return new BudgetError(limit, setting, `Analysis stopped: ${what}.${raise}`);
+}
+
+/** The time budget of a request of `type`: the labs' own for lab runs. */
+function budgetOf(type: RequestType, limits: ClientLimits): number {
+  return LAB_REQUESTS.has(type) ? (limits.labBudgetMs ?? limits.timeBudgetMs) : limits.timeBudgetMs;
 }

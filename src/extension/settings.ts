@@ -9,6 +9,8 @@ export interface Settings {
   simplify: boolean;
   simplifyBudgetMs: number;
   analysisBudgetMs: number;
+  /** A panel lab run's time budget (ms). */
+  labBudgetMs: number;
   memoryMb: number;
   fieldGridSize: number;
   fieldRange: number;
@@ -26,6 +28,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     simplify: c.get<boolean>('simplify.enabled', true) !== false,
     simplifyBudgetMs: num('simplify.timeBudgetMs', 1000, 0),
     analysisBudgetMs: num('analysis.timeBudgetMs', 5000, 100),
+    labBudgetMs: num('labs.timeBudgetMs', 120_000, 1000),
     memoryMb: Math.round(num('analysis.memoryMb', 512, 64)),
     fieldGridSize: Math.round(num('field.gridSize', 9, 2)),
     fieldRange: num('field.range', 2, Number.MIN_VALUE),

@@ -3,6 +3,7 @@
 // (FieldGrid, MapAxis, FieldData, ModelShape, PointReport); what travels differs from them only where a transfer
 // needs it (typed arrays, single precision), and src/worker/frames.ts is the one place that converts.
 // Numbers travel as typed arrays or plain arrays (postMessage structured-clones typed arrays).
+import type { CancelLabMessage, LabMessage, RunLabMessage } from './labs';
 import type { LossSlice } from '../core/objective/lossSlice';
 import type { FieldData, FieldGrid } from '../core/field';
 import type { ModelShape } from '../core/modelShape';
@@ -154,7 +155,8 @@ export interface TrainingMessage {
 }
 
 /** Everything the host sends. */
-export type HostMessage = DocumentMessage | FrameMessage | TrainingMessage | ExportResultMessage | ErrorMessage;
+export type HostMessage =
+  DocumentMessage | FrameMessage | TrainingMessage | LabMessage | ExportResultMessage | ErrorMessage;
 
 /** Webview -> host: the page is up; carries the restored view state so the first frame matches it. */
 export interface ReadyMessage {
@@ -200,7 +202,8 @@ export interface TrainMessage {
 }
 
 /** Everything the webview sends. */
-export type WebviewMessage = ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage | TrainMessage;
+export type WebviewMessage =
+  ReadyMessage | SetPointMessage | SetViewMessage | ExportMessage | TrainMessage | RunLabMessage | CancelLabMessage;
 
 /** A table with one handler per message type of the union M (the host's table of webview messages, say). */
 export type MessageTable<M extends { type: string }> = { [K in M['type']]: (m: Extract<M, { type: K }>) => void };

@@ -13,27 +13,21 @@ import type {
   WebviewMessage,
 } from './panel';
 import type { WorkerReply } from './worker';
+import { LAB_CHECKS, isLabName } from './labChecks';
+import {
+  isInt,
+  isNum,
+  isNumArray,
+  isNumArrays,
+  isPair,
+  isRec,
+  isStr,
+  isStrOrNull,
+  orNull,
+  type Rec,
+} from './shapeChecks';
 
-type Rec = Record<string, unknown>;
-
-const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isNum = (x: unknown): x is number => typeof x === 'number';
-const isInt = (x: unknown): x is number => Number.isInteger(x);
-const isStr = (x: unknown): x is string => typeof x === 'string';
-
-/** True for a plain array of numbers or a Float64Array, Float32Array, Int32Array or Uint8Array. */
-export function isNumArray(x: unknown, length?: number): boolean {
-  const ok =
-    x instanceof Float64Array ||
-    x instanceof Float32Array ||
-    x instanceof Int32Array ||
-    x instanceof Uint8Array ||
-    (Array.isArray(x) && x.every(isNum));
-  return ok && (length === undefined || (x as ArrayLike<number>).length === length);
-}
-
-const isNumArrays = (x: unknown): boolean => Array.isArray(x) && x.every((v) => isNumArray(v));
-const isPair = (x: unknown): boolean => Array.isArray(x) && x.length === 2 && x.every(isNum);
+export { isNumArray };
 
 function isGrid(x: unknown): x is FieldGrid {
   return (
@@ -107,7 +101,6 @@ function isModel(x: unknown): x is ModelInfo {
 
 const isSample = (x: unknown): boolean => isRec(x) && isNum(x.t) && isNum(x.loss) && isNumArray(x.theta);
 const isSamples = (x: unknown): boolean => Array.isArray(x) && x.every(isSample);
-const isStrOrNull = (x: unknown): boolean => x === null || isStr(x);
 /** L(θ) on the Training view's slice: values may be null where JSON (the browser tests' bridge) carried a NaN. */
 const isLossSlice = (x: unknown): boolean =>
   isRec(x) &&
@@ -155,11 +148,6 @@ function isRankMap(x: unknown): x is RankMapFrame {
   );
 }
 
-const orNull =
-  <T>(check: (v: unknown) => v is T) =>
-  (v: unknown): boolean =>
-    v === null || check(v);
-
 /** True when `x` is a well-formed host -> webview message. */
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isRec(x) || !isInt(x.requestId)) return false;
@@ -193,6 +181,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
         orNull(isDetails)(x.details) &&
         (x.rankMap === 'unchanged' || orNull(isRankMap)(x.rankMap))
       );
+    case 'lab':
+      return isLabMessage(x);
     case 'training':
       return (
         isInt(x.version) &&
@@ -234,7 +224,27 @@ export const WEBVIEW_CHECKS: { readonly [K in WebviewMessage['type']]: (x: Rec) 
     isInt(x.steps) &&
     (x.steps as number) >= 1 &&
     (x.steps as number) <= MAX_TRAIN_STEPS,
+  runLab: (x) => isLabName(x.lab) && isInt(x.pointIndex) && LAB_CHECKS[x.lab].params(x.params),
+  cancelLab: (x) => isLabName(x.lab),
 };
+
+/** A lab run's message: the envelope, then the lab's own check of what it carries in its phase. */
+function isLabMessage(x: Rec): boolean {
+  if (!isLabName(x.lab) || !isInt(x.version) || !isNum(x.done) || !isNum(x.total) || !isStrOrNull(x.message))
+    return false;
+  const checks = LAB_CHECKS[x.lab];
+  switch (x.phase) {
+    case 'running':
+      return x.result === null && (x.partial === null || checks.partial(x.partial));
+    case 'done':
+      return checks.result(x.result);
+    case 'failed':
+    case 'cancelled':
+      return x.result === null && (x.partial === null || checks.partial(x.partial));
+    default:
+      return false;
+  }
+}
 
 /** The most steps the panel asks for in one trajectory (the worker's time budget still stops a long run). */
 export const MAX_TRAIN_STEPS = 100_000_000;

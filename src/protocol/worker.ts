@@ -9,6 +9,7 @@ import type { CriticalSearchResult } from '../core/landscape/searchCritical';
 import type { MapAxis, RankMapData } from '../core/rankMap';
 import type { AnalysisReport, PointReport } from '../core/report';
 import type { FieldFrame, ModelInfo, PanelDiagnostic, PointDetails, RankCells } from './panel';
+import type { LabName, LabParams, LabPartial, LabResult } from './labs';
 import type { PanelState, PanelStateRequest } from './viewSettings';
 
 /** Core options a request carries (a plain-data subset of the core's AnalyzeOptions). */
@@ -53,6 +54,8 @@ export interface RequestMap {
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
   /** One trajectory of the core's `train` from W0 on the file's loss, its records streamed as `partial` replies. */
   train: { params: TrainParams; result: TrainOutcome; partial: TrainPartial };
+  /** One run of a panel lab (src/protocol/labs.ts) from W0, its progress and partial results streamed. */
+  lab: { params: LabRunParams; result: LabRunResult; partial: LabRunPartial };
 }
 
 /** Requests whose results are built fresh per request: their typed arrays' buffers are transferred, not copied. */
@@ -208,3 +211,36 @@ export interface TrainOutcome {
   /** L(θ) around both trajectories in `coords` (the other coordinates at θ_0); null without coords or for q < 2. */
   contours: LossSlice | null;
 }
+
+/** `lab`: which lab, its parameters, and where it starts (the live point's values, the field's coordinates). */
+export type LabRunParams = {
+  [K in LabName]: PanelSource & {
+    lab: K;
+    params: LabParams<K>;
+    W0: Float64Array;
+    /** The two coordinates of θ the panel shows. */
+    coords: [number, number] | null;
+    /** Least ms between two partial replies (default LAB_PROGRESS_MS). */
+    progressMs?: number;
+    /** Shared with the host: set to 1 to stop the run (it answers with `cancelled: true`). */
+    cancel?: Int32Array;
+  };
+}[LabName];
+
+/** What a lab run streams: work done of total, and the newest partial result (null: progress only). */
+export interface LabRunPartial {
+  done: number;
+  total: number;
+  partial: LabPartial<LabName> | null;
+}
+
+/** A lab run's answer: its result, or, when it stopped early (cancelled, or out of time), the last partial. */
+export type LabRunResult =
+  | { lab: LabName; cancelled: false; result: LabResult<LabName>; done: number; total: number }
+  | { lab: LabName; cancelled: true; partial: LabPartial<LabName> | null; done: number; total: number; reason: string };
+
+/** Requests that run under the labs' time budget (the `overparam.labs.timeBudgetMs` setting), not the analysis one. */
+export const LAB_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['lab']);
+
+/** The least time between two partial replies of a lab run (ms). */
+export const LAB_PROGRESS_MS = 100;

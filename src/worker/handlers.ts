@@ -6,6 +6,7 @@ import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
 import type { AnalysisOptions, RequestParams, RequestPartial, RequestResult, RequestType } from '../protocol/worker';
+import { runLab } from './labRunners';
 import { trainHandler } from './trainHandler';
 import { trimReport } from './trimReport';
 
@@ -42,6 +43,8 @@ export function createHandlers(): Handlers {
       if (r.model) r.model.hasLoss = models.get(params.key, params.text, params.options, deadline).loss !== undefined;
       return r;
     },
+    lab: (params, deadline, emit) =>
+      runLab(params, deadline, (p, dl) => models.get(p.key, p.text, p.options, dl), emit),
     train: (params, deadline, emit) =>
       trainHandler(params, deadline, (p, dl) => models.get(p.key, p.text, p.options, dl), emit),
     panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),

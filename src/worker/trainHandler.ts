@@ -2,16 +2,14 @@
 // point, exactly as `overparam train` runs it (same objective, same SGD stream), with its records streamed as they
 // are made and a shared flag that stops it.
 import type { CompileResult } from '../core';
-import { documentObjective, NO_LOSS_MESSAGE, type DocumentObjective } from '../core/objective/documentObjective';
+import { NO_LOSS_MESSAGE, type DocumentObjective } from '../core/objective/documentObjective';
 import { lossSlice, paddedBox } from '../core/objective/lossSlice';
 import { drawStream } from '../core/random';
 import { SGD_STREAM } from '../core/training/sgd';
 import { train, type TrainOptions } from '../core/training/train';
 import type { RunControl, TrainRecord } from '../core/training/trainingTypes';
+import { objectiveOf } from './objectives';
 import type { TrainOutcome, TrainParams, TrainPartial, TrainSample } from '../protocol/worker';
-
-/** Objectives by compiled document: a run after the first on the same text does not compile the gradient again. */
-const objectives = new WeakMap<CompileResult, DocumentObjective | null>();
 
 const sample = (r: { t: number; loss: number; theta: number[] }): TrainSample => ({
   t: r.t,
@@ -45,11 +43,7 @@ export function trainHandler(
   emit?: (partial: TrainPartial) => void,
 ): TrainOutcome {
   const compiled = compiledOf(p, deadline);
-  let lab = objectives.get(compiled);
-  if (lab === undefined) {
-    lab = documentObjective(compiled);
-    objectives.set(compiled, lab);
-  }
+  const lab = objectiveOf(compiled);
   if (!lab)
     return {
       records: [],

@@ -8,7 +8,7 @@ import type {
   TrainParams,
   TrainPartial,
 } from '../../protocol/worker';
-import type { RequestPartial } from '../../protocol/worker';
+import type { LabRunParams, LabRunPartial, LabRunResult, RequestPartial } from '../../protocol/worker';
 import type { ModelInfo, PanelDiagnostic } from '../../protocol/panel';
 import type { PanelState, PanelStateRequest } from '../../protocol/viewSettings';
 import type { AnalysisOptions, RequestParams, RequestResult, RequestType } from '../../protocol/worker';
@@ -25,6 +25,13 @@ export interface WorkerLike {
 
 /** What a trajectory needs besides the document: the start and the method's settings. */
 export type TrainRequest = Omit<TrainParams, 'key' | 'text' | 'options' | 'cancel'>;
+
+/** What a lab run needs besides the document. */
+export type LabRequest = LabRunParams extends infer P
+  ? P extends LabRunParams
+    ? Omit<P, 'key' | 'text' | 'options' | 'cancel'>
+    : never
+  : never;
 
 /** What one frame needs: fields at some points, the live point's details, the whole rank map. */
 export interface FrameRequest {
@@ -64,6 +71,14 @@ export interface PanelCompute {
     onPartial: (p: TrainPartial) => void,
     signal?: AbortSignal,
   ): Promise<TrainOutcome>;
+  /** One lab run on `text`; `onPartial` gets progress and partial results; an abort stops it in the worker, which
+   *  then answers with the newest partial (`cancelled: true`). */
+  lab(
+    text: string,
+    req: LabRequest,
+    onPartial: (p: LabRunPartial) => void,
+    signal?: AbortSignal,
+  ): Promise<LabRunResult>;
 }
 
 /** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
@@ -99,6 +114,14 @@ export function workerCompute(
       workers[workers.length - 1].request(
         'train',
         { key, text, options: options(), ...req, cancel: cancelFlag(signal) },
+        signal,
+        onPartial,
+      ),
+    // Beside the trajectories on the last worker: the first keeps answering slider drags while a lab runs.
+    lab: (text, req, onPartial, signal) =>
+      workers[workers.length - 1].request(
+        'lab',
+        { key, text, options: options(), ...req, cancel: cancelFlag(signal) } as LabRunParams,
         signal,
         onPartial,
       ),

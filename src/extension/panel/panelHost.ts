@@ -13,6 +13,7 @@ import type {
 } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
+import { LabRuns } from './labRuns';
 import { PanelSession } from './panelSession';
 import type { FieldDefaults } from '../../protocol/viewSettings';
 
@@ -45,13 +46,23 @@ export interface PanelStats {
   errors: number;
   /** Training messages (partial and final). */
   training: number;
+  /** Lab messages (progress, partial and final). */
+  labs: number;
   /** The document version of the last document message (-1 before the first). */
   version: number;
 }
 
 /** Receives webview messages and answers them with numbers from the workers, one piece of work at a time. */
 export class PanelHost {
-  readonly stats: PanelStats = { ready: false, documents: 0, frames: 0, errors: 0, training: 0, version: -1 };
+  readonly stats: PanelStats = {
+    ready: false,
+    documents: 0,
+    frames: 0,
+    errors: 0,
+    training: 0,
+    labs: 0,
+    version: -1,
+  };
   private readonly session: PanelSession;
   private ready = false;
   private busy = false;
@@ -64,10 +75,17 @@ export class PanelHost {
   private inFlight: AbortController | undefined;
   /** Stops the trajectory running (an edit, another `train`, or the panel going away). */
   private training: AbortController | undefined;
+  /** The labs' runs (one per lab). */
+  private readonly labs: LabRuns;
 
   constructor(private readonly env: PanelHostEnv) {
     this.session = new PanelSession(env.compute);
     if (env.fieldDefaults) this.session.setFieldDefaults(env.fieldDefaults);
+    this.labs = new LabRuns(
+      () => env.compute,
+      (i) => this.session.trainingStart(i),
+      (m) => this.post(m),
+    );
   }
 
   /** The webview went away (hidden with no retained context): wait for its next `ready`. */
@@ -81,6 +99,7 @@ export class PanelHost {
     // What is being computed is for the old text: stop it (the worker is stopped if it does not stop soon).
     this.inFlight?.abort();
     this.training?.abort();
+    this.labs.cancelAll();
     this.requestReload(0);
   }
 
@@ -123,6 +142,9 @@ export class PanelHost {
     export: (m) => void this.export(m),
     // A trajectory runs beside the frames (its own worker when there are two); a new one cancels the one running.
     train: (m) => void this.train(m),
+    // A lab runs on the same worker as trajectories; a new run of a lab cancels that lab's run in flight.
+    runLab: (m) => void this.labs.run(m),
+    cancelLab: (m) => this.labs.cancel(m.lab),
   };
 
   /** Handles one message from the webview; malformed messages are dropped. */
@@ -141,6 +163,8 @@ export class PanelHost {
       this.stats.errors++;
     } else if (m.type === 'training') {
       this.stats.training++;
+    } else if (m.type === 'lab') {
+      this.stats.labs++;
     }
     this.env.post(m);
   }

@@ -25,7 +25,7 @@ export function createPanelWorkers(context: vscode.ExtensionContext, log: Client
   const file = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
   const limits = () => {
     const s = readSettings();
-    return { timeBudgetMs: s.analysisBudgetMs, memoryMb: s.memoryMb };
+    return { timeBudgetMs: s.analysisBudgetMs, labBudgetMs: s.labBudgetMs, memoryMb: s.memoryMb };
   };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const clients = Array.from(

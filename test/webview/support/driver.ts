@@ -173,6 +173,7 @@ export class PageHost {
         return r;
       },
       train: (text, req, onPartial, signal) => c.train(text, req, onPartial, signal),
+      lab: (text, req, onPartial, signal) => c.lab(text, req, onPartial, signal),
       frame: async (text, req, signal) => {
         const t = performance.now();
         const r = await c.frame(text, req, signal);
