@@ -48,7 +48,7 @@ function rig(): { host: PanelHost; posted: HostMessage[]; saved: ExportMessage[]
 describe('host message table', () => {
   test('one handler per webview message type, the validator checks the same types', () => {
     const { host } = rig();
-    const types = ['export', 'ready', 'setPoint', 'setView', 'train'];
+    const types = ['cancelLab', 'export', 'ready', 'runLab', 'setPoint', 'setView', 'train'];
     assert.deepEqual(Object.keys(host.handlers).sort(), types);
     assert.deepEqual(Object.keys(WEBVIEW_CHECKS).sort(), types);
   });
