@@ -23,6 +23,9 @@ export interface Layout {
 const button = (text: string, label: string): HTMLButtonElement =>
   el('button', { type: 'button', 'aria-label': label }, text);
 
+/** A view's name in the row of view buttons: its `nav`, else its title up to the colon. */
+const navLabel = (v: AnyViewDefinition): string => v.nav ?? v.title.split(':')[0];
+
 /** Builds the page inside `app`, one section per view, and returns its parts. */
 export function buildLayout(app: HTMLElement, views: readonly AnyViewDefinition[]): Layout {
   const l: Layout = {
@@ -55,8 +58,19 @@ export function buildLayout(app: HTMLElement, views: readonly AnyViewDefinition[
       );
     return el('section', { id, 'aria-labelledby': `${id}-h` }, el('h2', { id: `${id}-h` }, v.title), ...body);
   });
+  // With a view per lab the page is long: a row of buttons, one per view, scrolls to its section.
+  const nav = el(
+    'nav',
+    { class: 'views-nav', 'aria-label': 'Views' },
+    ...views.map((v) => {
+      const b = button(navLabel(v), `Go to the ${navLabel(v)} view`);
+      b.dataset.view = v.id;
+      b.addEventListener('click', () => document.getElementById(`op-${v.id}`)?.scrollIntoView({ block: 'start' }));
+      return b;
+    }),
+  );
   app.replaceChildren(
-    el('header', {}, l.fileName, el('label', { for: 'op-point' }, 'Live point'), l.pointPicker, l.reset, l.status),
+    el('header', {}, l.fileName, el('label', { for: 'op-point' }, 'Live point'), l.pointPicker, l.reset, l.status, nav),
     l.diagnostics,
     el(
       'div',

@@ -92,6 +92,8 @@ class App {
       case 'lab':
         // Only the view's own run is shown (it checks the request id); a stale version is dropped here.
         return m.version === this.version ? this.dispatch(m) : undefined;
+      case 'reveal':
+        return this.reveal(m.view, m.run);
       case 'exportResult':
         return this.setStatus(m.message);
       case 'error':
@@ -131,6 +133,14 @@ class App {
     else this.setStatus('');
     this.save({ uri: m.uri, view: m.view });
     this.scheduleDraw();
+  }
+
+  /** Scrolls view `id`'s section into sight and, with `run`, starts its run (ids the page lacks are ignored). */
+  private reveal(id: string, run: boolean): void {
+    const entry = this.views.find((v) => v.def.id === id);
+    if (!entry) return;
+    document.getElementById(`op-${id}`)?.scrollIntoView({ block: 'start' });
+    entry.view.reveal?.(run);
   }
 
   /** Hands `m` to every view that consumes its kind, in table order. */

@@ -141,6 +141,10 @@ export class TrainingView implements PanelView<'document' | 'training'> {
     this.version = m.version;
   }
 
+  reveal(run: boolean): void {
+    if (run) this.start();
+  }
+
   private start(): void {
     const lr = this.lr.valueAsNumber;
     const steps = Math.round(this.steps.valueAsNumber);

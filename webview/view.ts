@@ -4,8 +4,8 @@
 import type { ExportMessage, HostMessage, ModelInfo, ViewSettings, WebviewMessage } from '../src/protocol/panel';
 import type { Theme } from './theme';
 
-/** The host messages a view may consume (the app itself answers `exportResult` and `error`). */
-export type ViewMessageType = Exclude<HostMessage['type'], 'exportResult' | 'error'>;
+/** The host messages a view may consume (the app itself answers `exportResult`, `error` and `reveal`). */
+export type ViewMessageType = Exclude<HostMessage['type'], 'exportResult' | 'error' | 'reveal'>;
 
 /** The host message of type K. */
 export type MessageOf<K extends HostMessage['type']> = Extract<HostMessage, { type: K }>;
@@ -61,6 +61,8 @@ export interface PanelView<K extends ViewMessageType = ViewMessageType> {
   invalidate?(): void;
   /** The theme changed (chart.js defaults are already re-applied). */
   retheme(): void;
+  /** The page brought the view into sight (a code lens asked); with `run`, start the view's run. */
+  reveal?(run: boolean): void;
   /** The data of an export (null when there is nothing to export). */
   exportData?(format: ExportMessage['format']): string | null;
 }
@@ -71,6 +73,8 @@ export interface ViewDefinition<K extends ViewMessageType = ViewMessageType> {
   id: string;
   /** The section's heading. */
   title: string;
+  /** The view's name in the page's row of view buttons (default: the title up to its colon). */
+  nav?: string;
   /** The class of the section's body element. */
   bodyClass: string;
   /** The accessible label of the section's controls group, when it has one. */

@@ -114,6 +114,15 @@ export interface FrameMessage {
   rankMap: RankMapFrame | 'unchanged' | null;
 }
 
+/** Host -> webview: bring view `view` (a view id of webview/views.ts) into sight and, with `run`, start its run
+ *  from the live point (a code lens's "show landscape", say). Unknown ids are ignored. */
+export interface RevealMessage {
+  type: 'reveal';
+  requestId: number;
+  view: string;
+  run: boolean;
+}
+
 /** Host -> webview: the outcome of an `export` request. */
 export interface ExportResultMessage {
   type: 'exportResult';
@@ -156,7 +165,7 @@ export interface TrainingMessage {
 
 /** Everything the host sends. */
 export type HostMessage =
-  DocumentMessage | FrameMessage | TrainingMessage | LabMessage | ExportResultMessage | ErrorMessage;
+  DocumentMessage | FrameMessage | TrainingMessage | LabMessage | RevealMessage | ExportResultMessage | ErrorMessage;
 
 /** Webview -> host: the page is up; carries the restored view state so the first frame matches it. */
 export interface ReadyMessage {

@@ -195,6 +195,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
         isStrOrNull(x.message) &&
         (x.contours === undefined || x.contours === null || isLossSlice(x.contours))
       );
+    case 'reveal':
+      return isStr(x.view) && /^[a-z][a-zA-Z]*$/.test(x.view as string) && typeof x.run === 'boolean';
     case 'exportResult':
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':

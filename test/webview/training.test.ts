@@ -69,5 +69,54 @@ export function trainingSuite(rig: Rig): void {
         await h.close();
       }
     });
+
+    it('a reveal (the code lens) scrolls the view into sight and runs it; the view buttons scroll to each section', async () => {
+      const h = await PageHost.open(rig, example('training/canonical-loss.overparam'));
+      try {
+        await h.page.waitForFunction(
+          () => document.querySelector('.training-figures')?.getAttribute('data-phase') === 'done',
+          undefined,
+          { timeout: 15000 },
+        );
+        await h.settle();
+        const runs = h.host.stats.training;
+        const top = (id: string): Promise<number> =>
+          h.page.evaluate((s) => document.getElementById(s)!.getBoundingClientRect().top, id);
+        const header = await h.page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().bottom);
+        await h.page.evaluate(() => window.scrollTo(0, 0));
+        h.host.reveal('training', true);
+        await h.page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 5000 });
+        await h.page.waitForFunction(
+          () => document.querySelector('.training-figures')?.getAttribute('data-phase') === 'done',
+          undefined,
+          { timeout: 15000 },
+        );
+        await h.settle();
+        assert.ok(h.host.stats.training > runs, 'the reveal started a new run');
+        // The last section cannot reach the header when the page ends first: it is in sight, the page at its end.
+        const t = await top('op-training');
+        const end = await h.page.evaluate(
+          () => Math.abs(window.scrollY + window.innerHeight - document.documentElement.scrollHeight) < 2,
+        );
+        const inner = await h.page.evaluate(() => window.innerHeight);
+        assert.ok(
+          t >= header - 2 && (t < header + 120 || (end && t < inner - 100)),
+          `the Training section is in sight below the header (top ${t} px, header ${header} px, page end ${end})`,
+        );
+        // The row of view buttons: one per view, each scrolls to its section.
+        const names = await h.page.locator('.views-nav button').allTextContents();
+        assert.deepEqual(names.slice(0, 4), ['Gradient field', 'Rank map', 'The live point', 'Training']);
+        await h.page.locator('.views-nav button[data-view="rank"]').click();
+        await h.page.waitForTimeout(100);
+        const r = await top('op-rank');
+        assert.ok(r >= header - 2 && r < header + 120, `Rank map scrolled to just below the header (${r} px)`);
+        // An unknown view is ignored.
+        h.host.reveal('nothing', true);
+        await h.settle();
+        assert.deepEqual(h.errors, []);
+      } finally {
+        await h.close();
+      }
+    });
   });
 }

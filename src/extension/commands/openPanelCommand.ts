@@ -4,11 +4,12 @@ import type { Ctx } from '../ctx';
 import { openPanel } from '../openPanel';
 import { documentArg, pointArg } from './documentArg';
 
-/** `overparam.openPanel [uri] [pointIndex]`. */
+/** `overparam.openPanel [uri] [pointIndex] [view]`: with a view id (`landscape`, `kernel`…), that view is brought
+ *  into sight and its run started. */
 export function openPanelCommand(ctx: Ctx) {
-  return async (uriArg?: unknown, point?: unknown): Promise<vscode.TextDocument | undefined> => {
+  return async (uriArg?: unknown, point?: unknown, view?: unknown): Promise<vscode.TextDocument | undefined> => {
     const doc = await documentArg(uriArg);
-    if (doc) await openPanel(ctx, doc, pointArg(point));
+    if (doc) await openPanel(ctx, doc, pointArg(point), typeof view === 'string' ? view : undefined);
     return doc;
   };
 }

@@ -55,9 +55,9 @@ export function registerCriticalPoints(
         return [
           new vscode.CodeLens(at, {
             title: criticalLensTitle(state.result),
-            tooltip: 'Open the panel',
+            tooltip: 'Open the panel on its Landscape view and search from the live point',
             command: Command.OpenPanel,
-            arguments: [doc.uri.toString(), 0],
+            arguments: [doc.uri.toString(), 0, 'landscape'],
           }),
         ];
       },

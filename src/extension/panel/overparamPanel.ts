@@ -31,12 +31,14 @@ export class OverparamPanel {
   private readonly workers: PanelWorkers;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Shows the panel for `document` (creating it beside the editor if needed), at `pointIndex` when given. */
+  /** Shows the panel for `document` (creating it beside the editor if needed), at `pointIndex` when given, with
+   *  view `view` in sight and its run started when `view` is given (a code lens's "show landscape"). */
   static createOrShow(
     context: vscode.ExtensionContext,
     document: vscode.TextDocument,
     pointIndex?: number,
     log: ClientLogger = CONSOLE_LOG,
+    view?: string,
   ): OverparamPanel {
     let panel = OverparamPanel.panels.get(context);
     if (panel) {
@@ -51,6 +53,7 @@ export class OverparamPanel {
       panel = new OverparamPanel(webview, context, document, log);
     }
     panel.show(document, pointIndex);
+    if (view) panel.host.reveal(view, true);
     return panel;
   }
 

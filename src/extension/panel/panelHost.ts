@@ -2,18 +2,11 @@
 // then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
 // the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
 // browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
-import type {
-  ExportMessage,
-  HostMessage,
-  MessageTable,
-  SetPointMessage,
-  TrainMessage,
-  TrainingMessage,
-  WebviewMessage,
-} from '../../protocol/panel';
+import type { ExportMessage, HostMessage, MessageTable, SetPointMessage, WebviewMessage } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
 import { LabRuns } from './labRuns';
+import { TrainingRun } from './trainingRun';
 import { PanelSession } from './panelSession';
 import type { FieldDefaults } from '../../protocol/viewSettings';
 
@@ -71,16 +64,25 @@ export class PanelHost {
   private reloadWanted: number | undefined;
   private requestedPoint: number | undefined;
   private idleWaiters: (() => void)[] = [];
+  /** A reveal waiting for the document it is about. */
+  private revealWanted: HostMessage | undefined;
+  /** Whether the last document posted had a model (a view can be revealed). */
+  private shown = false;
   /** Aborts the work in flight when the document it is for changes. */
   private inFlight: AbortController | undefined;
-  /** Stops the trajectory running (an edit, another `train`, or the panel going away). */
-  private training: AbortController | undefined;
+  /** The trajectory running (stopped by an edit or another `train`). */
+  private readonly training: TrainingRun;
   /** The labs' runs (one per lab). */
   private readonly labs: LabRuns;
 
   constructor(private readonly env: PanelHostEnv) {
     this.session = new PanelSession(env.compute);
     if (env.fieldDefaults) this.session.setFieldDefaults(env.fieldDefaults);
+    this.training = new TrainingRun(
+      () => env.compute,
+      (i) => this.session.trainingStart(i),
+      (m) => this.post(m),
+    );
     this.labs = new LabRuns(
       () => env.compute,
       (i) => this.session.trainingStart(i),
@@ -98,7 +100,7 @@ export class PanelHost {
     if (pointIndex !== undefined) this.requestedPoint = pointIndex;
     // What is being computed is for the old text: stop it (the worker is stopped if it does not stop soon).
     this.inFlight?.abort();
-    this.training?.abort();
+    this.training.cancel();
     this.labs.cancelAll();
     this.requestReload(0);
   }
@@ -113,6 +115,20 @@ export class PanelHost {
   fieldDefaultsChanged(field: FieldDefaults): void {
     this.session.setFieldDefaults(field);
     this.requestReload(0);
+  }
+
+  /** Brings view `view` into sight (and starts its run with `run`) once the document is shown: at once when it
+   *  is, else after the next document and frame. */
+  reveal(view: string, run: boolean): void {
+    this.revealWanted = { type: 'reveal', requestId: 0, view, run };
+    this.flushReveal();
+  }
+
+  /** Posts the reveal waiting, once a document with a model is shown and nothing is queued before it. */
+  private flushReveal(): void {
+    if (!this.revealWanted || !this.ready || this.busy || this.reloadWanted !== undefined || !this.shown) return;
+    this.post(this.revealWanted);
+    this.revealWanted = undefined;
   }
 
   /** Resolves when no work is queued or running (for tests and orderly shutdown). */
@@ -141,7 +157,7 @@ export class PanelHost {
     },
     export: (m) => void this.export(m),
     // A trajectory runs beside the frames (its own worker when there are two); a new one cancels the one running.
-    train: (m) => void this.train(m),
+    train: (m) => void this.training.run(m),
     // A lab runs on the same worker as trajectories; a new run of a lab cancels that lab's run in flight.
     runLab: (m) => void this.labs.run(m),
     cancelLab: (m) => this.labs.cancel(m.lab),
@@ -155,6 +171,7 @@ export class PanelHost {
 
   private post(m: HostMessage): void {
     if (m.type === 'document') {
+      this.shown = m.model !== null;
       this.stats.documents++;
       this.stats.version = m.version;
     } else if (m.type === 'frame') {
@@ -218,62 +235,8 @@ export class PanelHost {
     } finally {
       this.inFlight = undefined;
       this.busy = false;
+      this.flushReveal();
       this.idleWaiters.splice(0).forEach((f) => f());
-    }
-  }
-
-  /** Runs a trajectory and posts its records as they come, then the whole run (nothing once it is cancelled). */
-  private async train(m: TrainMessage): Promise<void> {
-    this.training?.abort();
-    const start = this.session.trainingStart(m.pointIndex);
-    if (!start) return;
-    const controller = new AbortController();
-    this.training = controller;
-    const signal = controller.signal;
-    const base = { type: 'training', requestId: m.requestId, version: start.version } as const;
-    const post = (part: Omit<TrainingMessage, 'type' | 'requestId' | 'version'>): void => {
-      if (!signal.aborted) this.post({ ...base, ...part });
-    };
-    try {
-      const out = await this.env.compute.train(
-        start.text,
-        { W0: start.values, method: m.method, lr: m.lr, steps: m.steps, coords: start.coords },
-        (p) =>
-          post({
-            phase: 'running',
-            records: p.records,
-            canonical: null,
-            done: p.done,
-            total: p.total,
-            stopped: null,
-            message: null,
-          }),
-        signal,
-      );
-      const total = out.records.at(-1)?.t ?? 0;
-      post({
-        phase: out.noLoss ? 'failed' : 'done',
-        records: out.records,
-        canonical: out.canonical,
-        done: total,
-        total,
-        stopped: out.stopped,
-        message: out.message,
-        contours: out.contours,
-      });
-    } catch (e) {
-      if (!isCancel(e))
-        post({
-          phase: 'failed',
-          records: [],
-          canonical: null,
-          done: 0,
-          total: 0,
-          stopped: null,
-          message: e instanceof Error ? e.message : String(e),
-        });
-    } finally {
-      if (this.training === controller) this.training = undefined;
     }
   }
 

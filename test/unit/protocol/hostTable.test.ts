@@ -144,4 +144,20 @@ describe('host message table', () => {
     assert.deepEqual(counts, {});
     assert.equal(host.stats.ready, false);
   });
+
+  test('a reveal waits for the document it is about, then comes right after it; once shown it is posted at once', async () => {
+    const { host, posted } = rig();
+    host.reveal('landscape', true);
+    assert.equal(posted.length, 0, 'nothing before the page is ready');
+    host.receive({ type: 'ready', requestId: 1, view: null, pointIndex: 0 });
+    await host.idle();
+    assert.deepEqual(
+      posted.map((m) => m.type),
+      ['document', 'frame', 'reveal'],
+    );
+    assert.ok(posted.every(isHostMessage));
+    host.reveal('kernel', false);
+    assert.deepEqual(posted.at(-1), { type: 'reveal', requestId: 0, view: 'kernel', run: false });
+    assert.equal(isHostMessage({ type: 'reveal', requestId: 0, view: '<img>', run: true }), false);
+  });
 });
