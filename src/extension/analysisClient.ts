@@ -48,6 +48,9 @@ export class CancelledError extends Error {
   }
 }
 
+/** True for a request's cancellation (by name: the panel's compute may be any WorkerLike, in any bundle). */
+export const isCancelled = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
+
 /** Extra time past the budget before the worker is terminated (the core normally stops first). */
 const HARD_GRACE_MS = 400;
 /** How long a cancelled request may keep the worker busy before the worker is terminated. */

@@ -2,6 +2,7 @@
 // its progress and partial results posted as they come, then exactly one closing message (done, failed or
 // cancelled, the last two with the newest partial). An edit cancels every run: its numbers are for the old text.
 // Nothing heavy runs here; the last analysis worker computes.
+import { isCancelled } from '../analysisClient';
 import type { LabMessage, LabName, RunLabMessage } from '../../protocol/labs';
 import type { HostMessage } from '../../protocol/panel';
 import type { PanelCompute } from './panelCompute';
@@ -13,8 +14,6 @@ export interface LabStart {
   values: Float64Array;
   coords?: [number, number];
 }
-
-const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
 /** The labs running for one panel. */
 export class LabRuns {
@@ -63,7 +62,7 @@ export class LabRuns {
     } catch (e) {
       // An abort from the host (cancel, a newer run, an edit) ends in `cancelled` with no numbers: the worker's own
       // answer with the partial is dropped by the client once the request is aborted.
-      if (isCancel(e))
+      if (isCancelled(e))
         post({ phase: 'cancelled', done: 0, total: 0, partial: null, result: null, message: 'cancelled' });
       else
         post({

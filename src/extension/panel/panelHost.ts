@@ -2,6 +2,7 @@
 // then only the newest slider position: one request in flight, one pending, stale ones dropped), and posts what
 // the session gets from the analysis workers. The panel and the webview tests' driver both run this class, so the
 // browser tests exercise the real host logic. Nothing heavy runs here: the workers compute, this thread waits.
+import { isCancelled } from '../analysisClient';
 import type { ExportMessage, HostMessage, MessageTable, SetPointMessage, WebviewMessage } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
 import type { PanelCompute } from './panelCompute';
@@ -28,8 +29,6 @@ export interface PanelHostEnv {
   /** The field grid's defaults (settings); the blog's 9 x 9 over [-2, 2]^2 when absent. */
   fieldDefaults?: FieldDefaults;
 }
-
-const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
 /** What the host has posted so far (for tests and the log). */
 export interface PanelStats {
@@ -228,7 +227,7 @@ export class PanelHost {
         } catch (e) {
           // A cancelled piece of work was for text that changed: the reload queued behind it replaces it.
           // Otherwise the error answers the request (the webview stops waiting for its frame).
-          if (!isCancel(e))
+          if (!isCancelled(e))
             this.post({ type: 'error', requestId, message: e instanceof Error ? e.message : String(e) });
         }
       }

@@ -1,11 +1,10 @@
 // The panel's trajectory (the Training view's `train`): one at a time, its records posted as they come, then the
 // whole run with canonical GD from the same start; a new run, or an edit, cancels the one running. Nothing heavy
 // runs here; the last analysis worker computes.
+import { isCancelled } from '../analysisClient';
 import type { HostMessage, TrainMessage, TrainingMessage } from '../../protocol/panel';
 import type { LabStart } from './labRuns';
 import type { PanelCompute } from './panelCompute';
-
-const isCancel = (e: unknown): boolean => e instanceof Error && e.name === 'CancelledError';
 
 /** The panel's trajectory run. */
 export class TrainingRun {
@@ -63,7 +62,7 @@ export class TrainingRun {
         contours: out.contours,
       });
     } catch (e) {
-      if (!isCancel(e))
+      if (!isCancelled(e))
         post({
           phase: 'failed',
           records: [],
