@@ -64,7 +64,13 @@ function isAxis(x: unknown): x is MapAxis {
 
 /** True for a well-formed view: a grid and two rank-map axes. */
 export function isView(x: unknown): x is ViewSettings {
-  return isRec(x) && isGrid(x.grid) && isAxis(x.rankX) && isAxis(x.rankY);
+  return (
+    isRec(x) &&
+    isGrid(x.grid) &&
+    isAxis(x.rankX) &&
+    isAxis(x.rankY) &&
+    (x.locus === undefined || typeof x.locus === 'boolean')
+  );
 }
 
 /** Declarations whose entries index a flat order of length `n`. */
@@ -151,9 +157,35 @@ function isRankMap(x: unknown): x is RankMapFrame {
     isNumArray(x.ys, ny) &&
     isNumArray(x.sMin, n) &&
     isNumArray(x.sMax, n) &&
-    isNumArray(x.rank, n)
+    isNumArray(x.rank, n) &&
+    (x.id === undefined || isInt(x.id))
   );
 }
+
+/** Flattened (x, y) pairs: a list of numbers of even length. */
+const isPairs = (x: unknown): boolean => isNumArray(x) && (x as ArrayLike<number>).length % 2 === 0;
+
+/** The locus's curves and points, and their image in θ (the same number of vertices per curve). */
+function isLocus(x: Rec): boolean {
+  if (!isInt(x.version) || !isInt(x.mapId) || !Array.isArray(x.lines) || !x.lines.every(isPairs)) return false;
+  if (!isPairs(x.points)) return false;
+  if (x.theta === null) return true;
+  const t = x.theta;
+  const lines = x.lines as ArrayLike<number>[];
+  return (
+    isRec(t) &&
+    Array.isArray(t.coords) &&
+    t.coords.length === 2 &&
+    t.coords.every(isInt) &&
+    Array.isArray(t.lines) &&
+    t.lines.length === lines.length &&
+    t.lines.every((l, i) => isNumArray(l, lines[i].length)) &&
+    isNumArray(t.points, (x.points as ArrayLike<number>).length)
+  );
+}
+
+const isSet = (x: unknown): boolean =>
+  isRec(x) && isStr(x.conditions) && isStr(x.reason) && isInt(x.rank) && isInt(x.dimension) && isNumArray(x.W);
 
 const orNull =
   <T>(check: (v: unknown) => v is T) =>
@@ -209,6 +241,10 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':
       return isStr(x.message);
+    case 'locus':
+      return isLocus(x);
+    case 'sets':
+      return isInt(x.version) && Array.isArray(x.sets) && x.sets.every(isSet) && isStrOrNull(x.message);
     default:
       return false;
   }

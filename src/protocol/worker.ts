@@ -51,6 +51,9 @@ export interface RequestMap {
   panelModel: { params: PanelModelParams; result: PanelModelResult };
   /** One panel frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
+  /** The rank-deficient locus of a rank map the panel holds (the core's rankLocus, fed the map's own σ_min), and
+   *  its image in θ on the field's coordinates. */
+  panelLocus: { params: PanelLocusParams; result: PanelLocusResult };
   /** One trajectory of the core's `train` from W0 on the file's loss, its records streamed as `partial` replies. */
   train: { params: TrainParams; result: TrainOutcome; partial: TrainPartial };
 }
@@ -207,4 +210,25 @@ export interface TrainOutcome {
   noLoss: boolean;
   /** L(θ) around both trajectories in `coords` (the other coordinates at θ_0); null without coords or for q < 2. */
   contours: LossSlice | null;
+}
+
+/** `panelLocus`: the slice of a map the host holds, with that map's cells (reused, not computed again). */
+export interface PanelLocusParams extends PanelSource {
+  base: Float64Array;
+  x: MapAxis;
+  y: MapAxis;
+  /** The map's σ_min and σ_max per cell (row-major, x.steps * y.steps): the locus's node pass for non-square J. */
+  sMin: Float32Array;
+  sMax: Float32Array;
+  /** The field's two θ coordinates the vertices are mapped to (null: no image, e.g. q < 2). */
+  coords: [number, number] | null;
+}
+
+/** `panelLocus`'s answer: polylines and isolated points as flattened (x, y) pairs, and their images in θ. */
+export interface PanelLocusResult {
+  lines: Float64Array[];
+  points: Float64Array;
+  theta: { lines: Float64Array[]; points: Float64Array } | null;
+  /** Worker milliseconds the locus took. */
+  ms: number;
 }
