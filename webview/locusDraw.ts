@@ -43,8 +43,8 @@ export function drawLocusCurves(
   ctx.restore();
 }
 
-/** Marks every vertex of the locus's image in θ with a small ring (a curve's image may be a single point: the
- *  polar map's r = 0 is θ = 0), at most one ring per 3 px so dense curves stay cheap. */
+/** Marks the vertices of the locus's image in θ with small rings (a curve's image may be a single point: the
+ *  polar map's r = 0 is θ = 0), at most one ring per 6 px square so a dense curve reads as a dotted line. */
 export function drawLocusMarks(
   ctx: CanvasRenderingContext2D,
   lines: readonly NumArray[],
@@ -57,7 +57,7 @@ export function drawLocusMarks(
   const add = (x: number, y: number): void => {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
     const [px, py] = toPx(x, y);
-    const key = Math.round(px / 3) * 100003 + Math.round(py / 3);
+    const key = Math.round(px / 6) * 100003 + Math.round(py / 6);
     if (seen.has(key)) return;
     seen.add(key);
     rings.push([px, py]);
@@ -69,8 +69,8 @@ export function drawLocusMarks(
   ctx.strokeStyle = t.locus;
   ctx.beginPath();
   for (const [px, py] of rings) {
-    ctx.moveTo(px + 3.5, py);
-    ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
+    ctx.moveTo(px + 3, py);
+    ctx.arc(px, py, 3, 0, 2 * Math.PI);
   }
   ctx.stroke();
   ctx.restore();
