@@ -229,6 +229,8 @@ export interface PanelLocusResult {
   lines: Float64Array[];
   points: Float64Array;
   theta: { lines: Float64Array[]; points: Float64Array } | null;
-  /** Worker milliseconds the locus took. */
+  /** Worker milliseconds the locus took (wall clock). */
   ms: number;
+  /** What it cost the worker thread: ms running, ms waiting for a CPU (Linux only). */
+  cpu?: { runMs: number; waitMs: number };
 }

@@ -6,6 +6,7 @@ import { rankLocus } from '../core/deficient/locus';
 import type { RankMapData } from '../core/rankMap';
 import type { PanelLocusParams, PanelLocusResult } from '../protocol/worker';
 import type { ModelOf } from './panelHandlers';
+import { cpuSince, threadCpu } from './threadCpu';
 
 /** Flattens (x, y) pairs into [x0, y0, x1, y1, …]. */
 const flat = (pairs: ReadonlyArray<readonly [number, number]>): Float64Array => {
@@ -44,6 +45,7 @@ function thetaOf(
 /** The locus of the map's slice and its image in θ. */
 export function panelLocus(params: PanelLocusParams, deadline: number, modelOf: ModelOf): PanelLocusResult {
   const t0 = performance.now();
+  const cpu = threadCpu();
   const model = modelOf(params, deadline);
   if (!model) throw new Error('the document does not compile');
   const { x, y, base } = params;
@@ -69,5 +71,5 @@ export function panelLocus(params: PanelLocusParams, deadline: number, modelOf: 
     coords && coords.every((c) => c >= 0 && c < model.q)
       ? { lines: lines.map((l) => thetaOf(model, params, coords, l)), points: thetaOf(model, params, coords, points) }
       : null;
-  return { lines, points, theta, ms: performance.now() - t0 };
+  return { lines, points, theta, ms: performance.now() - t0, cpu: cpuSince(cpu) };
 }

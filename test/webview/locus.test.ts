@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { describe, it } from 'node:test';
 import type { FrameMessage, HostMessage, LocusMessage, RankMapFrame, SetsMessage } from '../../src/protocol/panel';
-import { ARTIFACTS, example } from './support/browser';
+import { AnalysisClient } from '../../src/extension/analysisClient';
+import { ARTIFACTS, example, ROOT } from './support/browser';
+import { DEEP4 } from './field.test';
 import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';
 import { magentaPixels } from './support/pixels';
@@ -286,6 +288,67 @@ export function locusSuite(rig: Rig): void {
         assert.deepEqual(h.errors, []);
       } finally {
         await h.close();
+      }
+    });
+
+    it('cost on 256 x 256: the panel locus (from the map cells) against the rank map itself', async () => {
+      const worker = new AnalysisClient(
+        path.join(ROOT, 'dist', 'worker.js'),
+        () => ({ timeBudgetMs: 20000, memoryMb: 512 }),
+        {
+          info: () => undefined,
+          warn: () => undefined,
+        },
+      );
+      try {
+        const cases: [string, string, number[]][] = [
+          ['squared', 'param w[2]\nθ_i = w_i^2', [0.1, 1]],
+          ['polar', 'θ1 = r * cos(φ)\nθ2 = r * sin(φ)', [0.3, 0.5]],
+          ['deep linear d = 4', DEEP4, Array.from({ length: 20 }, (_, j) => Math.sin(j))],
+        ];
+        const ratios: number[] = [];
+        for (const [name, text, values] of cases) {
+          const base = Float64Array.from(values);
+          const x = { param: 0, from: -2.1, to: 2, steps: 256 },
+            y = { param: 1, from: -1.9, to: 2, steps: 256 };
+          // Both in the worker, as the panel computes them (the map's rows in bands, the locus from the map's cells),
+          // in CPU time the thread ran (Linux schedstat: the machine's other jobs make it wait, not run longer), best
+          // of 12 warm runs each (the first calls measure the JIT).
+          const source = { key: name, text, options: {} };
+          const grid = { size: 9, min: -2, max: 2, coords: [0, 1] as [number, number] };
+          const rankRows = { base, x, y, rowFrom: 0, rowTo: y.steps };
+          // The locus gets the worker's own cells, as in the panel.
+          const cells = (await worker.request('panelFrame', { ...source, grid, fields: [], details: null, rankRows }))
+            .rankRows!;
+          const req = { ...source, base, x, y, sMin: cells.sMin, sMax: cells.sMax, coords: [0, 1] as [number, number] };
+          let mapMs = Infinity,
+            locusMs = Infinity,
+            lines = 0;
+          for (let i = 0; i < 16; i++) {
+            const f = await worker.request('panelFrame', { ...source, grid, fields: [], details: null, rankRows });
+            const r = await worker.request('panelLocus', req);
+            assert.ok(f.cpu && r.cpu, 'thread CPU accounting (Linux)');
+            if (i > 3) mapMs = Math.min(mapMs, f.cpu.runMs);
+            if (i > 3) locusMs = Math.min(locusMs, r.cpu.runMs);
+            lines = r.lines.length;
+          }
+          const expected = name === 'squared' ? 4 : name === 'polar' ? 1 : 0;
+          ratios.push(locusMs / mapMs);
+          console.log(
+            `  LOCUS COST ${name}, 256 x 256: rank map ${mapMs.toFixed(1)} ms CPU, panel locus ${locusMs.toFixed(1)} ms CPU (${lines} polylines), ratio ${(locusMs / mapMs).toFixed(2)}`,
+          );
+          // Squared: the two axes as four arms from the origin; polar: r = 0; deep linear with v ≠ 0: J has full rank
+          // everywhere on the slice (∂w/∂U alone has rank 4), so no curve.
+          assert.equal(lines, expected, `${name}: polylines`);
+        }
+        // The issue's target is locus ≤ 1.5 x the map. Printed for the 2 x 2 examples, whose maps cost a few ms, so a
+        // ms of the machine's noise moves the ratio by a third (measured 1.0 to 3.6 for squared, 1.0 to 1.3 for
+        // polar, at load averages 7 to 11). Asserted where the map is costly and the panel's design shows: for
+        // non-square J the locus reuses the map's σ_min instead of computing it again (measured 0.12 to 0.17).
+        console.log(`  LOCUS COST ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
+        assert.ok(ratios[2] <= 0.5, `deep linear: the locus from the map's cells ≤ half the map (${ratios[2]})`);
+      } finally {
+        worker.dispose();
       }
     });
   });
