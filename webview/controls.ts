@@ -1,5 +1,6 @@
 // Controls for what the figures show: the field's grid, range, scale and canonical coordinates; the rank map's
-// axes, ranges and resolution. Each change produces a whole ViewSettings for the host.
+// axes, ranges and resolution, and whether the rank-deficient locus is drawn. Each change produces a whole
+// ViewSettings for the host.
 import type { MapAxis, ModelInfo, ViewSettings } from '../src/protocol/panel';
 import { el, uid } from './dom';
 
@@ -36,6 +37,7 @@ export class ViewControls {
   private readonly yFrom = num('any');
   private readonly yTo = num('any');
   private readonly steps = el('select');
+  private readonly locus = el('input', { type: 'checkbox' });
 
   constructor(
     fieldRoot: HTMLElement,
@@ -62,6 +64,7 @@ export class ViewControls {
       labelled('y from', this.yFrom),
       labelled('y to', this.yTo),
       labelled('cells per axis', this.steps),
+      labelled('locus where J loses rank', this.locus),
     );
     for (const input of [
       this.size,
@@ -76,6 +79,7 @@ export class ViewControls {
       this.yFrom,
       this.yTo,
       this.steps,
+      this.locus,
     ]) {
       input.addEventListener('change', () => this.emit());
     }
@@ -107,6 +111,7 @@ export class ViewControls {
     this.yFrom.value = String(view.rankY.from);
     this.yTo.value = String(view.rankY.to);
     this.steps.value = String(STEPS.indexOf(view.rankX.steps));
+    this.locus.checked = view.locus !== false;
   }
 
   private emit(): void {
@@ -131,6 +136,7 @@ export class ViewControls {
       },
       rankX: axis(this.px, this.xFrom, this.xTo, v.rankX),
       rankY: axis(this.py, this.yFrom, this.yTo, v.rankY),
+      ...(this.locus.checked ? {} : { locus: false }),
     });
   }
 }

@@ -1,8 +1,9 @@
 // The gradient field: one chart.js subplot per point, arrows drawn by a plugin within the chart's axes.
 import type { Plugin } from 'chart.js';
-import type { FieldFrame, FieldGrid } from '../src/protocol/panel';
+import type { FieldFrame, FieldGrid, LocusMessage } from '../src/protocol/panel';
 import { Chart } from './charts';
 import { el } from './dom';
+import { drawLocusMarks } from './locusDraw';
 import { arrowPolygons, arrowStats, fillPolygon, quiverScale, thetaPolygon } from './quiver';
 import type { PlotArea } from './quiver';
 import type { Theme } from './theme';
@@ -33,6 +34,9 @@ export class FieldView {
   private subplots: Subplot[] = [];
   private common = false;
   live = 0;
+  /** The locus's image in θ and the subplot it marks (the live point's, whose slice the rank map shows). */
+  private marks: { pointIndex: number; theta: NonNullable<LocusMessage['theta']> } | null = null;
+  private coords: [number, number] = [0, 1];
 
   /** One arrow scale for all subplots (then one subplot's data moves every subplot's arrows). */
   get commonScale(): boolean {
@@ -53,6 +57,7 @@ export class FieldView {
   /** Rebuilds the subplots for a new set of fields (new document, grid or axes). */
   setFields(fields: FieldFrame[], grid: FieldGrid, axisNames: [string, string]): void {
     this.destroy();
+    this.coords = [grid.coords[0], grid.coords[1]];
     const [lo, hi] = axisRange(grid);
     for (const field of fields) {
       const canvas = el('canvas', { role: 'img', 'aria-label': `Gradient field at ${field.label}` });
@@ -131,6 +136,15 @@ export class FieldView {
     sub.canvas.setAttribute('aria-label', `Gradient field at ${field.label}`);
   }
 
+  /** Marks subplot `pointIndex` with the locus's image in θ (null: no marks). */
+  setLocusMarks(pointIndex: number, theta: LocusMessage['theta']): void {
+    const old = this.marks;
+    this.marks = theta ? { pointIndex, theta } : null;
+    if (old === null && this.marks === null) return;
+    for (const s of this.subplots)
+      if (s.field.pointIndex === old?.pointIndex || s.field.pointIndex === pointIndex) s.dirty = true;
+  }
+
   /** Every subplot is redrawn on the next `draw` (scale, size or theme changed). */
   invalidate(): void {
     for (const s of this.subplots) s.dirty = true;
@@ -167,6 +181,7 @@ export class FieldView {
 
   /** Destroys every chart. */
   destroy(): void {
+    this.marks = null;
     for (const s of this.subplots) s.chart.destroy();
     this.subplots = [];
     this.root.replaceChildren();
@@ -228,6 +243,23 @@ export class FieldView {
     ctx.beginPath();
     ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
     ctx.clip();
+    const marks = this.marks;
+    let rings = 0;
+    if (
+      marks &&
+      marks.pointIndex === sub.field.pointIndex &&
+      marks.theta.coords.every((c, i) => c === this.coords[i])
+    ) {
+      const sx = (area.right - area.left) / (area.xmax - area.xmin),
+        sy = (area.bottom - area.top) / (area.ymax - area.ymin);
+      const toPx = (x: number, y: number): [number, number] => [
+        area.left + (x - area.xmin) * sx,
+        area.bottom - (y - area.ymin) * sy,
+      ];
+      rings = drawLocusMarks(ctx, marks.theta.lines, marks.theta.points, toPx, t);
+    }
+    // How many locus markers the subplot shows (for tests); absent when none.
+    if (chart.canvas.dataset.locusMarks !== String(rings)) chart.canvas.dataset.locusMarks = String(rings);
     ctx.fillStyle = t.foreground;
     for (const poly of arrowPolygons(sub.field, area, this.scaleFor(sub, chart), w)) {
       if (poly.length === 2) ctx.fillRect(poly[0] - 0.5, poly[1] - 0.5, 1, 1);

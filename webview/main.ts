@@ -48,6 +48,11 @@ class App {
       commonScale: () => this.state.commonScale,
       busy: () => this.link.busy,
       selectPoint: (i) => this.selectPoint(i),
+      moveLive: (values) => {
+        if (!this.model || values.length !== this.model.p) return;
+        this.sliders.setValues(values);
+        this.moveLive(Float64Array.from(values));
+      },
       send: (m) => this.link.send(m),
       scheduleDraw: () => this.scheduleDraw(),
     };
@@ -94,6 +99,12 @@ class App {
         return m.version === this.version ? this.dispatch(m) : undefined;
       case 'reveal':
         return this.reveal(m.view, m.run);
+      case 'locus':
+      case 'sets':
+        // The views match a locus to its map by id; both are drawn on the next animation frame.
+        if (m.version !== this.version) return;
+        this.dispatch(m);
+        return this.scheduleDraw();
       case 'exportResult':
         return this.setStatus(m.message);
       case 'error':

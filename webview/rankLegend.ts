@@ -1,4 +1,5 @@
-// The rank map's legend: the viridis bar from 1 down to 10^lo, and the rank-deficient swatch.
+// The rank map's legend: the viridis bar from 1 down to 10^lo, the rank-deficient swatch and, while it is shown, the
+// locus's line.
 import { cssColor } from './colormap';
 import type { Theme } from './theme';
 
@@ -9,6 +10,14 @@ export interface LegendPlace {
   bottom: number;
 }
 
+/** What the legend shows: the colour table, its lower end (log10), min(q, p), whether the locus is drawn. */
+export interface LegendContent {
+  lut: Uint8Array;
+  lo: number;
+  fullRank: number | undefined;
+  locus: boolean;
+}
+
 /**
  * Draws the legend; the bar is a 1-pixel-wide canvas made once per height (`cached`, returned for the next call).
  */
@@ -16,9 +25,7 @@ export function drawRankLegend(
   ctx: CanvasRenderingContext2D,
   at: LegendPlace,
   t: Theme,
-  lut: Uint8Array,
-  lo: number,
-  fullRank: number | undefined,
+  { lut, lo, fullRank, locus }: LegendContent,
   cached: HTMLCanvasElement | null,
 ): HTMLCanvasElement {
   const { x } = at;
@@ -46,5 +53,22 @@ export function drawRankLegend(
   ctx.fillStyle = t.foreground;
   ctx.fillText('rank <', x + 16, at.top + h + 36);
   ctx.fillText(`${fullRank ?? ''} (deficient)`, x - 4, at.top + h + 52);
+  if (locus) {
+    const y = at.top + h + 72;
+    for (const [colour, width] of [
+      [t.locusHalo, 4.5],
+      [t.locus, 2],
+    ] as const) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + 12, y);
+      ctx.stroke();
+    }
+    ctx.fillStyle = t.foreground;
+    ctx.fillText('locus', x + 16, y);
+    ctx.fillText('(rank drops)', x - 4, y + 16);
+  }
   return bar;
 }

@@ -1,10 +1,11 @@
 // The rank map: log10(sigma_min / sigma_max) over a 2-D parameter slice as an ImageData heatmap (one pixel per
 // cell, scaled up unsmoothed), the rank-deficient set as an overlay, the live point marked, a probe tooltip.
-import type { RankMapFrame } from '../src/protocol/panel';
+import type { LocusMessage, RankMapFrame } from '../src/protocol/panel';
 import { num as fmt } from '../src/format';
 import { viridisTable } from './colormap';
 import { el } from './dom';
 import { paintCells, ratioRange, rgbOf } from './rankCells';
+import { drawLocusCurves } from './locusDraw';
 import { drawRankLegend } from './rankLegend';
 import { niceTicks } from './ticks';
 import type { Theme } from './theme';
@@ -29,6 +30,9 @@ export class RankMapView {
   /** The wrapper's width, tracked by a ResizeObserver (reading clientWidth per frame would force a layout). */
   private width = 420;
   private legend: HTMLCanvasElement | null = null;
+  /** The locus of a map (drawn while it belongs to the map shown and the toggle is on). */
+  private locus: LocusMessage | null = null;
+  private locusOn = true;
 
   constructor(
     root: HTMLElement,
@@ -85,6 +89,13 @@ export class RankMapView {
     if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
   }
 
+  /** The locus of map `locus.mapId` (null: none), and whether it is shown. */
+  setLocus(locus: LocusMessage | null, on: boolean): void {
+    if (locus !== this.locus || on !== this.locusOn) this.dirty = true;
+    this.locus = locus;
+    this.locusOn = on;
+  }
+
   /** Redraw on the next `draw` even when nothing shown changed (size or theme). */
   invalidate(): void {
     this.dirty = true;
@@ -131,6 +142,18 @@ export class RankMapView {
     const a = this.plotArea(cssW, cssH);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.cells, a.left, a.top, a.right - a.left, a.bottom - a.top);
+    const locus = this.locusOn && this.locus && this.locus.mapId === f.id ? this.locus : null;
+    if (locus) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(a.left, a.top, a.right - a.left, a.bottom - a.top);
+      ctx.clip();
+      drawLocusCurves(ctx, locus.lines, locus.points, (x, y) => this.toPx(a, x, y), t);
+      ctx.restore();
+    }
+    // What is drawn of the locus (curves, points), for tests and assistive checks; empty when none is drawn.
+    const drawn = locus ? `${locus.lines.length} ${locus.points.length / 2}` : '';
+    if (this.canvas.dataset.locus !== drawn) this.canvas.dataset.locus = drawn;
     this.drawAxes(ctx, a, t);
     if (this.marker) {
       const [px, py] = this.toPx(a, this.marker[0], this.marker[1]);
@@ -150,7 +173,8 @@ export class RankMapView {
       ctx.stroke();
     }
     const place = { x: cssW - M.right + 14, top: a.top, bottom: a.bottom };
-    this.legend = drawRankLegend(ctx, place, t, this.lut, this.lo, this.frame?.fullRank, this.legend);
+    const legend = { lut: this.lut, lo: this.lo, fullRank: this.frame?.fullRank, locus: this.locusOn };
+    this.legend = drawRankLegend(ctx, place, t, legend, this.legend);
     const plotArea = [a.left, a.top, a.right, a.bottom, a.xmin, a.xmax, a.ymin, a.ymax]
       .map((v) => v.toFixed(2))
       .join(' ');

@@ -8,6 +8,9 @@ export interface Theme {
   accent: string;
   theta: string;
   deficient: string;
+  /** The rank-deficient locus's curves over the rank map (over viridis and the red overlay alike) and its halo. */
+  locus: string;
+  locusHalo: string;
   marker: string;
   font: string;
   highContrast: boolean;
@@ -33,6 +36,9 @@ export function readTheme(): Theme {
     accent: cssVar(s, '--vscode-focusBorder', '#0078d4'),
     theta: cssVar(s, '--vscode-charts-blue', dark ? '#4aa3ff' : '#1a5fd0'),
     deficient: cssVar(s, '--vscode-charts-red', '#f14c4c'),
+    // Magenta: in no viridis colour and far from the overlay's red; the black halo keeps it apart from yellow.
+    locus: '#ff00ff',
+    locusHalo: '#000000',
     marker: dark ? '#ffffff' : '#000000',
     font: cssVar(s, '--vscode-font-family', 'system-ui, sans-serif'),
     highContrast,

@@ -32,6 +32,8 @@ export interface ViewHost {
   busy(): boolean;
   /** Makes point `i` the live one. */
   selectPoint(i: number): void;
+  /** Moves the live point to `values` as a slider move does (the sliders follow). */
+  moveLive(values: Float64Array): void;
   /** Sends a message to the host; returns its request id. */
   send(m: Outgoing): number;
   /** Asks for a repaint on the next animation frame. */

@@ -1,11 +1,12 @@
 // The table of panel views, in page order. Each entry declares its section (heading, controls, export buttons) and
 // the host messages it consumes, and creates the view; webview/main.ts builds the page from it and hands every
 // message to the views that consume its kind. Adding a view means adding an entry here (see docs/architecture.md).
-import type { FieldFrame, FrameMessage } from '../src/protocol/panel';
+import type { FieldFrame, FrameMessage, LocusMessage } from '../src/protocol/panel';
 import { DetailsView } from './detailsView';
 import { composeField, fieldCsv, fieldSvg, pngBase64, rankMapSvg } from './exportFigure';
 import { FieldView } from './fieldView';
 import { RankMapView } from './rankMapView';
+import { SetsList } from './setsList';
 import { TrainingView } from './trainingView';
 import { coordNames } from './viewNames';
 import { defineView } from './view';
@@ -14,8 +15,9 @@ import type { AnyViewDefinition, MessageOf, PanelView, ViewHost, ViewSection } f
 /** The shortest interval between two refreshes of the details while a slider drags (ms). */
 const DETAILS_MS = 250;
 
-/** The gradient field: one subplot per point, the live one updated from every frame. */
-class FieldPanel implements PanelView<'document' | 'frame'> {
+/** The gradient field: one subplot per point, the live one updated from every frame (and marked with the locus's
+ *  image in θ). */
+class FieldPanel implements PanelView<'document' | 'frame' | 'locus'> {
   private readonly field: FieldView;
   private fields: FieldFrame[] = [];
 
@@ -27,8 +29,9 @@ class FieldPanel implements PanelView<'document' | 'frame'> {
     this.field.commonScale = host.commonScale();
   }
 
-  receive(m: MessageOf<'document' | 'frame'>): void {
+  receive(m: MessageOf<'document' | 'frame' | 'locus'>): void {
     this.field.commonScale = this.host.commonScale();
+    if (m.type === 'locus') return this.field.setLocusMarks(this.host.pointIndex(), m.theta);
     if (m.type === 'document') {
       this.fields = m.fields;
       this.field.setFields(m.fields, m.view.grid, coordNames(m.model, m.view));
@@ -36,6 +39,8 @@ class FieldPanel implements PanelView<'document' | 'frame'> {
     }
     this.field.live = m.pointIndex;
     this.field.markLive();
+    // A new map (a new slice): the old locus's image no longer applies; the toggle hides it.
+    if (m.rankMap !== 'unchanged' || m.view.locus === false) this.field.setLocusMarks(m.pointIndex, null);
     if (m.field) {
       this.fields[m.pointIndex] = m.field;
       this.field.updateField(m.field);
@@ -68,9 +73,10 @@ class FieldPanel implements PanelView<'document' | 'frame'> {
   }
 }
 
-/** The rank map of the live point's slice. */
-class RankPanel implements PanelView<'frame'> {
+/** The rank map of the live point's slice, with the locus of its map. */
+class RankPanel implements PanelView<'frame' | 'locus'> {
   private readonly rank: RankMapView;
+  private locus: LocusMessage | null = null;
 
   constructor(
     section: ViewSection,
@@ -79,9 +85,14 @@ class RankPanel implements PanelView<'frame'> {
     this.rank = new RankMapView(section.body, host.theme);
   }
 
-  receive(m: FrameMessage): void {
+  receive(m: MessageOf<'frame' | 'locus'>): void {
     const model = this.host.model();
     if (!model) return;
+    if (m.type === 'locus') {
+      this.locus = m;
+      return this.rank.setLocus(m, this.host.view()?.locus !== false);
+    }
+    this.rank.setLocus(this.locus, m.view.locus !== false);
     const r = m.rankMap === 'unchanged' ? this.rank.current : m.rankMap;
     this.rank.setData(
       r,
@@ -112,21 +123,31 @@ class RankPanel implements PanelView<'frame'> {
 /** The live point's details. Tables and the bar chart are secondary to the figures and cost about as much as a
  *  figure frame (chart.js lays out the whole bar chart): during a drag they refresh at most every DETAILS_MS, in a
  *  task of their own. */
-class DetailsPanel implements PanelView<'document' | 'frame'> {
+class DetailsPanel implements PanelView<'document' | 'frame' | 'sets'> {
   private readonly details: DetailsView;
+  private readonly sets: SetsList;
   private pending: FrameMessage['details'] = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private at = 0;
+  private version = -1;
 
   constructor(
     section: ViewSection,
     private readonly host: ViewHost,
   ) {
     this.details = new DetailsView(section.body, host.theme);
+    this.sets = new SetsList((values) => host.moveLive(values));
+    section.body.append(this.sets.root);
   }
 
-  receive(m: MessageOf<'document' | 'frame'>): void {
-    if (m.type === 'document') return this.details.setModel(m.model);
+  receive(m: MessageOf<'document' | 'frame' | 'sets'>): void {
+    if (m.type === 'sets') return this.sets.setSets(m);
+    if (m.type === 'document') {
+      // A new version searches again; the same version (a view change) keeps its list.
+      if (m.version !== this.version || m.model === null) this.sets.setModel(m.model);
+      this.version = m.version;
+      return this.details.setModel(m.model);
+    }
     this.pending = m.details;
     if (this.timer !== undefined) return;
     const wait = Math.max(0, DETAILS_MS - (performance.now() - this.at));
@@ -158,7 +179,7 @@ export const VIEWS: readonly AnyViewDefinition[] = [
       { format: 'svg', suffix: 'field.svg', label: 'Export the field as SVG' },
       { format: 'csv', suffix: 'field.csv', label: 'Export the field data as CSV' },
     ],
-    consumes: ['document', 'frame'],
+    consumes: ['document', 'frame', 'locus'],
     create: (section, host) => new FieldPanel(section, host),
   }),
   defineView({
@@ -170,7 +191,7 @@ export const VIEWS: readonly AnyViewDefinition[] = [
       { format: 'png', suffix: 'rankmap.png', label: 'Export the rank map as PNG' },
       { format: 'svg', suffix: 'rankmap.svg', label: 'Export the rank map as SVG' },
     ],
-    consumes: ['frame'],
+    consumes: ['frame', 'locus'],
     create: (section, host) => new RankPanel(section, host),
   }),
   defineView({
@@ -178,7 +199,7 @@ export const VIEWS: readonly AnyViewDefinition[] = [
     title: 'The live point',
     bodyClass: 'details',
     exports: [],
-    consumes: ['document', 'frame'],
+    consumes: ['document', 'frame', 'sets'],
     create: (section, host) => new DetailsPanel(section, host),
   }),
   defineView({

@@ -17,6 +17,8 @@ export interface ViewSettings {
   grid: FieldGrid;
   rankX: MapAxis;
   rankY: MapAxis;
+  /** Draw the rank-deficient locus over the rank map (and its image on the field); absent means on. */
+  locus?: boolean;
 }
 
 /** The model as the webview needs it: names, the core's shape, and the symbolic Jacobian as TeX (q x p). */
@@ -81,6 +83,8 @@ export interface RankMapFrame extends RankCells {
   ys: Float64Array;
   /** min(q, p): a cell whose rank is below it is rank-deficient. */
   fullRank: number;
+  /** The session's serial number of this map: a `locus` message names the map it was computed for. */
+  id?: number;
 }
 
 /** Host -> webview: a (re)compiled document, with one field per `at` point at the live values. */
@@ -163,9 +167,56 @@ export interface TrainingMessage {
   contours?: LossSlice | null;
 }
 
+/** Host -> webview, after a frame with a new map (when the host is idle and the view's `locus` is on): where J loses
+ *  rank on that map's slice (the core's rankLocus), and its image in θ on the field's two coordinates. Coordinates
+ *  are flattened pairs: [x0, y0, x1, y1, …]. */
+export interface LocusMessage {
+  type: 'locus';
+  requestId: number;
+  version: number;
+  /** The `id` of the rank map this locus belongs to. */
+  mapId: number;
+  /** Polylines in slice coordinates (x = the map's x parameter, y = its y parameter). */
+  lines: NumArray[];
+  /** Isolated points of the set. */
+  points: NumArray;
+  /** The same vertices mapped to θ on the field's coordinates (`coords`), for the markers on the live subplot. */
+  theta: { coords: [number, number]; lines: NumArray[]; points: NumArray } | null;
+}
+
+/** One rank-deficient set of the whole box, as the details list shows it. */
+export interface PanelSet {
+  /** Its equations (`w[1] = 0`), or a phrase when it has none. */
+  conditions: string;
+  /** Why J loses rank there, in words (`zero column of w[1]`). */
+  reason: string;
+  rank: number;
+  dimension: number;
+  /** The representative point (J's column order): "move the live point here" sets the live values to it. */
+  W: NumArray;
+}
+
+/** Host -> webview, once per document version (when the host is idle): the `deficient` search's sets. */
+export interface SetsMessage {
+  type: 'sets';
+  requestId: number;
+  version: number;
+  sets: PanelSet[];
+  /** Why there is no list (the search failed or ran out of time); null when it completed. */
+  message: string | null;
+}
+
 /** Everything the host sends. */
 export type HostMessage =
-  DocumentMessage | FrameMessage | TrainingMessage | LabMessage | RevealMessage | ExportResultMessage | ErrorMessage;
+  | DocumentMessage
+  | FrameMessage
+  | TrainingMessage
+  | LabMessage
+  | RevealMessage
+  | LocusMessage
+  | SetsMessage
+  | ExportResultMessage
+  | ErrorMessage;
 
 /** Webview -> host: the page is up; carries the restored view state so the first frame matches it. */
 export interface ReadyMessage {

@@ -14,6 +14,7 @@ import type {
 } from './panel';
 import type { WorkerReply } from './worker';
 import { LAB_CHECKS, isLabName } from './labChecks';
+import { isLocus, isSet } from './locusChecks';
 import {
   isInt,
   isNum,
@@ -58,7 +59,13 @@ function isAxis(x: unknown): x is MapAxis {
 
 /** True for a well-formed view: a grid and two rank-map axes. */
 export function isView(x: unknown): x is ViewSettings {
-  return isRec(x) && isGrid(x.grid) && isAxis(x.rankX) && isAxis(x.rankY);
+  return (
+    isRec(x) &&
+    isGrid(x.grid) &&
+    isAxis(x.rankX) &&
+    isAxis(x.rankY) &&
+    (x.locus === undefined || typeof x.locus === 'boolean')
+  );
 }
 
 /** Declarations whose entries index a flat order of length `n`. */
@@ -144,7 +151,8 @@ function isRankMap(x: unknown): x is RankMapFrame {
     isNumArray(x.ys, ny) &&
     isNumArray(x.sMin, n) &&
     isNumArray(x.sMax, n) &&
-    isNumArray(x.rank, n)
+    isNumArray(x.rank, n) &&
+    (x.id === undefined || isInt(x.id))
   );
 }
 
@@ -201,6 +209,10 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return typeof x.ok === 'boolean' && isStr(x.message);
     case 'error':
       return isStr(x.message);
+    case 'locus':
+      return isLocus(x);
+    case 'sets':
+      return isInt(x.version) && Array.isArray(x.sets) && x.sets.every(isSet) && isStrOrNull(x.message);
     default:
       return false;
   }

@@ -64,6 +64,8 @@ export function sanitizeView(view: ViewSettings | null, p: number, q: number, fa
     },
     rankX: fix(view.rankX, fallback.rankX),
     rankY: fix(view.rankY, fallback.rankY),
+    // The locus toggle: on unless the webview turned it off (absent from views saved before it existed).
+    ...(view.locus === false ? { locus: false } : {}),
   };
 }
 

@@ -52,6 +52,9 @@ export interface RequestMap {
   panelModel: { params: PanelModelParams; result: PanelModelResult };
   /** One panel frame (or a part of it): fields, the live point's details, a band of rank-map rows. */
   panelFrame: { params: PanelFrameParams; result: PanelFrameResult };
+  /** The rank-deficient locus of a rank map the panel holds (the core's rankLocus, fed the map's own σ_min), and
+   *  its image in θ on the field's coordinates. */
+  panelLocus: { params: PanelLocusParams; result: PanelLocusResult };
   /** One trajectory of the core's `train` from W0 on the file's loss, its records streamed as `partial` replies. */
   train: { params: TrainParams; result: TrainOutcome; partial: TrainPartial };
   /** One run of a panel lab (src/protocol/labs.ts) from W0, its progress and partial results streamed. */
@@ -244,3 +247,25 @@ export const LAB_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['lab
 
 /** The least time between two partial replies of a lab run (ms). */
 export const LAB_PROGRESS_MS = 100;
+/** `panelLocus`: the slice of a map the host holds, with that map's cells (reused, not computed again). */
+export interface PanelLocusParams extends PanelSource {
+  base: Float64Array;
+  x: MapAxis;
+  y: MapAxis;
+  /** The map's σ_min and σ_max per cell (row-major, x.steps * y.steps): the locus's node pass for non-square J. */
+  sMin: Float32Array;
+  sMax: Float32Array;
+  /** The field's two θ coordinates the vertices are mapped to (null: no image, e.g. q < 2). */
+  coords: [number, number] | null;
+}
+
+/** `panelLocus`'s answer: polylines and isolated points as flattened (x, y) pairs, and their images in θ. */
+export interface PanelLocusResult {
+  lines: Float64Array[];
+  points: Float64Array;
+  theta: { lines: Float64Array[]; points: Float64Array } | null;
+  /** Worker milliseconds the locus took (wall clock). */
+  ms: number;
+  /** What it cost the worker thread: ms running, ms waiting for a CPU (Linux only). */
+  cpu?: { runMs: number; waitMs: number };
+}

@@ -2,6 +2,7 @@
 import { analyzeDeficiency, analyzePoint, documentObjective, NO_LOSS_MESSAGE, rankMap } from '../core';
 import { MAX_CRITICAL_PARAMS, searchCritical } from '../core/landscape/searchCritical';
 import { atLineText } from '../format';
+import { panelLocus } from './locusHandler';
 import { ModelCache } from './modelCache';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
@@ -48,6 +49,7 @@ export function createHandlers(): Handlers {
     train: (params, deadline, emit) =>
       trainHandler(params, deadline, (p, dl) => models.get(p.key, p.text, p.options, dl), emit),
     panelFrame: (params, deadline) => panelFrame(params, deadline, modelOf, speeds),
+    panelLocus: (params, deadline) => panelLocus(params, deadline, modelOf),
     analyze: ({ key, text, options }, deadline) => trimReport(models.analyze(key, text, options, deadline)),
     point: ({ key, text, options, values }, deadline) => {
       const model = compiled(key, text, options, deadline);

@@ -16,6 +16,8 @@ export function rankMapSuite(rig: Rig): void {
         // The default map: r and φ over [-2, 2] in 129 cells, so cell 64 is centred on r = 0 exactly.
         const view = await h.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').view.rankX);
         assert.deepEqual(view, { param: 0, from: -2, to: 2, steps: 129 });
+        // The cells' own colours: the locus's curve (drawn over r = 0 by default) is checked in locus.test.ts.
+        await h.page.getByLabel('locus where J loses rank', { exact: true }).uncheck();
         await h.settle();
         const cols = await h.page.evaluate(columnColor, ['canvas.rankmap', 129] as [string, number]);
         const lum = cols.map(([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);

@@ -2,8 +2,11 @@
 // map is split into bands of rows, one per worker, so it uses every core the panel was given.
 import type { FieldFrame, FieldGrid, MapAxis, PointDetails, RankCells } from '../../protocol/panel';
 import type {
+  DeficiencyResult,
   PanelFrameParams,
   PanelFrameResult,
+  PanelLocusParams,
+  PanelLocusResult,
   TrainOutcome,
   TrainParams,
   TrainPartial,
@@ -50,6 +53,12 @@ export interface FrameResult {
   cpu?: { runMs: number; waitMs: number };
 }
 
+/** What a locus needs: the map's slice and cells, and the field's coordinates for the image in θ. */
+export type LocusRequest = Omit<PanelLocusParams, 'key' | 'text' | 'options'>;
+
+/** Starts and seed of the panel's search of the rank-deficient sets (the editor's: the same sets in both). */
+export const PANEL_SETS = { starts: 96, seed: 1 } as const;
+
 /** A loaded model: its diagnostics and, when it compiles, the state `panelState` chose and its first frame. */
 export interface ModelLoad {
   model: ModelInfo | null;
@@ -79,6 +88,10 @@ export interface PanelCompute {
     onPartial: (p: LabRunPartial) => void,
     signal?: AbortSignal,
   ): Promise<LabRunResult>;
+  /** The rank-deficient locus of a map the host holds (worker 0, after the frame that brought the map). */
+  locus(text: string, req: LocusRequest, signal?: AbortSignal): Promise<PanelLocusResult>;
+  /** The rank-deficient sets of the whole box (the `deficient` search; the last worker, like a trajectory). */
+  sets(text: string, signal?: AbortSignal): Promise<DeficiencyResult>;
 }
 
 /** Computes with `workers` (the first also does fields and details), for document `key` under `options()`. */
@@ -125,6 +138,9 @@ export function workerCompute(
         signal,
         onPartial,
       ),
+    locus: (text, req, signal) => workers[0].request('panelLocus', { key, text, options: options(), ...req }, signal),
+    sets: (text, signal) =>
+      workers[workers.length - 1].request('deficient', { key, text, options: options(), ...PANEL_SETS }, signal),
     async frame(text, req, signal) {
       const source = { key, text, options: options() };
       const cancel = cancelFlag(signal);

@@ -5,6 +5,7 @@
 import { isCancelled } from '../analysisClient';
 import type { ExportMessage, HostMessage, MessageTable, SetPointMessage, WebviewMessage } from '../../protocol/panel';
 import { isWebviewMessage } from '../../protocol/validate';
+import { PanelBackground } from './panelBackground';
 import type { PanelCompute } from './panelCompute';
 import { LabRuns } from './labRuns';
 import { TrainingRun } from './trainingRun';
@@ -42,20 +43,19 @@ export interface PanelStats {
   labs: number;
   /** The document version of the last document message (-1 before the first). */
   version: number;
+  /** Locus and sets messages. */
+  locus: number;
+  sets: number;
 }
 
 /** Receives webview messages and answers them with numbers from the workers, one piece of work at a time. */
 export class PanelHost {
-  readonly stats: PanelStats = {
-    ready: false,
-    documents: 0,
-    frames: 0,
-    errors: 0,
-    training: 0,
-    labs: 0,
-    version: -1,
-  };
+  // prettier-ignore
+  readonly stats: PanelStats =
+    { ready: false, documents: 0, frames: 0, errors: 0, training: 0, labs: 0, version: -1, locus: 0, sets: 0 };
   private readonly session: PanelSession;
+  /** The locus and the sets, run by the drain once the host has been idle a moment (see PanelBackground). */
+  private readonly background: PanelBackground;
   private ready = false;
   private busy = false;
   private pending: SetPointMessage | undefined;
@@ -76,6 +76,7 @@ export class PanelHost {
 
   constructor(private readonly env: PanelHostEnv) {
     this.session = new PanelSession(env.compute);
+    this.background = new PanelBackground(this.session, env.compute, () => void this.drain());
     if (env.fieldDefaults) this.session.setFieldDefaults(env.fieldDefaults);
     this.training = new TrainingRun(
       () => env.compute,
@@ -92,6 +93,7 @@ export class PanelHost {
   /** The webview went away (hidden with no retained context): wait for its next `ready`. */
   detach(): void {
     this.ready = false;
+    this.background.disarm();
   }
 
   /** The document (or which one) changed: recompile and redraw; `pointIndex` selects the live point. */
@@ -135,11 +137,21 @@ export class PanelHost {
     return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
+  /** Resolves when no work is queued, running or waiting for the host to go idle (the locus and sets included). */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.idle();
+      if (!this.background.armed && !(this.ready && this.background.wanted())) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** What each webview message does, by type (the validator's table, WEBVIEW_CHECKS, has the same keys). */
   readonly handlers: MessageTable<WebviewMessage> = {
     ready: (m) => {
       this.ready = true;
       this.stats.ready = true;
+      this.background.webviewReady();
       this.session.setView(m.view, m.pointIndex);
       // The restored point may not exist yet (nothing loaded): the reload selects it once the model is there.
       this.requestedPoint = m.pointIndex;
@@ -181,6 +193,10 @@ export class PanelHost {
       this.stats.training++;
     } else if (m.type === 'lab') {
       this.stats.labs++;
+    } else if (m.type === 'locus') {
+      this.stats.locus++;
+    } else if (m.type === 'sets') {
+      this.stats.sets++;
     }
     this.env.post(m);
   }
@@ -198,15 +214,17 @@ export class PanelHost {
     this.requestedPoint = undefined;
     await this.session.load(d.text, d.version, signal, point);
     const [document, frame] = await this.session.documentAndFrame(requestId, d.fileName, d.uri, signal);
+    this.background.documentSent();
     this.post(document);
     this.post(frame);
   }
 
   private async drain(): Promise<void> {
+    if (this.pending || this.reloadWanted !== undefined) this.background.disarm();
     if (this.busy) return;
     this.busy = true;
     try {
-      while (this.pending || this.reloadWanted !== undefined) {
+      while (this.pending || this.reloadWanted !== undefined || this.background.due) {
         const controller = new AbortController();
         this.inFlight = controller;
         let requestId = 0;
@@ -221,7 +239,19 @@ export class PanelHost {
             requestId = m.requestId;
             this.session.setPoint(m.pointIndex, m.values);
             this.post(await this.session.frame(m.requestId, controller.signal));
+          } else if (this.background.due && this.ready) {
+            // Lowest priority: only when nothing else waits; one piece at a time, messages in between go first.
+            // A piece that was cancelled or came to nothing ends the background work of this drain: retried at
+            // once it can spin on microtasks (a restarting worker rejects at once) and starve the timers; the
+            // finally below arms it again, BACKGROUND_IDLE_MS later.
+            const m = await this.background.next(controller.signal).catch((e: unknown) => {
+              this.background.disarm();
+              throw e;
+            });
+            if (m) this.post(m);
+            else this.background.disarm();
           } else {
+            this.background.disarm();
             break;
           }
         } catch (e) {
@@ -235,6 +265,7 @@ export class PanelHost {
       this.inFlight = undefined;
       this.busy = false;
       this.flushReveal();
+      if (this.ready) this.background.arm();
       this.idleWaiters.splice(0).forEach((f) => f());
     }
   }

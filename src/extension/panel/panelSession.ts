@@ -35,12 +35,27 @@ export class PanelSession {
   private field: FieldDefaults = BLOG_FIELD;
   /** The first frame that came with the model, until documentAndFrame sends it (dropped when the state moves). */
   private first: FrameResult | undefined;
+  /** Serial number of the maps computed (a map's `id`). */
+  private maps = 0;
 
   constructor(private readonly compute: PanelCompute) {}
 
   /** The document version last loaded (-1 before the first). */
   get loadedVersion(): number {
     return this.version;
+  }
+
+  /** The loaded document's text and version, and whether a model compiled from it (null: nothing loaded). */
+  get loaded(): { text: string; version: number; model: ModelInfo } | null {
+    return this.info && { text: this.text, version: this.version, model: this.info };
+  }
+
+  /** The map the webview holds for the live point's slice, with the live values and the view (null: none). */
+  heldMap(): { frame: RankMapFrame; base: Float64Array; view: ViewSettings } | null {
+    const map = this.mapCache;
+    const live = this.values[this.pointIndex];
+    if (!this.info || !map || !live || this.shownMapKey !== map.key || map.key !== this.mapKey()) return null;
+    return { frame: map.frame, base: live, view: this.currentView() };
   }
 
   /** Forgets the loaded version (the options changed): the next load recompiles and every map is recomputed. */
@@ -246,6 +261,7 @@ export class PanelSession {
         ys: linspace(y.from, y.to, y.steps),
         ...cells,
         fullRank: Math.min(this.info.p, this.info.q),
+        id: ++this.maps,
       };
       this.mapCache = { key, frame };
     }

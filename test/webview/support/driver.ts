@@ -156,6 +156,8 @@ export class PageHost {
     });
   }
 
+  /** The worker's milliseconds of each locus computed (the panel's background work after a new map). */
+  readonly locusMs: number[] = [];
   /** Milliseconds of each frame's round trip to the workers (what the host waits for). */
   readonly workerMs: number[] = [];
   /** The busiest worker's running and CPU-waiting ms of each of those frames (Linux). */
@@ -174,6 +176,12 @@ export class PageHost {
       },
       train: (text, req, onPartial, signal) => c.train(text, req, onPartial, signal),
       lab: (text, req, onPartial, signal) => c.lab(text, req, onPartial, signal),
+      locus: async (text, req, signal) => {
+        const r = await c.locus(text, req, signal);
+        this.locusMs.push(r.ms);
+        return r;
+      },
+      sets: (text, signal) => c.sets(text, signal),
       frame: async (text, req, signal) => {
         const t = performance.now();
         const r = await c.frame(text, req, signal);
@@ -283,9 +291,10 @@ export class PageHost {
     return this.page.evaluate(() => Number(document.body.dataset.frames ?? 0));
   }
 
-  /** Waits for the host to go idle and the page to draw what it was sent. */
+  /** Waits for the host to go idle (its background work, the locus and the sets, done) and the page to draw what it
+   *  was sent. */
   async settle(): Promise<void> {
-    await this.host.idle();
+    await this.host.settled();
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 

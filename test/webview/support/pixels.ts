@@ -108,3 +108,26 @@ export function canvasDigest(selector: string): number[] {
   for (let i = 0; i < d.length; i += 4) bins[Math.floor(i / (d.length / 64))] += d[i] + d[i + 1] * 3 + d[i + 2] * 7;
   return bins;
 }
+
+/** The pixels of a canvas's plot area in the locus's magenta (the theme's `locus`, #ff00ff, anti-aliased: red and
+ *  blue high, green low; no viridis colour, overlay red or theme colour is), in data coordinates, with the data
+ *  size of one pixel along x and y. */
+export function magentaPixels(selector: string): { xy: number[]; px: [number, number] } {
+  const canvas = document.querySelector(selector) as HTMLCanvasElement;
+  const [l, t, r, b, xmin, xmax, ymin, ymax] = (canvas.dataset.plotArea ?? '').split(' ').map(Number);
+  const x0 = Math.ceil(l),
+    y0 = Math.ceil(t),
+    w = Math.floor(r - x0),
+    h = Math.floor(b - y0);
+  const d = canvas.getContext('2d')!.getImageData(x0, y0, w, h).data;
+  const sx = (xmax - xmin) / (r - l),
+    sy = (ymax - ymin) / (b - t);
+  const xy: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      if (d[i] > 190 && d[i + 2] > 190 && d[i + 1] < 90)
+        xy.push(xmin + (x0 + x + 0.5 - l) * sx, ymax - (y0 + y + 0.5 - t) * sy);
+    }
+  return { xy, px: [sx, sy] };
+}
