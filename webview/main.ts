@@ -48,6 +48,7 @@ class App {
       commonScale: () => this.state.commonScale,
       busy: () => this.link.busy,
       selectPoint: (i) => this.selectPoint(i),
+      moveLive: (v) => this.moveLive(v),
       send: (m) => this.link.send(m),
       scheduleDraw: () => this.scheduleDraw(),
     };

@@ -30,6 +30,8 @@ export interface ViewHost {
   commonScale(): boolean;
   /** True while a slider drag awaits its frame (views then refresh secondary parts less often). */
   busy(): boolean;
+  /** Moves the live point to `values` (as a slider does) and shows them on the sliders. */
+  moveLive(values: Float64Array): void;
   /** Makes point `i` the live one. */
   selectPoint(i: number): void;
   /** Sends a message to the host; returns its request id. */
