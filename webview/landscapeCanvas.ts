@@ -155,7 +155,8 @@ export class LandscapeCanvas {
     ctx.clip();
     if (this.heat) this.paintHeat(ctx, s, a);
     this.paintContours(ctx, s, a, t);
-    ctx.fillStyle = t.foreground;
+    // On the heat map the arrows take the background colour (the foreground would vanish on viridis' bright end).
+    ctx.fillStyle = this.heat ? t.background : t.foreground;
     ctx.globalAlpha = 0.55;
     const arrows = { gx: gridX(s.ax, s.ay), gy: gridY(s.ax, s.ay), dx: nums(s.dx), dy: nums(s.dy) };
     const st = arrowStats(arrows);

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { compileDocument } from '../../../src/core';
 import { documentObjective } from '../../../src/core/objective/documentObjective';
 import { searchCritical } from '../../../src/core/landscape/searchCritical';
+import { landscapeSlice } from '../../../src/core/landscape/landscapeSlice';
+import { rankMap } from '../../../src/core/rankMap';
 import type { LandscapeLabPartial, LandscapeLabResult } from '../../../src/protocol/labs/landscapeLab';
 import { isLandscapeLabPartial, isLandscapeLabResult } from '../../../src/protocol/labs/landscapeLab';
 import type { LabRunParams, LabRunPartial } from '../../../src/protocol/worker';
@@ -134,5 +136,90 @@ describe('searchCritical progress and stop hooks', () => {
     const r = searchCritical(obj, { starts: 32, shouldStop: () => ++polls > 5, onProgress: (d) => seen.push(d) });
     assert.equal(r.complete, false);
     assert.ok(Math.max(0, ...seen) <= 5);
+  });
+});
+
+describe('landscape lab: deep linear d = 4 (20 parameters), w = Uᵀ v, L = Σ (w_k - w*_k)²', () => {
+  const target = [1, 2, -1, 0.5];
+  const deep = [
+    'param U[4,4], v[4]',
+    "w = U' * v",
+    `loss = ${target.map((t, k) => `(w[${k + 1}] - (${t}))^2`).join(' + ')}`,
+    'at U = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], v = [0.5, 0.5, 0.5, 0.5]',
+  ].join('\n');
+  const U0 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const W0 = [...U0, 0.5, 0.5, 0.5, 0.5];
+  test('the slice over U[1,1] and v[1] (81 x 81 L, ‖J‖, σ_min; 17 x 17 arrows) matches the closed form; timings', () => {
+    const slice = {
+      ...params,
+      x: { param: 0, from: -2, to: 2 },
+      y: { param: 16, from: -2, to: 2 },
+      grid: 81,
+      arrows: 17,
+    };
+    const out = createHandlers().lab(
+      {
+        key: 'deep',
+        text: deep,
+        options: {},
+        lab: 'landscape',
+        params: { ...slice, starts: 256 },
+        W0: Float64Array.from(W0),
+        coords: null,
+      } as LabRunParams,
+      Date.now() + 60_000,
+    );
+    assert.ok(!out.cancelled);
+    const r = (out as { result: LandscapeLabResult }).result;
+    console.log(
+      `  deep linear d = 4: slice ${r.timings.sliceMs} ms, search ${r.timings.searchMs} ms (256 starts), trajectories ${r.timings.trajectoryMs} ms; ${r.points.length} critical points`,
+    );
+    const s = r.slice;
+    for (const [i, j] of [
+      [0, 0],
+      [40, 40],
+      [13, 70],
+      [80, 5],
+    ]) {
+      const W = W0.slice();
+      W[0] = s.xs[i];
+      W[16] = s.ys[j];
+      // w_k = Σ_i U[i,k] v[i] (U row-major: U[i,k] = W[4 i + k]).
+      const w = [0, 1, 2, 3].map((k) => [0, 1, 2, 3].reduce((a, ii) => a + W[4 * ii + k] * W[16 + ii], 0));
+      const L = w.reduce((a, wk, k) => a + (wk - target[k]) ** 2, 0);
+      assert.ok(Math.abs(s.loss[j * 81 + i] - L) < 1e-12, `L at cell ${i}, ${j}`);
+      // ∂L/∂U[1,1] = 2 (w_1 - w*_1) v_1 and ∂L/∂v_1 = 2 Σ_k (w_k - w*_k) U[1,k]; arrows are -∇ on the 17-grid.
+    }
+    for (const [i, j] of [
+      [0, 0],
+      [8, 8],
+      [3, 12],
+    ]) {
+      const W = W0.slice();
+      W[0] = s.ax[i];
+      W[16] = s.ay[j];
+      const w = [0, 1, 2, 3].map((k) => [0, 1, 2, 3].reduce((a, ii) => a + W[4 * ii + k] * W[16 + ii], 0));
+      const gU = 2 * (w[0] - target[0]) * W[16];
+      const gv = [0, 1, 2, 3].reduce((a, k) => a + 2 * (w[k] - target[k]) * W[k], 0);
+      assert.ok(Math.abs(s.dx[j * 17 + i] + gU) < 1e-12 && Math.abs(s.dy[j * 17 + i] + gv) < 1e-12);
+    }
+    assert.ok(
+      r.points.some((c) => c.type === 'minimum' && Math.abs(c.loss) < 1e-9),
+      'the minimum set L = 0 is found',
+    );
+    // Warm: the slice again on the compiled objective, and its ‖J‖ / σ_min map alone.
+    const obj = documentObjective(compileDocument(deep))!.objective;
+    const base = Float64Array.from(W0);
+    const times = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      landscapeSlice(obj, base, slice.x, slice.y, 81, 17);
+      return performance.now() - t0;
+    });
+    const t1 = performance.now();
+    rankMap(obj.model, base, { ...slice.x, steps: 81 }, { ...slice.y, steps: 81 });
+    const mapMs = performance.now() - t1;
+    console.log(
+      `  deep linear d = 4 slice, warm: ${times.map((t) => t.toFixed(1)).join(', ')} ms (the ‖J‖ map alone ${mapMs.toFixed(1)} ms)`,
+    );
   });
 });
