@@ -25,9 +25,9 @@ export class LandscapeCharts {
   constructor(private readonly theme: () => Theme) {
     this.element = el(
       'div',
-      { class: 'training-figures' },
-      el('div', { class: 'training-canvas' }, this.lossCanvas),
-      el('div', { class: 'training-canvas' }, this.cosCanvas),
+      { class: 'landscape-figures' },
+      el('div', { class: 'landscape-chart' }, this.lossCanvas),
+      el('div', { class: 'landscape-chart' }, this.cosCanvas),
     );
   }
 
