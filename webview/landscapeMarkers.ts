@@ -93,16 +93,12 @@ export const LEGEND_TEXT = {
 };
 
 /** True when every coordinate of W but the slice's two is within 1e-6 · max(1, |w|) of the slice's base point. */
-export function onSlice(
-  W: readonly (number | null)[],
-  base: readonly (number | null)[],
-  x: number,
-  y: number,
-): boolean {
-  return W.every((w, j) => {
-    if (j === x || j === y) return true;
-    const a = w ?? NaN,
+export function onSlice(W: ArrayLike<number | null>, base: ArrayLike<number | null>, x: number, y: number): boolean {
+  for (let j = 0; j < W.length; j++) {
+    if (j === x || j === y) continue;
+    const a = W[j] ?? NaN,
       b = base[j] ?? NaN;
-    return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-  });
+    if (!(Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)))) return false;
+  }
+  return true;
 }

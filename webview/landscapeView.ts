@@ -23,6 +23,9 @@ import type { MessageOf, PanelView, ViewHost, ViewSection } from './view';
 /** What a run asks for besides the axes. */
 export const LANDSCAPE_DEFAULTS = { grid: 81, arrows: 17, starts: 256, box: [-2, 2] as [number, number], steps: 300 };
 
+/** How long the live point must rest off the slice before the slice follows it (ms). */
+const FOLLOW_MS = 250;
+
 /** The Landscape view. */
 export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
   private readonly run: LabRun<'landscape'>;
@@ -38,15 +41,25 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
   private slice: LandscapeSliceData | null = null;
   private points: LandscapePoint[] = [];
   private result: LandscapeLabResult | null = null;
+  /** The run going is a slice-only refresh (no search). */
+  private sliceOnly = false;
+  private nextSliceOnly = false;
+  private follow: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly section: ViewSection,
     private readonly host: ViewHost,
   ) {
     this.run = new LabRun(host, 'landscape', 'the landscape search', () => this.params(), {
-      started: () => this.show(null, [], null),
-      partial: (p) => this.show(p.slice ?? this.slice, p.points, null),
-      result: (r) => this.show(r.slice, r.points, r),
+      // A slice-only run (the live point moved off the slice) keeps the points found; a full run starts afresh.
+      started: () => (this.sliceOnly ? undefined : this.show(null, [], null)),
+      partial: (p) => this.show(p.slice ?? this.slice, this.sliceOnly ? this.points : p.points, null),
+      result: (r) => {
+        const points = this.sliceOnly ? this.points : r.points;
+        const search = this.sliceOnly && this.result ? this.result.search : r.search;
+        this.sliceOnly = false;
+        this.show(r.slice, points, { ...r, points, search });
+      },
     });
     section.controls?.append(
       this.run.element,
@@ -73,6 +86,25 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
     // Cheap on every frame: the live point's two slice coordinates.
     this.figure.setLive(s ? [m.values[s.x.param], m.values[s.y.param]] : null);
     this.section.body.dataset.values = m.values.join(' ');
+    // The slice goes through the live point on the rank map's axes: when another coordinate or an axis changed, a
+    // slice-only run (about 10 ms of worker time for deep linear d = 4) follows once the drag rests for FOLLOW_MS.
+    const v = m.view;
+    const moved =
+      s !== null &&
+      (v.rankX.param !== s.x.param ||
+        v.rankY.param !== s.y.param ||
+        v.rankX.from !== s.x.from ||
+        v.rankX.to !== s.x.to ||
+        v.rankY.from !== s.y.from ||
+        v.rankY.to !== s.y.to ||
+        !onSlice(m.values, s.base, s.x.param, s.y.param) ||
+        !onSlice(s.base, m.values, s.x.param, s.y.param));
+    clearTimeout(this.follow);
+    if (moved && this.result && !this.run.running())
+      this.follow = setTimeout(() => {
+        this.nextSliceOnly = true;
+        this.run.start();
+      }, FOLLOW_MS);
   }
 
   draw(): void {
@@ -113,7 +145,11 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
     const v = this.host.view();
     if (!v) return 'No view yet.';
     const ax = (a: { param: number; from: number; to: number }) => ({ param: a.param, from: a.from, to: a.to });
-    return { x: ax(v.rankX), y: ax(v.rankY), ...LANDSCAPE_DEFAULTS };
+    // Read once per start: Run and a new version make full runs, the follow timer a slice-only one.
+    this.sliceOnly = this.nextSliceOnly;
+    this.nextSliceOnly = false;
+    const starts = this.sliceOnly ? 0 : LANDSCAPE_DEFAULTS.starts;
+    return { x: ax(v.rankX), y: ax(v.rankY), ...LANDSCAPE_DEFAULTS, starts };
   }
 
   private show(slice: LandscapeSliceData | null, points: LandscapePoint[], result: LandscapeLabResult | null): void {
@@ -130,6 +166,8 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
     const body = this.section.body;
     body.dataset.points = JSON.stringify(points.map((c) => ({ W: c.W, type: c.type, origin: c.origin })));
     body.dataset.phase = result ? 'done' : slice ? 'partial' : 'empty';
+    body.dataset.base = slice ? slice.base.join(' ') : '';
+    body.dataset.runs = String(Number(body.dataset.runs ?? 0) + (result ? 1 : 0));
     if (result) {
       const t = result.timings;
       const st = result.stableStep === null ? 'none (λmax ≤ 0)' : num(result.stableStep);

@@ -124,5 +124,63 @@ export function landscapeSuite(rig: Rig): void {
         await h.close();
       }
     });
+
+    it('two-layer linear: the off-slice minimum is faded at its projection; moving v[1] moves the slice', async () => {
+      const h = await PageHost.open(rig, example('landscape/two-layer-linear.overparam'));
+      try {
+        const section = h.page.locator('#op-landscape .landscape');
+        const runs = (n: number) =>
+          h.page.waitForFunction(
+            (k) => Number(document.querySelector('#op-landscape .landscape')?.getAttribute('data-runs') ?? 0) >= k,
+            n,
+            { timeout: 20000 },
+          );
+        await runs(1);
+        await h.settle();
+        const shown = JSON.parse((await section.getAttribute('data-points')) ?? '[]') as Marker[];
+        assert.deepEqual(
+          shown.map((c) => [c.type, c.origin]),
+          [
+            ['minimum', 'canonical'],
+            ['saddle', 'ghost'],
+          ],
+        );
+        const [l, t, r, b, xmin, xmax, ymin, ymax] = (
+          (await h.page.locator('canvas.landscape-slice').getAttribute('data-plot-area')) ?? ''
+        )
+          .split(' ')
+          .map(Number);
+        // The minimum's representative has v ≠ 0 (off the slice v = 0): drawn at 35 % over the white background.
+        const min = shown[0];
+        assert.ok(min.W.slice(2).some((w) => Math.abs(w) > 1e-3));
+        const faded = rgb(TYPE_COLOURS.minimum).map((c) => Math.round(0.35 * c + 0.65 * 255));
+        const at = (c: Marker, colour: number[]) => ({
+          x: l + ((c.W[0] - xmin) / (xmax - xmin)) * (r - l),
+          y: b - ((c.W[1] - ymin) / (ymax - ymin)) * (b - t),
+          rgb: colour,
+        });
+        const facts = await h.page.evaluate(markerFacts, [
+          [at(min, faded), at(shown[1], rgb(TYPE_COLOURS.saddle))],
+          [rgb(TYPE_COLOURS.minimum), rgb(TYPE_COLOURS.saddle)],
+        ] as [{ x: number; y: number; rgb: number[] }[], number[][]]);
+        console.log(
+          `  two-layer: faded minimum ${facts.near[0]} px, saddle ${facts.near[1]} px, full colour elsewhere ${facts.elsewhere} px`,
+        );
+        assert.ok(facts.near[0] >= 30 && facts.near[1] >= 30);
+        assert.equal(facts.elsewhere, 0, 'the off-slice minimum is not drawn in full colour');
+        assert.equal(await h.page.locator('#op-landscape tr.off-slice').count(), 1);
+        // v[1] is off the slice's axes: setting it makes a slice-only run through the new point, the points kept.
+        await h.page.locator('input[type=number][aria-label="v[1] value"]').fill('1');
+        await h.page.locator('input[type=number][aria-label="v[1] value"]').dispatchEvent('change');
+        await runs(2);
+        await h.settle();
+        assert.equal(await section.getAttribute('data-base'), '0 0 0 0 1 0');
+        assert.equal(JSON.parse((await section.getAttribute('data-points')) ?? '[]').length, 2);
+        await h.page.locator('#op-landscape').screenshot({ path: path.join(ARTIFACTS, 'landscape-two-layer.png') });
+        assert.deepEqual(h.errors, []);
+      } finally {
+        await h.close();
+      }
+    });
   });
 }

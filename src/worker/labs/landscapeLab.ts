@@ -49,31 +49,34 @@ export const landscapeLab: LabRunner<'landscape'> = (ctx, params) => {
   ctx.check();
 
   t0 = Date.now();
-  const search = searchCritical(obj, {
-    box: params.box,
-    starts: Math.max(1, starts),
-    seed: lab.seed,
-    deadline: ctx.deadline,
-    shouldStop: ctx.cancelled,
-    onProgress: (done, total, found) => {
-      partial.points = found.map((f) => ({
-        at: named(names, f.W),
-        W: f.W,
-        loss: f.loss,
-        origin: f.origin,
-        type: f.type,
-        setDimension: -1,
-        hits: f.hits,
-        rank: null,
-        canonicalGradNorm: null,
-        hessianEigenvalues: null,
-      }));
-      ctx.progress(done, total, { slice, points: partial.points });
-    },
-  });
+  const search =
+    starts === 0
+      ? null
+      : searchCritical(obj, {
+          box: params.box,
+          starts,
+          seed: lab.seed,
+          deadline: ctx.deadline,
+          shouldStop: ctx.cancelled,
+          onProgress: (done, total, found) => {
+            partial.points = found.map((f) => ({
+              at: named(names, f.W),
+              W: f.W,
+              loss: f.loss,
+              origin: f.origin,
+              type: f.type,
+              setDimension: -1,
+              hits: f.hits,
+              rank: null,
+              canonicalGradNorm: null,
+              hessianEigenvalues: null,
+            }));
+            ctx.progress(done, total, { slice, points: partial.points });
+          },
+        });
   const searchMs = Date.now() - t0;
   ctx.check();
-  const points = starts > 0 ? search.criticalPoints.map(listed) : [];
+  const points = search ? search.criticalPoints.map(listed) : [];
   ctx.progress(starts, starts, { slice, points });
 
   t0 = Date.now();
@@ -91,13 +94,15 @@ export const landscapeLab: LabRunner<'landscape'> = (ctx, params) => {
   return {
     slice,
     points,
-    search: {
-      starts: starts > 0 ? search.starts : 0,
-      converged: starts > 0 ? search.converged : 0,
-      gdRuns: starts > 0 ? search.gdRuns : 0,
-      complete: starts > 0 ? search.complete : true,
-      method: search.method,
-    },
+    search: search
+      ? {
+          starts: search.starts,
+          converged: search.converged,
+          gdRuns: search.gdRuns,
+          complete: search.complete,
+          method: search.method,
+        }
+      : { starts: 0, converged: 0, gdRuns: 0, complete: true, method: 'none (slice only)' },
     trajectories,
     stableStep: largestStableStep(obj, ctx.W0),
     timings: { sliceMs, searchMs, trajectoryMs },
