@@ -44,6 +44,8 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
   /** The run going is a slice-only refresh (no search). */
   private sliceOnly = false;
   private nextSliceOnly = false;
+  /** The search of the last full run (a slice-only run keeps its points and says where they came from). */
+  private lastSearch: LandscapeLabResult['search'] | null = null;
   private follow: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -56,7 +58,8 @@ export class LandscapeView implements PanelView<'document' | 'frame' | 'lab'> {
       partial: (p) => this.show(p.slice ?? this.slice, this.sliceOnly ? this.points : p.points, null),
       result: (r) => {
         const points = this.sliceOnly ? this.points : r.points;
-        const search = this.sliceOnly && this.result ? this.result.search : r.search;
+        const search = this.sliceOnly && this.lastSearch ? this.lastSearch : r.search;
+        this.lastSearch = search;
         this.sliceOnly = false;
         this.show(r.slice, points, { ...r, points, search });
       },

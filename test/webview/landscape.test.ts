@@ -176,6 +176,8 @@ export function landscapeSuite(rig: Rig): void {
         await h.settle();
         assert.equal(await section.getAttribute('data-base'), '0 0 0 0 1 0');
         assert.equal(JSON.parse((await section.getAttribute('data-points')) ?? '[]').length, 2);
+        const note = (await h.page.locator('#op-landscape .note').first().textContent()) ?? '';
+        assert.match(note, /^2 critical points \(1 ghost\) from 256 starts/, 'the points of the full run are kept');
         await h.page.locator('#op-landscape').screenshot({ path: path.join(ARTIFACTS, 'landscape-two-layer.png') });
         assert.deepEqual(h.errors, []);
       } finally {
