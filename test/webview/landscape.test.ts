@@ -11,7 +11,7 @@ import type { Rig } from './support/browser';
 import { PageHost } from './support/driver';
 import { TYPE_COLOURS } from '../../webview/landscapeMarkers';
 
-type Marker = { W: number[]; type: keyof typeof TYPE_COLOURS; origin: string };
+type Marker = { W: number[]; type: keyof typeof TYPE_COLOURS; origin: string; hits?: number };
 
 /** In the page: for each expected marker, the pixels of its colour within 11 px of its centre; and the pixels of
  *  each marker colour anywhere else in the plot area. */
@@ -111,6 +111,21 @@ export function landscapeSuite(rig: Rig): void {
         assert.equal(await h.page.locator('input[type=number][aria-label="w[1] value"]').inputValue(), '0');
         const note = (await h.page.locator('#op-landscape .note').first().textContent()) ?? '';
         assert.match(note, /^3 critical points \(3 ghost\)/);
+        // Exports: the points as CSV (one row each, the values in parameter columns) and the figure as PNG.
+        await h.page.getByRole('button', { name: 'Export the critical points as CSV' }).click();
+        await h.page.getByRole('button', { name: 'Export the landscape as PNG' }).click();
+        await h.page.waitForFunction(() => true);
+        await h.settle();
+        const csv = h.saved.find((m) => m.format === 'csv')!;
+        assert.equal(csv.suggestedName, 'test-critical.csv');
+        assert.deepEqual(csv.data.trim().split('\n'), [
+          'point,origin,type,loss,setDimension,hits,w[1],w[2]',
+          `1,ghost,minimum,0.5,0,${cli.criticalPoints[0].hits},-1,0`,
+          `2,ghost,minimum,0.5,0,${cli.criticalPoints[1].hits},1,0`,
+          `3,ghost,saddle,1,0,${cli.criticalPoints[2].hits},0,0`,
+        ]);
+        const png = h.saved.find((m) => m.format === 'png')!;
+        assert.ok(Buffer.from(png.data, 'base64').subarray(1, 4).toString() === 'PNG' && png.data.length > 10_000);
         for (const theme of ['light', 'dark', 'hc'] as const) {
           await h.theme(theme);
           await h.page.locator('#op-landscape').screenshot({ path: path.join(ARTIFACTS, `landscape-${theme}.png`) });
