@@ -210,8 +210,9 @@ export class LandscapeCanvas {
 
   private paintContours(ctx: CanvasRenderingContext2D, s: LandscapeSliceData, a: PlotArea, t: Theme): void {
     const grid = { x: s.xs, y: s.ys, loss: s.loss };
-    ctx.strokeStyle = this.heat ? t.background : t.accent;
-    ctx.globalAlpha = 0.7;
+    // High contrast's accent is orange, the saddles' colour: its contours are the foreground, thinner in alpha.
+    ctx.strokeStyle = this.heat ? t.background : t.highContrast ? t.foreground : t.accent;
+    ctx.globalAlpha = t.highContrast && !this.heat ? 0.45 : 0.7;
     ctx.lineWidth = 1;
     for (const level of contourLevels(grid, 12)) {
       ctx.beginPath();
