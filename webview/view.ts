@@ -30,10 +30,10 @@ export interface ViewHost {
   commonScale(): boolean;
   /** True while a slider drag awaits its frame (views then refresh secondary parts less often). */
   busy(): boolean;
+  /** Moves the live point to `values` (as a slider does) and shows them on the sliders. */
+  moveLive(values: Float64Array): void;
   /** Makes point `i` the live one. */
   selectPoint(i: number): void;
-  /** Moves the live point to `values` as a slider move does (the sliders follow). */
-  moveLive(values: Float64Array): void;
   /** Sends a message to the host; returns its request id. */
   send(m: Outgoing): number;
   /** Asks for a repaint on the next animation frame. */

@@ -5,6 +5,7 @@ import type { FieldFrame, FrameMessage, LocusMessage } from '../src/protocol/pan
 import { DetailsView } from './detailsView';
 import { composeField, fieldCsv, fieldSvg, pngBase64, rankMapSvg } from './exportFigure';
 import { FieldView } from './fieldView';
+import { LandscapeView } from './landscapeView';
 import { RankMapView } from './rankMapView';
 import { SetsList } from './setsList';
 import { TrainingView } from './trainingView';
@@ -210,5 +211,17 @@ export const VIEWS: readonly AnyViewDefinition[] = [
     exports: [],
     consumes: ['document', 'training'],
     create: (section, host) => new TrainingView(section, host),
+  }),
+  defineView({
+    id: 'landscape',
+    title: 'Landscape: critical points of L(W), contours and -∇L on the rank map slice',
+    bodyClass: 'landscape',
+    controls: 'Landscape settings',
+    exports: [
+      { format: 'png', suffix: 'landscape.png', label: 'Export the landscape as PNG' },
+      { format: 'csv', suffix: 'critical.csv', label: 'Export the critical points as CSV' },
+    ],
+    consumes: ['document', 'frame', 'lab'],
+    create: (section, host) => new LandscapeView(section, host),
   }),
 ];

@@ -4,12 +4,15 @@
 // check in LAB_CHECKS (src/protocol/labChecks.ts), one runner in LAB_RUNNERS (src/worker/labRunners.ts) and one view
 // in webview/views.ts. Every layer is typed from this table, so a lab missing from one of them does not compile.
 import type { KernelLabParams, KernelLabResult } from './labs/kernelLab';
+import type { LandscapeLabParams, LandscapeLabPartial, LandscapeLabResult } from './labs/landscapeLab';
 
 /** Every lab: the parameters the view sends, what the run streams while it goes (null: nothing but progress),
  *  and its result. */
 export interface LabMap {
   /** The tangent kernel at the live point, μ-PL* on its ball, GD against the bound (issue 11). */
   kernel: { params: KernelLabParams; partial: null; result: KernelLabResult };
+  /** Critical points in a box, L and -∇_W L on the rank map's slice, GD with cos(g, J Jᵀ g) (issue 10). */
+  landscape: { params: LandscapeLabParams; partial: LandscapeLabPartial; result: LandscapeLabResult };
 }
 
 /** The name of a lab. */

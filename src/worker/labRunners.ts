@@ -9,6 +9,7 @@ import type { DocumentObjective } from '../core/objective/documentObjective';
 import type { LabName, LabParams, LabPartial, LabResult } from '../protocol/labs';
 import { LAB_PROGRESS_MS, type LabRunParams, type LabRunPartial, type LabRunResult } from '../protocol/worker';
 import { kernelLab } from './labs/kernelLab';
+import { landscapeLab } from './labs/landscapeLab';
 import { objectiveOf } from './objectives';
 
 /** What a runner gets: the document, where to start, and how to report and stop. */
@@ -38,6 +39,7 @@ export type LabRunner<K extends LabName> = (ctx: LabContext<LabPartial<K>>, para
 /** The runners, by lab (a lab of LabMap without a runner does not compile). */
 export const LAB_RUNNERS: { readonly [K in LabName]: LabRunner<K> } = {
   kernel: kernelLab,
+  landscape: landscapeLab,
 };
 
 /** A run stopped on request or at the deadline; the answer carries the newest partial. */

@@ -12,6 +12,7 @@ import { panelSuite } from './panel.test';
 import { settingsSuite } from './settings.test';
 import { trainingSuite } from './training.test';
 import { locusSuite } from './locus.test';
+import { landscapeSuite } from './landscape.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -34,3 +35,4 @@ panelSuite(rig);
 settingsSuite(rig);
 trainingSuite(rig);
 locusSuite(rig);
+landscapeSuite(rig);

@@ -3,7 +3,13 @@
 import { lowDiscrepancyPoints } from '../deficient/lowDiscrepancy';
 import type { CompiledObjective } from '../objective/compileObjective';
 import { gradientDescent } from '../training/gradientDescent';
-import { criticalType, type CriticalScales, type PointClass } from './classifyCritical';
+import {
+  criticalType,
+  type CriticalOrigin,
+  type CriticalScales,
+  type CriticalType,
+  type PointClass,
+} from './classifyCritical';
 import { CRITICAL_TOLERANCES } from './classifyCritical';
 import type { CriticalPoint, CriticalSearchResult, CriticalSource } from './criticalPoint';
 import { classifyAt, moveTowards, sameLevel, setDimension, tidyPoint, type SetContext } from './criticalSet';
@@ -26,7 +32,25 @@ export interface CriticalSearchOptions {
   gdSteps?: number;
   /** Date.now() past which the search stops starting runs and returns what it has (complete: false). */
   deadline?: number;
+  /** Polled between runs; true stops the search like the deadline (complete: false). */
+  shouldStop?: () => boolean;
+  /** After each Newton start: starts done, of all, and the points found so far (provisional: grouped, not yet moved
+   *  along their sets; the type assumes each set is as wide as its Hessian's null space). At most every 100 ms, and
+   *  after the last start. */
+  onProgress?: (done: number, total: number, found: CriticalPreview[]) => void;
 }
+
+/** A point found so far, before its set is measured (what onProgress streams). */
+export interface CriticalPreview {
+  W: number[];
+  loss: number;
+  origin: CriticalOrigin;
+  type: CriticalType;
+  hits: number;
+}
+
+/** Shortest interval between two onProgress calls (ms). */
+const PROGRESS_MS = 100;
 
 /** Most parameters the search takes: each Newton step factors a dense p x p matrix. */
 export const MAX_CRITICAL_PARAMS = 400;
@@ -128,7 +152,8 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
   const hessian = obj.hessian();
   const gradTol = CRITICAL_TOLERANCES.grad * Math.max(scales.grad, Number.MIN_VALUE);
   const ctx: SetContext = { obj, hessian, scales, gradTol, width };
-  const late = (): boolean => options.deadline !== undefined && Date.now() > options.deadline;
+  const late = (): boolean =>
+    (options.deadline !== undefined && Date.now() > options.deadline) || options.shouldStop?.() === true;
   // Iterates may leave the box on their way (one width of slack); the points they reach must lie in it.
   const loose = { lo: lo.map((l, j) => l - (hi[j] - l)), hi: hi.map((h, j) => h + (h - lo[j])) };
   const inBox = (W: Float64Array) =>
@@ -163,12 +188,25 @@ export function searchCritical(obj: CompiledObjective, options: CriticalSearchOp
     add(tidyPoint(ctx, r.W), source);
     return true;
   };
+  let reported = Date.now();
+  const preview = (): CriticalPreview[] =>
+    groups.map((g) => ({
+      W: Array.from(g.c.W),
+      loss: g.c.loss,
+      origin: g.c.origin,
+      type: criticalType(g.c, g.c.nullity),
+      hits: g.hits,
+    }));
   for (let i = 0; i < n; i++) {
     if (late()) {
       complete = false;
       break;
     }
     if (newton(starts.slice(i * p, (i + 1) * p), 'newton')) converged++;
+    if (options.onProgress && (i === n - 1 || Date.now() - reported >= PROGRESS_MS)) {
+      reported = Date.now();
+      options.onProgress(i + 1, n, preview());
+    }
   }
   const runs = Math.min(options.gdRuns ?? Math.min(8, n), n);
   for (let i = 0; i < runs && complete; i++) {
