@@ -2,6 +2,7 @@
 // per lab of LabMap (a lab without checks does not compile).
 import type { LabName } from './labs';
 import { isKernelLabParams, isKernelLabResult } from './labs/kernelLab';
+import { isWidthLabParams, isWidthLabResult } from './labs/widthLab';
 
 /** A lab's three checks (`partial` is never called for labs that stream none). */
 export interface LabChecks {
@@ -15,6 +16,7 @@ const none = (): boolean => false;
 /** The checks, by lab. */
 export const LAB_CHECKS: { readonly [K in LabName]: LabChecks } = {
   kernel: { params: isKernelLabParams, partial: none, result: isKernelLabResult },
+  width: { params: isWidthLabParams, partial: isWidthLabResult, result: isWidthLabResult },
 };
 
 /** True for the name of a lab. */

@@ -4,12 +4,15 @@
 // check in LAB_CHECKS (src/protocol/labChecks.ts), one runner in LAB_RUNNERS (src/worker/labRunners.ts) and one view
 // in webview/views.ts. Every layer is typed from this table, so a lab missing from one of them does not compile.
 import type { KernelLabParams, KernelLabResult } from './labs/kernelLab';
+import type { WidthLabParams, WidthLabResult } from './labs/widthLab';
 
 /** Every lab: the parameters the view sends, what the run streams while it goes (null: nothing but progress),
  *  and its result. */
 export interface LabMap {
   /** The tangent kernel at the live point, μ-PL* on its ball, GD against the bound (issue 11). */
   kernel: { params: KernelLabParams; partial: null; result: KernelLabResult };
+  /** The width sweep's transition to linearity, one width per partial (issue 11). */
+  width: { params: WidthLabParams; partial: WidthLabResult; result: WidthLabResult };
 }
 
 /** The name of a lab. */

@@ -9,11 +9,14 @@ import type { DocumentObjective } from '../core/objective/documentObjective';
 import type { LabName, LabParams, LabPartial, LabResult } from '../protocol/labs';
 import { LAB_PROGRESS_MS, type LabRunParams, type LabRunPartial, type LabRunResult } from '../protocol/worker';
 import { kernelLab } from './labs/kernelLab';
+import { widthLabRunner } from './labs/widthLab';
 import { objectiveOf } from './objectives';
 
 /** What a runner gets: the document, where to start, and how to report and stop. */
 export interface LabContext<P> {
   compiled: CompileResult;
+  /** The document's text (a lab over a sweep compiles it once per value). */
+  text: string;
   /** The document's objective, built once per compiled document (null when the file defines no loss). */
   objective(): DocumentObjective | null;
   /** The live point's values. */
@@ -38,6 +41,7 @@ export type LabRunner<K extends LabName> = (ctx: LabContext<LabPartial<K>>, para
 /** The runners, by lab (a lab of LabMap without a runner does not compile). */
 export const LAB_RUNNERS: { readonly [K in LabName]: LabRunner<K> } = {
   kernel: kernelLab,
+  width: widthLabRunner,
 };
 
 /** A run stopped on request or at the deadline; the answer carries the newest partial. */
@@ -63,6 +67,7 @@ export function runLab(
   let sentAt = -Infinity;
   const ctx: LabContext<LabPartial<LabName>> = {
     compiled,
+    text: p.text,
     objective: () => objectiveOf(compiled),
     W0: Float64Array.from(p.W0),
     coords: p.coords,
