@@ -28,11 +28,13 @@ export function registerHover(
     {
       async provideHover(doc, pos, token) {
         const state = await analyses.current(doc, token);
-        if (!state?.report || token.isCancellationRequested) return undefined;
+        // The document may have shrunk under the hover while it waited (an edit since the request).
+        const gone = (): boolean => token.isCancellationRequested || pos.line >= doc.lineCount;
+        if (!state?.report || gone()) return undefined;
         const keyword = keywordAt(doc, pos);
         const kernel =
           keyword === 'data' || keyword === 'model' ? (await kernels.current(doc, token))?.result : undefined;
-        if (token.isCancellationRequested) return undefined;
+        if (gone()) return undefined;
         return hoverAt(doc, pos, state.report, sets.latest(doc)?.result, critical.latest(doc)?.result, kernel);
       },
     },
