@@ -9,6 +9,8 @@ import { LandscapeView } from './landscapeView';
 import { RankMapView } from './rankMapView';
 import { SetsList } from './setsList';
 import { TrainingView } from './trainingView';
+import { KernelView } from './kernelView';
+import { WidthView } from './widthView';
 import { coordNames } from './viewNames';
 import { defineView } from './view';
 import type { AnyViewDefinition, MessageOf, PanelView, ViewHost, ViewSection } from './view';
@@ -223,5 +225,23 @@ export const VIEWS: readonly AnyViewDefinition[] = [
     ],
     consumes: ['document', 'frame', 'lab'],
     create: (section, host) => new LandscapeView(section, host),
+  }),
+  defineView({
+    id: 'kernel',
+    title: 'Kernel: K = DF DFᵀ, μ-PL* on its ball, GD against the bound',
+    bodyClass: 'kernel',
+    controls: 'Kernel lab settings',
+    exports: [],
+    consumes: ['document', 'lab'],
+    create: (section, host) => new KernelView(section, host),
+  }),
+  defineView({
+    id: 'width',
+    title: 'Width: the transition to linearity across the sweep (log-log against m)',
+    bodyClass: 'width',
+    controls: 'Width lab settings',
+    exports: [],
+    consumes: ['document', 'lab'],
+    create: (section, host) => new WidthView(section, host),
   }),
 ];

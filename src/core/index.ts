@@ -98,6 +98,7 @@ export {
   type KernelSpectrum,
   type TangentKernel,
 } from './kernel/tangentKernel';
+export { kernelSummary, type KernelSummary, type KernelSummaryOptions } from './kernel/kernelSummary';
 export { muConventionText, muOf, plRatio, ballRadius, type MuConvention } from './kernel/plConvention';
 export { widthLab, type WidthOptions, type WidthReport, type WidthRun } from './kernel/widthLab';
 export { logLogSlope, type SlopeFit } from './kernel/slopeFit';

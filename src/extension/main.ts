@@ -8,6 +8,7 @@ import type { Ctx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { DocumentAnalyses } from './documentAnalyses';
 import { registerHover } from './hover/hoverProvider';
+import { createKernelSummaries } from './kernel/kernelSummaries';
 import { registerPanelSerializer } from './panel/overparamPanel';
 import { registerReportProvider } from './report/reportProvider';
 import { createDeficientSets } from './sets/deficientSets';
@@ -35,11 +36,12 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(analyses);
     const sets = createDeficientSets(client, analyses, log);
     const { critical, disposable: criticalFeatures } = registerCriticalPoints(client, analyses, log);
-    context.subscriptions.push(sets, criticalFeatures);
+    const kernels = createKernelSummaries(client, analyses, log);
+    context.subscriptions.push(sets, criticalFeatures, kernels);
     const ctx: Ctx = { extension: context, log, client, analyses };
     context.subscriptions.push(
       registerDiagnostics(analyses),
-      registerHover(analyses, sets, critical),
+      registerHover(analyses, sets, critical, kernels),
       registerSetsCodeActions(sets),
       registerCodeLens(analyses),
       registerCompletion(),
@@ -48,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerCommands(ctx),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('overparam.analysis.memoryMb')) client.restart();
-        if (['rankTolerance', 'simplify', 'analysis'].some((k) => e.affectsConfiguration(`overparam.${k}`)))
+        if (['rankTolerance', 'simplify', 'analysis', 'kernel'].some((k) => e.affectsConfiguration(`overparam.${k}`)))
           analyses.reanalyzeAll();
       }),
     );

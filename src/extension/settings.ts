@@ -1,5 +1,6 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import * as vscode from 'vscode';
+import type { MuConvention } from '../core/kernel/plConvention';
 import type { AnalysisOptions } from '../protocol/worker';
 
 /** Every `overparam.*` setting, typed. */
@@ -14,6 +15,8 @@ export interface Settings {
   memoryMb: number;
   fieldGridSize: number;
   fieldRange: number;
+  /** Which PL* normalization the kernel hover's μ is in (`half`: ½‖∇L‖² ≥ μ L; `notes`: ‖∇L‖² ≥ μ L). */
+  muConvention: MuConvention;
 }
 
 /** The settings in force for `scope` (a document's URI, or the window). */
@@ -32,6 +35,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     memoryMb: Math.round(num('analysis.memoryMb', 512, 64)),
     fieldGridSize: Math.round(num('field.gridSize', 9, 2)),
     fieldRange: num('field.range', 2, Number.MIN_VALUE),
+    muConvention: c.get<string>('kernel.muConvention', 'half') === 'notes' ? 'notes' : 'half',
   };
 }
 

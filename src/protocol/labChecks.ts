@@ -3,6 +3,7 @@
 import type { LabName } from './labs';
 import { isKernelLabParams, isKernelLabResult } from './labs/kernelLab';
 import { isLandscapeLabParams, isLandscapeLabPartial, isLandscapeLabResult } from './labs/landscapeLab';
+import { isWidthLabParams, isWidthLabResult } from './labs/widthLab';
 
 /** A lab's three checks (`partial` is never called for labs that stream none). */
 export interface LabChecks {
@@ -17,6 +18,7 @@ const none = (): boolean => false;
 export const LAB_CHECKS: { readonly [K in LabName]: LabChecks } = {
   kernel: { params: isKernelLabParams, partial: none, result: isKernelLabResult },
   landscape: { params: isLandscapeLabParams, partial: isLandscapeLabPartial, result: isLandscapeLabResult },
+  width: { params: isWidthLabParams, partial: isWidthLabResult, result: isWidthLabResult },
 };
 
 /** True for the name of a lab. */

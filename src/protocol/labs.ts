@@ -5,6 +5,7 @@
 // in webview/views.ts. Every layer is typed from this table, so a lab missing from one of them does not compile.
 import type { KernelLabParams, KernelLabResult } from './labs/kernelLab';
 import type { LandscapeLabParams, LandscapeLabPartial, LandscapeLabResult } from './labs/landscapeLab';
+import type { WidthLabParams, WidthLabResult } from './labs/widthLab';
 
 /** Every lab: the parameters the view sends, what the run streams while it goes (null: nothing but progress),
  *  and its result. */
@@ -13,6 +14,8 @@ export interface LabMap {
   kernel: { params: KernelLabParams; partial: null; result: KernelLabResult };
   /** Critical points in a box, L and -∇_W L on the rank map's slice, GD with cos(g, J Jᵀ g) (issue 10). */
   landscape: { params: LandscapeLabParams; partial: LandscapeLabPartial; result: LandscapeLabResult };
+  /** The width sweep's transition to linearity, one width per partial (issue 11). */
+  width: { params: WidthLabParams; partial: WidthLabResult; result: WidthLabResult };
 }
 
 /** The name of a lab. */

@@ -3,6 +3,8 @@
 // to RequestMap below and a handler with the same key in src/worker/handlers.ts (the worker's table);
 // `AnalysisClient.request('train', params)` is then typed end to end.
 import type { DeficiencyReport } from '../core/deficient/analyzeDeficiency';
+import type { KernelSummary } from '../core/kernel/kernelSummary';
+import type { MuConvention } from '../core/kernel/plConvention';
 import type { FieldGrid } from '../core/field';
 import type { LossSlice } from '../core/objective/lossSlice';
 import type { CriticalSearchResult } from '../core/landscape/searchCritical';
@@ -46,6 +48,14 @@ export interface RequestMap {
   critical: {
     params: { key: string; text: string; options: AnalysisOptions; starts: number };
     result: CriticalResult;
+  };
+  /**
+   * The tangent kernel K = DF DFᵀ at the file's first `at` point and μ-PL* on its ball, as `overparam kernel`
+   * reports them without the GD run (the hover of `data` and `model` lines); fails for a file without a kernel.
+   */
+  kernel: {
+    params: { key: string; text: string; options: AnalysisOptions; convention: MuConvention };
+    result: KernelSummaryResult;
   };
   /** The panel's model: names, sizes, J as TeX, the `at` points, and the diagnostics to show; with `first`, also
    *  the first frame of the state the host would choose (so loading a document is one round trip). */
@@ -106,6 +116,11 @@ export interface DeficiencyResult extends DeficiencyReport {
 /** `critical` answers: the core's search result and, per critical point, an `at` line on it (src/format). */
 export interface CriticalResult extends CriticalSearchResult {
   atLines: string[];
+}
+
+/** `kernel` answers: the core's summary and which `at` point (1-based) it is at. */
+export interface KernelSummaryResult extends KernelSummary {
+  point: number;
 }
 
 /** Which document: the cache key of its compiled model (one per document), its text and the core options. */

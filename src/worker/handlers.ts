@@ -1,9 +1,18 @@
 // What the worker does for each request type (see ./protocol.ts). Runs on the worker thread only.
-import { analyzeDeficiency, analyzePoint, documentObjective, NO_LOSS_MESSAGE, rankMap } from '../core';
+import {
+  analyzeDeficiency,
+  analyzePoint,
+  documentObjective,
+  kernelSummary,
+  NO_KERNEL_MESSAGE,
+  NO_LOSS_MESSAGE,
+  rankMap,
+} from '../core';
 import { MAX_CRITICAL_PARAMS, searchCritical } from '../core/landscape/searchCritical';
 import { atLineText } from '../format';
 import { panelLocus } from './locusHandler';
 import { ModelCache } from './modelCache';
+import { objectiveOf } from './objectives';
 import { panelFrame, panelModel } from './panelHandlers';
 import type { CellSpeeds, ModelOf } from './panelHandlers';
 import type { AnalysisOptions, RequestParams, RequestPartial, RequestResult, RequestType } from '../protocol/worker';
@@ -74,6 +83,17 @@ export function createHandlers(): Handlers {
         throw new Error(`the critical search takes at most ${MAX_CRITICAL_PARAMS} parameters`);
       const r = searchCritical(lab.objective, { starts, seed: lab.seed, deadline });
       return { ...r, atLines: r.criticalPoints.map((c) => atLineText(lab.model.shape.params, c.W)) };
+    },
+    kernel: ({ key, text, options, convention }, deadline) => {
+      const compiled = models.get(key, text, options, deadline);
+      const lab = objectiveOf(compiled);
+      if (!lab) throw new Error(NO_LOSS_MESSAGE);
+      // `overparam kernel`'s default point: the first `at` line.
+      const W0 = lab.model.points[0]?.values;
+      if (!W0) throw new Error('the tangent kernel is reported at an `at` point: the file has none');
+      const s = kernelSummary(lab, W0, { convention, deadline });
+      if (!s) throw new Error(NO_KERNEL_MESSAGE);
+      return { ...s, point: 1 };
     },
     rankMap: ({ key, text, options, base, x, y }, deadline) => {
       const model = compiled(key, text, options, deadline);

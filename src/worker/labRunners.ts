@@ -10,11 +10,14 @@ import type { LabName, LabParams, LabPartial, LabResult } from '../protocol/labs
 import { LAB_PROGRESS_MS, type LabRunParams, type LabRunPartial, type LabRunResult } from '../protocol/worker';
 import { kernelLab } from './labs/kernelLab';
 import { landscapeLab } from './labs/landscapeLab';
+import { widthLabRunner } from './labs/widthLab';
 import { objectiveOf } from './objectives';
 
 /** What a runner gets: the document, where to start, and how to report and stop. */
 export interface LabContext<P> {
   compiled: CompileResult;
+  /** The document's text (a lab over a sweep compiles it once per value). */
+  text: string;
   /** The document's objective, built once per compiled document (null when the file defines no loss). */
   objective(): DocumentObjective | null;
   /** The live point's values. */
@@ -40,6 +43,7 @@ export type LabRunner<K extends LabName> = (ctx: LabContext<LabPartial<K>>, para
 export const LAB_RUNNERS: { readonly [K in LabName]: LabRunner<K> } = {
   kernel: kernelLab,
   landscape: landscapeLab,
+  width: widthLabRunner,
 };
 
 /** A run stopped on request or at the deadline; the answer carries the newest partial. */
@@ -65,6 +69,7 @@ export function runLab(
   let sentAt = -Infinity;
   const ctx: LabContext<LabPartial<LabName>> = {
     compiled,
+    text: p.text,
     objective: () => objectiveOf(compiled),
     W0: Float64Array.from(p.W0),
     coords: p.coords,

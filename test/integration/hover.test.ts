@@ -1,9 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitFor } from './helpers';
+import { EXTENSION_ID, openFixture, waitFor } from './helpers';
 
-/** The markdown of every hover at a position. */
-async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string> {
+/** The markdown of every hover at a position, once `ready` accepts it (default: any text). */
+async function hoverText(
+  uri: vscode.Uri,
+  line: number,
+  character: number,
+  ready: (text: string) => boolean = (t) => t.length > 0,
+): Promise<string> {
   return waitFor('a hover', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
@@ -11,7 +16,7 @@ async function hoverText(uri: vscode.Uri, line: number, character: number): Prom
       new vscode.Position(line, character),
     );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    return text.includes('Overparam') || text.length > 0 ? text : undefined;
+    return ready(text) ? text : undefined;
   });
 }
 
@@ -48,5 +53,27 @@ describe('hover', () => {
     const loss = await hoverText(doc.uri, 2, 1);
     assert.match(loss, /\*\*loss\*\*: the canonical loss L\(θ\)/);
     assert.match(loss, /L = 0\.5 at point 1/);
+  });
+
+  it('on the data line of the linear-regression example: n, p, the regime, λ_min(K) = λ_min(X Xᵀ), μ, R', async () => {
+    const file = vscode.Uri.joinPath(
+      vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri,
+      'examples/kernel/linear-regression.overparam',
+    );
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('data '));
+    assert.ok(line > 0, 'the example has a data line');
+    // The kernel search answers after the analysis; the hover waits for it, the poll only covers the first open.
+    const text = await hoverText(doc.uri, line, 1, (t) => t.includes('Tangent kernel'));
+    // X is 3 x 5: K = X Xᵀ has eigenvalues 1.554, 5.947, 14.5 (as `overparam kernel` prints them).
+    assert.match(text, /n = 3 samples · p = 5 parameters · \*\*over-parameterized: p ≥ n\*\*/);
+    assert.match(text, /λ_min\(K\) = 1\.554 · λ_max\(K\) = 14\.5/);
+    assert.match(text, /μ = 1\.554 \(/);
+    assert.match(text, /the ½ form, PL\\\* as ½‖∇L‖² ≥ μ L/);
+    assert.match(text, /R = 2 √\(2 β L\(w0\)\) \/ μ = 18\.34/);
   });
 });

@@ -13,6 +13,7 @@ import { settingsSuite } from './settings.test';
 import { trainingSuite } from './training.test';
 import { locusSuite } from './locus.test';
 import { landscapeSuite } from './landscape.test';
+import { kernelSuite } from './kernel.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -36,3 +37,4 @@ settingsSuite(rig);
 trainingSuite(rig);
 locusSuite(rig);
 landscapeSuite(rig);
+kernelSuite(rig);

@@ -12,6 +12,9 @@ import type { TangentKernel } from './tangentKernel';
 /** The seeded stream the ball's points come from. */
 export const BALL_STREAM = 'kernel-ball';
 
+/** Points per round when a caller names none (`overparam kernel`'s --samples default, and the hover's). */
+export const DEFAULT_BALL_SAMPLES = 1024;
+
 /** Each round samples B(w0, (1 + INFLATE) R), so an R that grows by less is already covered. */
 const INFLATE = 0.1;
 

@@ -3,14 +3,14 @@
 import { num } from '../../format';
 import type { DocumentObjective } from '../objective/documentObjective';
 import { train } from '../training/train';
-import { checkBall, type BallCheck } from './ballCheck';
+import { checkBall, DEFAULT_BALL_SAMPLES, type BallCheck } from './ballCheck';
 import { muConventionText, muOf, plRatio, type MuConvention } from './plConvention';
 import { curvatureAt, foldBeta, type BetaEstimate } from './smoothness';
 import { compileTangentKernel, type KernelSpectrum } from './tangentKernel';
 
 /** Options of analyzeKernel. */
 export interface KernelOptions {
-  /** Points per round of the ball check (default 1024). */
+  /** Points per round of the ball check (default DEFAULT_BALL_SAMPLES, 1024). */
   samples?: number;
   /** The seed of the ball's draws (default: the document's seed). */
   seed?: number;
@@ -76,7 +76,7 @@ export function analyzeKernel(
   const at0 = kernel.at(W0);
   const spectrum = kernel.spectrum(at0.K);
   const ball = checkBall(obj, kernel, W0, {
-    samples: options.samples ?? 1024,
+    samples: options.samples ?? DEFAULT_BALL_SAMPLES,
     seed: options.seed ?? lab.seed,
     deadline: options.deadline,
   });

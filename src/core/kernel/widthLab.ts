@@ -180,7 +180,7 @@ export function widthLab(runs: readonly WidthRun[], options: WidthOptions = {}):
 }
 
 /** What the fits mean, said plainly (the lecture's −½ is a bound; the sample's max |v_i| bends the fit). */
-function honestNotes(r: WidthReport): string[] {
+export function honestNotes(r: Pick<WidthReport, 'slopes'>): string[] {
   const h = r.slopes.hessianNorm;
   if (!h || !Number.isFinite(h.value)) return [];
   const has = (x: number) => h.low !== null && h.low <= x && x <= h.high!;

@@ -1,6 +1,7 @@
 // A search that runs in the worker after every analysis of a document (the rank-deficient sets, the critical points
-// of the loss): off the host's thread, under the analysis budget, cancelled by the next edit, its result kept per
-// document version and published as information diagnostics in a collection of its own.
+// of the loss, the tangent kernel's summary): off the host's thread, under the analysis budget, cancelled by the
+// next edit, its result kept per document version and published as information diagnostics in a collection of its
+// own.
 import * as vscode from 'vscode';
 import type { AnalysisClient } from '../analysisClient';
 import { toDiagnostic } from '../convert';
@@ -32,6 +33,8 @@ export interface SearchState<K extends RequestType> {
 export class DocumentSearch<K extends RequestType> implements vscode.Disposable {
   private readonly states = new Map<string, SearchState<K>>();
   private readonly running = new Map<string, AbortController>();
+  /** The running search per document: its version and a promise settled when it ends (never rejected). */
+  private readonly inFlight = new Map<string, { version: number; done: Promise<void> }>();
   private readonly collection: vscode.DiagnosticCollection;
   private readonly changed = new vscode.EventEmitter<SearchState<K>>();
   private readonly subscriptions: vscode.Disposable[];
@@ -63,6 +66,23 @@ export class DocumentSearch<K extends RequestType> implements vscode.Disposable 
     return s && s.version === doc.version ? s : undefined;
   }
 
+  /**
+   * The result for the document's current version, waiting (until `token` cancels) for a search of that version
+   * that is running; undefined when none answers (not applicable, failed, past its budget, or a newer edit).
+   */
+  async current(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<SearchState<K> | undefined> {
+    const f = this.inFlight.get(doc.uri.toString());
+    if (!this.latest(doc) && f && f.version === doc.version && !token?.isCancellationRequested)
+      await new Promise<void>((resolve) => {
+        const sub = token?.onCancellationRequested(() => resolve());
+        void f.done.then(() => {
+          sub?.dispose();
+          resolve();
+        });
+      });
+    return this.latest(doc);
+  }
+
   dispose(): void {
     for (const a of this.running.values()) a.abort();
     vscode.Disposable.from(...this.subscriptions).dispose();
@@ -81,6 +101,9 @@ export class DocumentSearch<K extends RequestType> implements vscode.Disposable 
     }
     const abort = new AbortController();
     this.running.set(key, abort);
+    let settle = (): void => {};
+    const flight = { version: state.version, done: new Promise<void>((r) => (settle = r)) };
+    this.inFlight.set(key, flight);
     try {
       const result = await this.client.request(this.spec.request, this.spec.params(doc), abort.signal);
       if (abort.signal.aborted || doc.version !== state.version) return;
@@ -98,6 +121,8 @@ export class DocumentSearch<K extends RequestType> implements vscode.Disposable 
       this.collection.delete(state.uri);
     } finally {
       if (this.running.get(key) === abort) this.running.delete(key);
+      if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+      settle();
     }
   }
 

@@ -1,7 +1,10 @@
 // The hover of a `loss`, `model`, `data`, `test`, `sweep`, `seed` or `watch` line: what the statement means, with the
-// numbers of this document (n, p, the regime, L at each point, the sweep value in force). Pure: no vscode.
+// numbers of this document (n, p, the regime, L at each point, the sweep value in force), and on `data` and `model`
+// lines the tangent kernel's figures when the worker has them (./kernelMarkdown.ts). Pure: no vscode.
 import type { AnalysisReport } from '../../core/report';
 import { escapeMd, num } from '../../format';
+import type { KernelSummaryResult } from '../../protocol/worker';
+import { kernelMarkdown } from './kernelMarkdown';
 
 /** The statements with a hover of their own. */
 export const STATEMENT_KEYWORDS = ['loss', 'model', 'data', 'test', 'sweep', 'seed', 'watch'] as const;
@@ -20,8 +23,16 @@ function lossAtPoints(report: AnalysisReport): string | null {
   return shown.map((p, i) => `L = ${num(p.loss!)} at point ${i + 1}`).join(' · ');
 }
 
-/** The markdown for a statement line of `keyword`; `sweepName` names the swept value of a `sweep` line. */
-export function statementMarkdown(report: AnalysisReport, keyword: StatementKeyword, sweepName?: string): string {
+/**
+ * The markdown for a statement line of `keyword`; `sweepName` names the swept value of a `sweep` line; `kernel`, the
+ * worker's tangent-kernel summary of this version, is shown on `data` and `model` lines.
+ */
+export function statementMarkdown(
+  report: AnalysisReport,
+  keyword: StatementKeyword,
+  sweepName?: string,
+  kernel?: KernelSummaryResult,
+): string {
   const t = report.training;
   const p = report.params.length,
     q = report.outputs.length;
@@ -39,6 +50,7 @@ export function statementMarkdown(report: AnalysisReport, keyword: StatementKeyw
           ? `The file defines no outputs, so θ = F: J = DF (${q} × ${p}) and M = J Jᵀ is the tangent kernel K = DF DFᵀ.`
           : 'The file also defines outputs, so F is a function of θ and DF = (∂F/∂θ) J.',
       );
+      if (kernel) out.push(kernelMarkdown(kernel, kernel.point));
       break;
     case 'data': {
       out.push(
@@ -52,8 +64,11 @@ export function statementMarkdown(report: AnalysisReport, keyword: StatementKeyw
             : p === d.n
               ? `at the interpolation threshold (p = n = ${d.n})`
               : `under-parameterized (p = ${p} < n = ${d.n}): K = DF DFᵀ has rank at most p, so λ_min(K) = 0 and PL* cannot hold`;
-        out.push(`n = ${d.n} samples of ${d.inputDim} number${d.inputDim === 1 ? '' : 's'}; ${regime}.`);
+        const samples = `n = ${d.n} samples of ${d.inputDim} number${d.inputDim === 1 ? '' : 's'}`;
+        // With the kernel's figures the regime is stated once, there.
+        out.push(kernel ? `${samples}.` : `${samples}; ${regime}.`);
       }
+      if (kernel) out.push(kernelMarkdown(kernel, kernel.point));
       break;
     }
     case 'test':
