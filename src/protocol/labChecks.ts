@@ -2,6 +2,9 @@
 // per lab of LabMap (a lab without checks does not compile).
 import type { LabName } from './labs';
 import { isKernelLabParams, isKernelLabResult } from './labs/kernelLab';
+import { isSgdLabParams, isSgdLabPartial, isSgdLabResult } from './labs/sgdLab';
+import { isDoubleDescentLabParams, isDoubleDescentLabResult } from './labs/doubleDescentLab';
+import { isBiasLabParams, isBiasLabResult } from './labs/biasLab';
 
 /** A lab's three checks (`partial` is never called for labs that stream none). */
 export interface LabChecks {
@@ -15,6 +18,13 @@ const none = (): boolean => false;
 /** The checks, by lab. */
 export const LAB_CHECKS: { readonly [K in LabName]: LabChecks } = {
   kernel: { params: isKernelLabParams, partial: none, result: isKernelLabResult },
+  sgd: { params: isSgdLabParams, partial: isSgdLabPartial, result: isSgdLabResult },
+  doubleDescent: {
+    params: isDoubleDescentLabParams,
+    partial: isDoubleDescentLabResult,
+    result: isDoubleDescentLabResult,
+  },
+  bias: { params: isBiasLabParams, partial: isBiasLabResult, result: isBiasLabResult },
 };
 
 /** True for the name of a lab. */

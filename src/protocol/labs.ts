@@ -4,12 +4,21 @@
 // check in LAB_CHECKS (src/protocol/labChecks.ts), one runner in LAB_RUNNERS (src/worker/labRunners.ts) and one view
 // in webview/views.ts. Every layer is typed from this table, so a lab missing from one of them does not compile.
 import type { KernelLabParams, KernelLabResult } from './labs/kernelLab';
+import type { SgdLabParams, SgdLabPartial, SgdLabResult } from './labs/sgdLab';
+import type { DoubleDescentLabParams, DoubleDescentLabPartial, DoubleDescentLabResult } from './labs/doubleDescentLab';
+import type { BiasLabParams, BiasLabPartial, BiasLabResult } from './labs/biasLab';
 
 /** Every lab: the parameters the view sends, what the run streams while it goes (null: nothing but progress),
  *  and its result. */
 export interface LabMap {
   /** The tangent kernel at the live point, μ-PL* on its ball, GD against the bound (issue 11). */
   kernel: { params: KernelLabParams; partial: null; result: KernelLabResult };
+  /** SGD against GD, the gradients' spread against L, the exact-fit search and batch-size theory (issue 12). */
+  sgd: { params: SgdLabParams; partial: SgdLabPartial; result: SgdLabResult };
+  /** Minimum-norm fits over the sweep of the number of features, averaged over seeds (issue 12). */
+  doubleDescent: { params: DoubleDescentLabParams; partial: DoubleDescentLabPartial; result: DoubleDescentLabResult };
+  /** The flow's endpoint per initialization scale α against the minimum-ℓ1 and ℓ2 solutions (issue 12). */
+  bias: { params: BiasLabParams; partial: BiasLabPartial; result: BiasLabResult };
 }
 
 /** The name of a lab. */

@@ -9,11 +9,16 @@ import type { DocumentObjective } from '../core/objective/documentObjective';
 import type { LabName, LabParams, LabPartial, LabResult } from '../protocol/labs';
 import { LAB_PROGRESS_MS, type LabRunParams, type LabRunPartial, type LabRunResult } from '../protocol/worker';
 import { kernelLab } from './labs/kernelLab';
+import { sgdLab } from './labs/sgdLab';
+import { doubleDescentLab } from './labs/doubleDescentLab';
+import { biasLab } from './labs/biasLab';
 import { objectiveOf } from './objectives';
 
 /** What a runner gets: the document, where to start, and how to report and stop. */
 export interface LabContext<P> {
   compiled: CompileResult;
+  /** The document's text (for labs that recompile it per swept value). */
+  text: string;
   /** The document's objective, built once per compiled document (null when the file defines no loss). */
   objective(): DocumentObjective | null;
   /** The live point's values. */
@@ -38,6 +43,9 @@ export type LabRunner<K extends LabName> = (ctx: LabContext<LabPartial<K>>, para
 /** The runners, by lab (a lab of LabMap without a runner does not compile). */
 export const LAB_RUNNERS: { readonly [K in LabName]: LabRunner<K> } = {
   kernel: kernelLab,
+  sgd: sgdLab,
+  doubleDescent: doubleDescentLab,
+  bias: biasLab,
 };
 
 /** A run stopped on request or at the deadline; the answer carries the newest partial. */
@@ -63,6 +71,7 @@ export function runLab(
   let sentAt = -Infinity;
   const ctx: LabContext<LabPartial<LabName>> = {
     compiled,
+    text: p.text,
     objective: () => objectiveOf(compiled),
     W0: Float64Array.from(p.W0),
     coords: p.coords,

@@ -161,7 +161,13 @@ describe('lab channel', () => {
         [...first.slice(0, -1).map(() => 'running'), 'done'],
       );
       const done = first.at(-1)!;
-      assert.ok(done.phase === 'done' && done.result !== null && done.requestId === 2 && done.version === 1);
+      assert.ok(
+        done.phase === 'done' &&
+          done.lab === 'kernel' &&
+          done.result !== null &&
+          done.requestId === 2 &&
+          done.version === 1,
+      );
       assert.ok(Math.abs(done.result.eigenvalues.reduce((a, b) => a + b, 0) - 22) < 1e-9, 'trace K = 22');
       // Cancel at once: the run ends `cancelled`, and nothing comes after its closing message.
       posted.length = 0;
