@@ -34,7 +34,7 @@ function finish<R>(p: LabRunParams, partials: LabRunPartial[] = []): R {
   const checks = LAB_CHECKS[p.lab];
   for (const x of partials) assert.ok(x.partial === null || checks.partial(JSON.parse(JSON.stringify(x.partial))));
   assert.ok(!out.cancelled && checks.result(JSON.parse(JSON.stringify(out.result))), 'the result passes the checks');
-  return (out as { result: R }).result;
+  return (out as unknown as { result: R }).result;
 }
 
 describe('over-parameterization labs', () => {
