@@ -11,6 +11,7 @@ import { securitySuite } from './security.test';
 import { panelSuite } from './panel.test';
 import { settingsSuite } from './settings.test';
 import { trainingSuite } from './training.test';
+import { overparamSuite } from './overparam.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -32,3 +33,4 @@ securitySuite(rig);
 panelSuite(rig);
 settingsSuite(rig);
 trainingSuite(rig);
+overparamSuite(rig);
