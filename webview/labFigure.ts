@@ -27,10 +27,10 @@ export interface Rule {
   color: string;
 }
 
-const powerTicks = (v: number | string): string => {
-  const e = Math.log10(Number(v));
-  return Math.abs(e - Math.round(e)) < 1e-9 ? num(Number(v)) : '';
-};
+const isPower = (v: number): boolean => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+/** Powers of ten only; every tick when the axis holds no power of ten (a range inside one decade, like L's floor). */
+const powerTicks = (v: number | string, _i: number, ticks: { value: number }[]): string =>
+  isPower(Number(v)) || !ticks.some((t) => isPower(t.value)) ? num(Number(v)) : '';
 
 /** A scatter chart with lines; `rules()` gives the reference lines drawn over the plot. */
 export function lineChart(
