@@ -11,6 +11,9 @@ import { SetsList } from './setsList';
 import { TrainingView } from './trainingView';
 import { KernelView } from './kernelView';
 import { WidthView } from './widthView';
+import { SgdView } from './sgdView';
+import { DoubleDescentView } from './doubleDescentView';
+import { BiasView } from './biasView';
 import { coordNames } from './viewNames';
 import { defineView } from './view';
 import type { AnyViewDefinition, MessageOf, PanelView, ViewHost, ViewSection } from './view';
@@ -243,5 +246,41 @@ export const VIEWS: readonly AnyViewDefinition[] = [
     exports: [],
     consumes: ['document', 'lab'],
     create: (section, host) => new WidthView(section, host),
+  }),
+  defineView({
+    id: 'sgd',
+    title: 'SGD: a constant step against GD, the gradients’ spread, batch size',
+    bodyClass: 'lab',
+    controls: 'SGD settings',
+    exports: [
+      { format: 'png', suffix: 'sgd.png', label: 'Export the SGD figures as PNG' },
+      { format: 'csv', suffix: 'sgd.csv', label: 'Export the SGD runs as CSV' },
+    ],
+    consumes: ['document', 'lab'],
+    create: (section, host) => new SgdView(section, host),
+  }),
+  defineView({
+    id: 'doubleDescent',
+    title: 'Double descent: risk against the number of features',
+    bodyClass: 'lab',
+    controls: 'Double-descent settings',
+    exports: [
+      { format: 'png', suffix: 'double-descent.png', label: 'Export the double-descent figures as PNG' },
+      { format: 'csv', suffix: 'double-descent.csv', label: 'Export the double-descent curves as CSV' },
+    ],
+    consumes: ['document', 'lab'],
+    create: (section, host) => new DoubleDescentView(section, host),
+  }),
+  defineView({
+    id: 'bias',
+    title: 'Implicit bias: the flow’s endpoint against the initialization scale α',
+    bodyClass: 'lab',
+    controls: 'Implicit-bias settings',
+    exports: [
+      { format: 'png', suffix: 'implicit-bias.png', label: 'Export the implicit-bias figures as PNG' },
+      { format: 'csv', suffix: 'implicit-bias.csv', label: 'Export the implicit-bias data as CSV' },
+    ],
+    consumes: ['document', 'lab'],
+    create: (section, host) => new BiasView(section, host),
   }),
 ];

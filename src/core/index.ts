@@ -109,13 +109,24 @@ export { sgdTail, SGD_STREAM, type SgdTail, type SgdTailOptions } from './overpa
 export { batchConstants, optimalStep, theoryRate, type BatchConstants } from './overparam/batchTheory';
 export { batchReport, defaultBatches, type BatchReport, type BatchReportOptions } from './overparam/batchReport';
 export { UnsuitableFileError } from './overparam/unsuitable';
-export { doubleDescent, type DoubleDescentCurve, type DoubleDescentOptions } from './overparam/doubleDescent';
+export {
+  doubleDescent,
+  type DoubleDescentCurve,
+  type DoubleDescentFit,
+  type DoubleDescentOptions,
+} from './overparam/doubleDescent';
 export {
   weakFeaturesMonteCarlo,
   weakFeaturesRisk,
   type RiskEstimate,
   type WeakFeatures,
 } from './overparam/weakFeatures';
-export { implicitBias, predictionMap, type ImplicitBiasReport } from './overparam/implicitBias';
+export {
+  implicitBias,
+  predictionMap,
+  type ImplicitBiasOptions,
+  type ImplicitBiasReport,
+} from './overparam/implicitBias';
+export { excludeSamples, keptRows } from './overparam/excludeSamples';
 export { minimumL1, type L1Solution } from './overparam/minimumL1';
 export { q, qAlpha, qAlphaArgmin, type QAlphaSolution } from './overparam/qAlpha';

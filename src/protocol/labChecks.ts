@@ -4,6 +4,9 @@ import type { LabName } from './labs';
 import { isKernelLabParams, isKernelLabResult } from './labs/kernelLab';
 import { isLandscapeLabParams, isLandscapeLabPartial, isLandscapeLabResult } from './labs/landscapeLab';
 import { isWidthLabParams, isWidthLabResult } from './labs/widthLab';
+import { isSgdLabParams, isSgdLabPartial, isSgdLabResult } from './labs/sgdLab';
+import { isDoubleDescentLabParams, isDoubleDescentLabResult } from './labs/doubleDescentLab';
+import { isBiasLabParams, isBiasLabResult } from './labs/biasLab';
 
 /** A lab's three checks (`partial` is never called for labs that stream none). */
 export interface LabChecks {
@@ -19,6 +22,13 @@ export const LAB_CHECKS: { readonly [K in LabName]: LabChecks } = {
   kernel: { params: isKernelLabParams, partial: none, result: isKernelLabResult },
   landscape: { params: isLandscapeLabParams, partial: isLandscapeLabPartial, result: isLandscapeLabResult },
   width: { params: isWidthLabParams, partial: isWidthLabResult, result: isWidthLabResult },
+  sgd: { params: isSgdLabParams, partial: isSgdLabPartial, result: isSgdLabResult },
+  doubleDescent: {
+    params: isDoubleDescentLabParams,
+    partial: isDoubleDescentLabResult,
+    result: isDoubleDescentLabResult,
+  },
+  bias: { params: isBiasLabParams, partial: isBiasLabResult, result: isBiasLabResult },
 };
 
 /** True for the name of a lab. */

@@ -6,6 +6,9 @@
 import type { KernelLabParams, KernelLabResult } from './labs/kernelLab';
 import type { LandscapeLabParams, LandscapeLabPartial, LandscapeLabResult } from './labs/landscapeLab';
 import type { WidthLabParams, WidthLabResult } from './labs/widthLab';
+import type { SgdLabParams, SgdLabPartial, SgdLabResult } from './labs/sgdLab';
+import type { DoubleDescentLabParams, DoubleDescentLabPartial, DoubleDescentLabResult } from './labs/doubleDescentLab';
+import type { BiasLabParams, BiasLabPartial, BiasLabResult } from './labs/biasLab';
 
 /** Every lab: the parameters the view sends, what the run streams while it goes (null: nothing but progress),
  *  and its result. */
@@ -16,6 +19,12 @@ export interface LabMap {
   landscape: { params: LandscapeLabParams; partial: LandscapeLabPartial; result: LandscapeLabResult };
   /** The width sweep's transition to linearity, one width per partial (issue 11). */
   width: { params: WidthLabParams; partial: WidthLabResult; result: WidthLabResult };
+  /** SGD against GD, the gradients' spread against L, the exact-fit search and batch-size theory (issue 12). */
+  sgd: { params: SgdLabParams; partial: SgdLabPartial; result: SgdLabResult };
+  /** Minimum-norm fits over the sweep of the number of features, averaged over seeds (issue 12). */
+  doubleDescent: { params: DoubleDescentLabParams; partial: DoubleDescentLabPartial; result: DoubleDescentLabResult };
+  /** The flow's endpoint per initialization scale α against the minimum-ℓ1 and ℓ2 solutions (issue 12). */
+  bias: { params: BiasLabParams; partial: BiasLabPartial; result: BiasLabResult };
 }
 
 /** The name of a lab. */

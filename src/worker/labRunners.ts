@@ -11,6 +11,9 @@ import { LAB_PROGRESS_MS, type LabRunParams, type LabRunPartial, type LabRunResu
 import { kernelLab } from './labs/kernelLab';
 import { landscapeLab } from './labs/landscapeLab';
 import { widthLabRunner } from './labs/widthLab';
+import { sgdLab } from './labs/sgdLab';
+import { doubleDescentLab } from './labs/doubleDescentLab';
+import { biasLab } from './labs/biasLab';
 import { objectiveOf } from './objectives';
 
 /** What a runner gets: the document, where to start, and how to report and stop. */
@@ -44,6 +47,9 @@ export const LAB_RUNNERS: { readonly [K in LabName]: LabRunner<K> } = {
   kernel: kernelLab,
   landscape: landscapeLab,
   width: widthLabRunner,
+  sgd: sgdLab,
+  doubleDescent: doubleDescentLab,
+  bias: biasLab,
 };
 
 /** A run stopped on request or at the deadline; the answer carries the newest partial. */

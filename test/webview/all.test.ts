@@ -14,6 +14,7 @@ import { trainingSuite } from './training.test';
 import { locusSuite } from './locus.test';
 import { landscapeSuite } from './landscape.test';
 import { kernelSuite } from './kernel.test';
+import { overparamSuite } from './overparam.test';
 
 const rig = {} as Rig;
 let stop: (() => Promise<void>) | undefined;
@@ -38,3 +39,4 @@ trainingSuite(rig);
 locusSuite(rig);
 landscapeSuite(rig);
 kernelSuite(rig);
+overparamSuite(rig);

@@ -24,6 +24,10 @@ export interface DoubleDescentOptions {
   deadline?: number;
   /** Called after each value with its index, for progress bars and partial curves. */
   onValue?: (done: number, total: number, partial: DoubleDescentCurve) => void;
+  /** Called after each (value, repeat) fit with the count done of values x repeats, the curve of the values
+   *  completed so far and that one fit (for live progress and points that fill in). */
+  onRepeat?: (done: number, total: number, partial: DoubleDescentCurve, fit: DoubleDescentFit) => void;
+  /** Polled before every fit; true stops the run (the values completed are returned). */
   shouldStop?: () => boolean;
 }
 
@@ -38,6 +42,16 @@ export interface DoubleDescentCurve {
   norm: number[];
   sigmaMin: number[];
   n: number;
+}
+
+/** One (value, repeat) fit: its risks, the coefficients' norm and σ_min (test null without a test set). */
+export interface DoubleDescentFit {
+  value: number;
+  repeat: number;
+  train: number;
+  test: number | null;
+  norm: number;
+  sigmaMin: number;
 }
 
 /** The fit of one compiled value and seed. */
@@ -112,6 +126,8 @@ export function doubleDescent(text: string, options: DoubleDescentOptions = {}):
     sigmaMin: [],
     n: 0,
   };
+  const total = values.length * repeats;
+  let stopped = false;
   for (const [k, v] of values.entries()) {
     if (options.shouldStop?.()) break;
     let train = 0,
@@ -119,6 +135,10 @@ export function doubleDescent(text: string, options: DoubleDescentOptions = {}):
       nrm = 0,
       smin = 0;
     for (let r = 0; r < repeats; r++) {
+      if (r > 0 && options.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
       checkDeadline(options.deadline, `fitting ${sw.name} = ${v}`);
       const f = fitOnce(text, sw.name, v, seed + r, ridge);
       train += f.train / repeats;
@@ -126,7 +146,11 @@ export function doubleDescent(text: string, options: DoubleDescentOptions = {}):
       nrm += f.norm / repeats;
       smin += f.sigmaMin / repeats;
       curve.n = f.n;
+      const fit = { value: v, repeat: r, train: f.train, test: f.test, norm: f.norm, sigmaMin: f.sigmaMin };
+      options.onRepeat?.(k * repeats + r + 1, total, curve, fit);
     }
+    // A value stopped between its repeats is not averaged over all of them: it is left out.
+    if (stopped) break;
     curve.values.push(v);
     curve.trainRisk.push(train);
     curve.testRisk.push(test);

@@ -27,6 +27,27 @@ export interface ImplicitBiasReport {
   minL2: number;
   minL1Solution: number[];
   minL2Solution: number[];
+  /** With `paths`: θ along each α's flow (at most `paths` states, the first and the last included). */
+  paths?: number[][][];
+}
+
+/** Options of implicitBias. */
+export interface ImplicitBiasOptions {
+  seed?: number;
+  deadline?: number;
+  /** Record θ along each flow, thinned to at most this many states (the panel draws the path for d = 2). */
+  paths?: number;
+  /** Called after each α with the report of the α values done. */
+  onValue?: (done: number, total: number, partial: ImplicitBiasReport) => void;
+  /** Polled before every α; true stops the run (the α values done are returned). */
+  shouldStop?: () => boolean;
+}
+
+/** At most `max` items of `xs`, evenly spaced, the first and the last kept. */
+function thin<T>(xs: T[], max: number): T[] {
+  if (xs.length <= max) return xs;
+  const m = Math.max(2, max);
+  return Array.from({ length: m }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (m - 1))]);
 }
 
 /** The linear map θ -> F: A (n x q) and c, read off the prediction expressions (exact for linear ones). */
@@ -72,6 +93,7 @@ function flowToConvergence(
   W0: Float64Array,
   tol: number,
   deadline?: number,
+  path?: number[][],
 ): { W: Float64Array; theta: number[]; loss: number; time: number } {
   let W = Float64Array.from(W0),
     time = 0,
@@ -83,13 +105,14 @@ function flowToConvergence(
     const before = loss;
     const run = gradientFlow(lab.objective, W, {
       time: chunk,
-      every: 1e9,
+      every: path ? 1 : 1e9,
       canonical: false,
       deadline,
       rtol: RTOL,
       atol: ATOL,
     });
     const last = run.records[run.records.length - 1];
+    if (path) for (const r of run.records.slice(path.length ? 1 : 0)) path.push(r.theta);
     W = Float64Array.from(last.W);
     theta = last.theta;
     loss = last.loss;
@@ -102,7 +125,7 @@ function flowToConvergence(
 }
 
 /** The report over the file's first sweep (α); throws UnsuitableFileError when the file does not fit the lab. */
-export function implicitBias(text: string, options: { seed?: number; deadline?: number } = {}): ImplicitBiasReport {
+export function implicitBias(text: string, options: ImplicitBiasOptions = {}): ImplicitBiasReport {
   const first = compileDocument(text, { seed: options.seed });
   const sw = first.sweeps[0];
   if (!sw) throw new UnsuitableFileError('the implicit-bias lab runs over a sweep of α: add `sweep α = 0.01, 0.1, 1`');
@@ -126,13 +149,16 @@ export function implicitBias(text: string, options: { seed?: number; deadline?: 
     minL2: norm2(l2),
     minL1Solution: Array.from(l1.theta),
     minL2Solution: Array.from(l2),
+    ...(options.paths ? { paths: [] } : {}),
   };
-  for (const alpha of sw.values) {
+  for (const [i, alpha] of sw.values.entries()) {
+    if (options.shouldStop?.()) break;
     const result = compileDocument(text, { seed: options.seed, sweep: { [sw.name]: alpha } });
     const lab = documentObjective(result);
     if (!lab) throw new UnsuitableFileError(`${sw.name} = ${alpha}: the file does not compile`);
     const W0 = lab.model.points[0]?.values ?? new Float64Array(lab.model.p);
-    const end = flowToConvergence(lab, W0, tol, options.deadline);
+    const path: number[][] | undefined = options.paths ? [] : undefined;
+    const end = flowToConvergence(lab, W0, tol, options.deadline, path);
     const qa = qAlphaArgmin(A, n, q, b, alpha);
     report.alphas.push(alpha);
     report.theta.push(end.theta);
@@ -141,6 +167,8 @@ export function implicitBias(text: string, options: { seed?: number; deadline?: 
     report.qAlphaGap.push(Math.hypot(...end.theta.map((t, k) => t - qa.theta[k])));
     report.loss.push(end.loss);
     report.time.push(end.time);
+    if (path) report.paths!.push(thin(path, options.paths!));
+    options.onValue?.(i + 1, sw.values.length, report);
   }
   return report;
 }
