@@ -4,6 +4,7 @@ import { rowProgram } from '../numeric/rowProgram';
 import type { BatchProgram } from '../numeric/codegen';
 import type { ExprStore } from '../symbolic/expr';
 import { atRow, type RowTemplate } from '../symbolic/rowTemplate';
+import { familySecondDerivatives } from './familyHessian';
 import { templateOutputHessians, type OutputHessianEntry } from './symbolicObjective';
 
 /** (k, a, b) of every row's second derivatives (row-major, each row as the template), their program and expressions. */
@@ -19,6 +20,7 @@ export interface RowSecondDerivatives {
 
 /** Differentiates the template twice and lays the result out over its n rows. */
 export function outputSecondDerivatives(store: ExprStore, t: RowTemplate, deadline?: number): RowSecondDerivatives {
+  if (t.family) return familySecondDerivatives(store, t, t.family);
   const h = templateOutputHessians(store, t, deadline);
   const T = h.exprs.length,
     size = T * t.n;
