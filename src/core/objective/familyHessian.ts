@@ -6,6 +6,7 @@ import { Differentiator } from '../symbolic/differentiate';
 import type { Expr, ExprStore } from '../symbolic/expr';
 import { memberOf } from '../language/jacobian';
 import { atRow, type FamilyLayout, type RowTemplate } from '../symbolic/rowTemplate';
+import { symmetricNorm } from './blockNorms';
 import { checkHessianPattern, type OutputHessianEntry } from './symbolicObjective';
 import type { RowSecondDerivatives } from './templateHessian';
 
@@ -74,5 +75,21 @@ export function familySecondDerivatives(store: ExprStore, t: RowTemplate, fam: F
     }
     return out;
   };
-  return { k, a, b, program, entries };
+  // With no second derivatives of R, the blocks are the members: each row's norm is its largest member block's.
+  const norms = (psi: Float64Array, q: number): Float64Array => {
+    const out = new Float64Array(q),
+      B = new Float64Array(w * w);
+    for (let row = 0; row < n; row++) {
+      let largest = 0;
+      for (let r = 0, t = row * T; r < M; r++, t += E) {
+        B.fill(0);
+        for (let i = 0; i < E; i++) B[pairs[i].s * w + pairs[i].u] = psi[t + i];
+        const v = symmetricNorm(B, w);
+        if (!(v <= largest)) largest = v;
+      }
+      out[row] = largest;
+    }
+    return out;
+  };
+  return { k, a, b, program, entries, perRow: T, norms: rest.length ? undefined : norms };
 }

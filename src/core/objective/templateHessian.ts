@@ -16,6 +16,10 @@ export interface RowSecondDerivatives {
   program: BatchProgram;
   /** The entries as expressions of W (built on demand: printing and checks). */
   entries(): OutputHessianEntry[];
+  /** Entries per row: every row has the same (a, b) pairs, laid out row after row. */
+  perRow: number;
+  /** ‖∇²f(x_k)‖ of every row from the values `psi` straight from its layout, when it knows one (a family's). */
+  norms?(psi: Float64Array, q: number): Float64Array;
 }
 
 /** Differentiates the template twice and lays the result out over its n rows. */
@@ -46,5 +50,5 @@ export function outputSecondDerivatives(store: ExprStore, t: RowTemplate, deadli
     }
     return out;
   };
-  return { k, a, b, program, entries };
+  return { k, a, b, program, entries, perRow: T };
 }
