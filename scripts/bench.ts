@@ -53,6 +53,8 @@ const CASES: Case[] = [
     sympy: 21_600 + 1155,
     target: 10,
   },
+  // 4 x 16: the small network that ran slower per point than 4 x 128 (issue 11's cliff).
+  { name: 'tanh m=8', text: tanh(8), points: 10_000, target: 5 },
   { name: 'tanh m=64', text: tanh(64), points: 10_000, target: 5 },
   { name: 'tanh m=256', text: tanh(256), points: 10_000, sympy: 35_800 + 771, target: 10 },
 ];

@@ -3,7 +3,8 @@ import type { Expr, ExprStore } from './symbolic/expr';
 import { generateProgram, type BatchProgram, type Root } from './numeric/codegen';
 import type { ModelShape } from './modelShape';
 import { rowProgram } from './numeric/rowProgram';
-import type { RowTemplate } from './symbolic/rowTemplate';
+import type { FamilyLayout, RowTemplate } from './symbolic/rowTemplate';
+import { familyRowProgram } from './numeric/familyProgram';
 
 /** One `at` point: a full parameter vector, where it was written, and a title like `w = (0.1, 1)`. */
 export interface ModelPoint {
@@ -74,7 +75,9 @@ export function makeEvaluator(sym: SymbolicModel, p: number, q: number, compact 
       if (!key) return;
       let prog = programs.get(key);
       if (!prog) {
-        prog = rowProgram(t, rowRoots(!!theta, !!J), 1, compact ? t.cols.length : p);
+        prog = t.family
+          ? familyModelProgram(t, t.family, !!theta, !!J, compact)
+          : rowProgram(t, rowRoots(!!theta, !!J), 1, compact ? t.cols.length : p);
         programs.set(key, prog);
       }
       prog(W, n, theta, J);
@@ -94,6 +97,42 @@ export function makeEvaluator(sym: SymbolicModel, p: number, q: number, compact 
       prog = generateProgram(roots(!!theta, !!J), p, q, compact ? sym.entries.length : q * p);
       programs.set(key, prog);
     }
+    prog(W, n, theta, J);
+  };
+}
+
+/**
+ * θ_k = c Σ_r T_r + R and row k of J (c ∂T/∂slot at each member's columns, then ∂R/∂W_j) in one loop over the members
+ * per row; the dense layout (`compact` false) zeroes each point's J first.
+ */
+function familyModelProgram(
+  t: RowTemplate,
+  fam: FamilyLayout,
+  withTheta: boolean,
+  withJ: boolean,
+  compact: boolean,
+): BatchProgram {
+  const jPerRow = compact ? t.cols.length : t.p;
+  const member = [...(withTheta ? [fam.term] : []), ...(withJ ? fam.termGrads : [])];
+  const rest = [...(withTheta ? [fam.rest] : []), ...(withJ ? fam.restGrads : [])];
+  const g0 = withTheta ? 1 : 0;
+  const memberCols = compact ? fam.offsets : fam.vars;
+  const restCols = compact ? fam.restOffsets : fam.restCols;
+  const prog = familyRowProgram(t, fam, {
+    member,
+    writeMember: (i, v) =>
+      i < g0 ? `acc += ${v};` : `if (J !== null) J[jo + T0[b${i - g0 ? ` + ${i - g0}` : ''}]] = sc * ${v};`,
+    rest,
+    writeRest: (i, v) => (i < g0 ? `const rest = ${v};` : `if (J !== null) J[jo + ${restCols[i - g0]}] = ${v};`),
+    before: withTheta ? 'let acc = 0;' : '',
+    after: withTheta ? 'if (th !== null) th[to] = sc * acc + rest;' : '',
+    thetaPerRow: 1,
+    jPerRow,
+    tables: [memberCols],
+  });
+  if (compact || !withJ) return prog;
+  return (W, n, theta, J) => {
+    J?.fill(0, 0, n * t.n * jPerRow);
     prog(W, n, theta, J);
   };
 }

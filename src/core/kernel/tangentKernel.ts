@@ -90,6 +90,19 @@ export function compileTangentKernel(lab: DocumentObjective): TangentKernel | nu
   for (let e = 0; e < nnz; e++) rowStart[obj.jRows[e] + 1]++;
   for (let k = 0; k < q; k++) rowStart[k + 1] += rowStart[k];
   const gValues = new Float64Array(Math.max(1, G?.k.length ?? 0));
+  // A row template's rows of J share their columns (ascending): K_kl is then the dot product of compact rows k and l,
+  // the same sum in the same order as over DF's rows, without the n x p matrix.
+  const shared = !G && model.symbolic.rows ? model.symbolic.rows.cols.length : 0;
+  const compactGram = (J: Float64Array, jo: number, K: Float64Array): void => {
+    for (let k = 0; k < n; k++)
+      for (let l = k; l < n; l++) {
+        let s = 0;
+        const a = jo + k * shared,
+          b = jo + l * shared;
+        for (let j = 0; j < shared; j++) s += J[a + j] * J[b + j];
+        K[k * n + l] = K[l * n + k] = s;
+      }
+  };
 
   /** F and DF from θ and compact J of one point. */
   const fill = (theta: Float64Array, J: Float64Array, jo: number, F: Float64Array, DF: Float64Array): void => {
@@ -139,14 +152,34 @@ export function compileTangentKernel(lab: DocumentObjective): TangentKernel | nu
   const at = (W: Float64Array): KernelPoint => {
     obj.evaluateModel(W, 1, theta1, J1);
     const F = new Float64Array(n),
-      DF = new Float64Array(n * p),
       K = new Float64Array(n * n);
-    fill(theta1, J1, 0, F, DF);
-    gram(DF, K);
+    let DF: Float64Array | undefined;
+    if (shared) {
+      F.set(theta1.subarray(0, n));
+      compactGram(J1, 0, K);
+    } else {
+      DF = new Float64Array(n * p);
+      fill(theta1, J1, 0, F, DF);
+      gram(DF, K);
+    }
+    const J = shared ? Float64Array.from(J1) : undefined;
     const residual = Float64Array.from(F, (f, k) => f - data.targets[k]);
     let loss = 0;
     for (let k = 0; k < n; k++) loss += 0.5 * residual[k] * residual[k];
-    return { F, residual, loss, DF, K };
+    return {
+      F,
+      residual,
+      loss,
+      K,
+      // Built on first use from the point's own copy of J (the width lab's linearization reads it, K does not).
+      get DF() {
+        if (!DF) {
+          DF = new Float64Array(n * p);
+          for (let e = 0; e < nnz; e++) DF[obj.jRows[e] * p + obj.jCols[e]] = J![e];
+        }
+        return DF;
+      },
+    };
   };
   const predictions = (W: Float64Array, F: Float64Array): void => {
     obj.evaluateModel(W, 1, theta1, null);
@@ -157,14 +190,17 @@ export function compileTangentKernel(lab: DocumentObjective): TangentKernel | nu
     const theta = new Float64Array(CHUNK * q),
       J = new Float64Array(CHUNK * Math.max(1, nnz));
     const F = new Float64Array(n),
-      DF = new Float64Array(n * p),
+      DF = new Float64Array(shared ? 0 : n * p),
       K = new Float64Array(n * n);
     for (let start = 0; start < N; start += CHUNK) {
       const count = Math.min(CHUNK, N - start);
       obj.evaluateModel(Ws.subarray(start * p, (start + count) * p), count, theta, J);
       for (let i = 0; i < count; i++) {
-        fill(theta.subarray(i * q, (i + 1) * q), J, i * nnz, F, DF);
-        gram(DF, K);
+        if (shared) compactGram(J, i * nnz, K);
+        else {
+          fill(theta.subarray(i * q, (i + 1) * q), J, i * nnz, F, DF);
+          gram(DF, K);
+        }
         out[start + i] = spectrum(K).lambdaMin;
       }
     }

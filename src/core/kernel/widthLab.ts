@@ -4,6 +4,7 @@
 import { jacobiEigen } from '../objective/denseSymmetricEigen';
 import type { DocumentObjective } from '../objective/documentObjective';
 import type { HessianEvaluator } from '../objective/hessianEvaluator';
+import type { SymbolicModel } from '../model';
 import { outputHessianNorms } from '../objective/objectiveReport';
 import { train } from '../training/train';
 import { BudgetExceededError } from '../budget';
@@ -61,6 +62,27 @@ const DENSE_VARS = 16;
 /** Time the symbolic output Hessian may take per width before the difference route takes over. */
 const SYMBOLIC_MS = 3000;
 
+/**
+ * Candidate second derivatives (each J entry's variables, summed) and J's structural non-zeros, from a row template's
+ * gradient or family without building the n rows of entries (a width-100,000 model's 3.2 million).
+ */
+function secondDerivativeCandidates(sym: SymbolicModel): { candidates: number; nnz: number } {
+  const t = sym.rows;
+  let candidates = 0;
+  if (t?.family) {
+    const f = t.family;
+    for (const g of f.termGrads) candidates += g.vars.length * f.members;
+    for (const g of f.restGrads) candidates += g.vars.length;
+    return { candidates: candidates * t.n, nnz: t.n * t.cols.length };
+  }
+  if (t) {
+    for (const g of t.grads) candidates += g.vars.length;
+    return { candidates: candidates * t.n, nnz: t.n * t.cols.length };
+  }
+  for (const e of sym.entries) candidates += e.expr.vars.length;
+  return { candidates, nnz: sym.entries.length };
+}
+
 /** Records kept along each training run for the linearization error. */
 const RECORDS = 50;
 
@@ -77,9 +99,7 @@ export function widthLab(runs: readonly WidthRun[], options: WidthOptions = {}):
     // Candidate second derivatives ∂J_ka/∂W_b (b among the entry's variables): when J's entries each depend on many
     // parameters the output Hessians are dense (g = sigmoid(f)) and differences of J are far cheaper than p² symbolic
     // entries; independent sub-models (2 variables per entry) keep the symbolic blocks at any width.
-    let candidates = 0;
-    for (const e of run.lab.model.symbolic.entries) candidates += e.expr.vars.length;
-    const nnz = run.lab.model.symbolic.entries.length;
+    const { candidates, nnz } = secondDerivativeCandidates(run.lab.model.symbolic);
     if (candidates > SYMBOLIC_ENTRIES && candidates > DENSE_VARS * nnz)
       hessianNotes.push(
         `width ${run.width}: ‖H_f‖ by Lanczos on central differences of J (a dense output Hessian: ${candidates} candidate entries)`,

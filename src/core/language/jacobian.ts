@@ -5,7 +5,9 @@ import type { DataSpec } from '../lossSpec';
 import type { JacobianEntry, SymbolicModel } from '../model';
 import { Differentiator } from '../symbolic/differentiate';
 import type { Expr, ExprStore } from '../symbolic/expr';
-import { atRow, type RowTemplate } from '../symbolic/rowTemplate';
+import { findFamilySum, type FamilySum } from '../symbolic/familySum';
+import { atRow, type FamilyLayout, type RowTemplate } from '../symbolic/rowTemplate';
+import { substitute } from '../symbolic/substitute';
 import type { OutputRow } from './outputs';
 import type { ModelStatement } from './statementTypes';
 
@@ -63,22 +65,85 @@ export function templateJacobian(
   data: DataSpec,
   deadline?: number,
 ): SymbolicJacobian & { rows: RowTemplate } {
-  const diff = new Differentiator(store);
-  const cols: number[] = [],
-    grads: Expr[] = [];
-  const candidates = columnsOf(f, p);
-  candidates.forEach((j, i) => {
-    if ((i & 1023) === 0) checkDeadline(deadline, `differentiating (parameter ${i + 1} of ${candidates.length})`);
-    const g = diff.derivative(f, j);
-    if (g.kind === 'num' && g.value === 0) return;
-    cols.push(j);
-    grads.push(g);
-  });
   const n = data.n;
+  const base = { p, d: data.inputDim, n, inputs: data.inputs, f };
+  const family = findFamilySum(store, f, p, data.inputDim);
+  let rows: RowTemplate;
+  if (family) rows = familyJacobian(store, base, family);
+  else {
+    const diff = new Differentiator(store);
+    const cols: number[] = [],
+      grads: Expr[] = [];
+    const candidates = columnsOf(f, p);
+    candidates.forEach((j, i) => {
+      if ((i & 1023) === 0) checkDeadline(deadline, `differentiating (parameter ${i + 1} of ${candidates.length})`);
+      const g = diff.derivative(f, j);
+      if (g.kind === 'num' && g.value === 0) return;
+      cols.push(j);
+      grads.push(g);
+    });
+    rows = { ...base, cols: Int32Array.from(cols), grads };
+  }
   const pattern = new Uint8Array(n * p);
-  for (let k = 0; k < n; k++) for (const j of cols) pattern[k * p + j] = 1;
-  const rows: RowTemplate = { p, d: data.inputDim, n, inputs: data.inputs, f, cols: Int32Array.from(cols), grads };
+  for (let k = 0; k < n; k++) for (const j of rows.cols) pattern[k * p + j] = 1;
   return { entries: [], pattern, rows };
+}
+
+/**
+ * The columns of a family sum f = c Σ_r T_r + R: every member's parameters and R's, each member's derivatives the
+ * template's (∂T/∂slot, differentiated once). The per-column expressions c ∂T_r/∂W_j are built only when asked for.
+ */
+function familyJacobian(store: ExprStore, base: Omit<RowTemplate, 'cols' | 'grads'>, fam: FamilySum): RowTemplate {
+  const { p } = base;
+  const w = fam.width;
+  const diff = new Differentiator(store);
+  const termGrads = Array.from({ length: w }, (_, s) => diff.derivative(fam.term, fam.vars[s]));
+  const restCols = columnsOf(fam.rest, p);
+  const restGrads = Array.from(restCols, (j) => diff.derivative(fam.rest, j));
+  const cols = new Int32Array(fam.vars.length + restCols.length);
+  cols.set(fam.vars);
+  cols.set(restCols, fam.vars.length);
+  cols.sort();
+  const pos = new Int32Array(p).fill(-1);
+  for (let i = 0; i < cols.length; i++) pos[cols[i]] = i;
+  const family: FamilyLayout = {
+    ...fam,
+    termGrads,
+    offsets: fam.vars.map((j) => pos[j]),
+    restCols,
+    restOffsets: Int32Array.from(restCols, (j) => pos[j]),
+    restGrads,
+  };
+  let grads: Expr[] | undefined;
+  const build = (): Expr[] => {
+    const out: Expr[] = new Array(cols.length);
+    for (let r = 0; r < fam.members; r++) {
+      const at = memberOf(store, fam, r);
+      for (let s = 0; s < w; s++) out[family.offsets[r * w + s]] = store.mul([fam.scale, at(termGrads[s])]);
+    }
+    restGrads.forEach((g, i) => (out[family.restOffsets[i]] = g));
+    return out;
+  };
+  const rows = { ...base, cols, family } as RowTemplate;
+  return Object.defineProperty(rows, 'grads', { get: () => (grads ??= build()), enumerable: true });
+}
+
+/** Rewrites expressions of member 0 (the template) as member r's: its parameters in the place of member 0's. */
+export function memberOf(store: ExprStore, fam: FamilySum, r: number): (e: Expr) => Expr {
+  const w = fam.width;
+  const slot = new Map<number, number>();
+  for (let s = 0; s < w; s++) slot.set(fam.vars[s], s);
+  const memo = new Map<number, Expr>();
+  return (e) =>
+    substitute(
+      store,
+      e,
+      (k) => {
+        const s = slot.get(k);
+        return store.variable(s === undefined ? k : fam.vars[r * w + s]);
+      },
+      memo,
+    );
 }
 
 /** The output rows of a templated model (`f[1]`, …), each expression built on first access. */

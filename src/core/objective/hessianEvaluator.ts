@@ -1,5 +1,5 @@
 import { generateProgram } from '../numeric/codegen';
-import type { CompiledObjective } from './compileObjective';
+import type { CompiledObjective, ObjectiveWorkspace } from './compileObjective';
 import type { BlockOperator } from './blockSpectrum';
 import {
   lossHessianBlocks,
@@ -86,8 +86,12 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     psiB,
     liveGradient,
   };
-  const structure = lossHessianBlocks(input);
-  const outputStructure = outputHessianBlocks(p, psiA, psiB);
+  // The loss's blocks and their entry lists are found on first use (the width lab needs the outputs' blocks only).
+  let lossBlocks: { structure: BlockStructure; psi: Int32Array[]; theta: number[][] } | undefined;
+  const loss = () => (lossBlocks ??= lossLayout());
+  // A row template's rows share their (a, b) pairs: the blocks follow from one row's.
+  const perRow = second?.perRow ?? psiA.length;
+  const outputStructure = outputHessianBlocks(p, psiA.subarray(0, perRow), psiB.subarray(0, perRow));
   const thetaProgram = generateProgram(
     canonicalEntries.map((e, i) => ({ expr: e.expr, target: 'theta' as const, offset: i })),
     q,
@@ -114,22 +118,30 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     for (let t = 0; t < psiA.length; t++) all[fill[s.blockOf[psiA[t]]]++] = t;
     return s.blocks.map((_, b) => all.subarray(start[b], start[b + 1]));
   };
-  const lossPsi = psiByBlock(structure);
   let outputPsi: Int32Array[] | undefined;
-  const thetaByBlock: number[][] = structure.blocks.map(() => []);
-  canonicalEntries.forEach((e, t) => {
-    const first = jac.rowStart[e.k] < jac.rowStart[e.k + 1] ? obj.jCols[jac.rowStart[e.k]] : -1;
-    if (first >= 0) thetaByBlock[structure.blockOf[first]].push(t);
-  });
+  const lossLayout = () => {
+    const structure = lossHessianBlocks(input);
+    const theta: number[][] = structure.blocks.map(() => []);
+    canonicalEntries.forEach((e, t) => {
+      const first = jac.rowStart[e.k] < jac.rowStart[e.k + 1] ? obj.jCols[jac.rowStart[e.k]] : -1;
+      if (first >= 0) theta[structure.blockOf[first]].push(t);
+    });
+    return { structure, psi: psiByBlock(structure), theta };
+  };
 
   const at = (W: Float64Array): HessianPoint => {
-    const ws = obj.workspace();
-    obj.at(W, ws);
-    const thetaHessian = new Float64Array(Math.max(1, canonicalEntries.length));
     const psi = new Float64Array(Math.max(1, psiK.length));
-    thetaProgram(ws.theta, 1, thetaHessian, null);
     psiProgram(W, 1, psi, null);
-    const J = ws.J;
+    // θ, J and the gradients on first use: the outputs' Hessians need the second derivatives alone.
+    let point: { ws: ObjectiveWorkspace; thetaHessian: Float64Array } | undefined;
+    const values = () => {
+      if (point) return point;
+      const ws = obj.workspace();
+      obj.at(W, ws);
+      const thetaHessian = new Float64Array(Math.max(1, canonicalEntries.length));
+      thetaProgram(ws.theta, 1, thetaHessian, null);
+      return (point = { ws, thetaHessian });
+    };
     // Gauss-Newton part Jᵀ (∇²_θ L) J plus the curvature of the outputs weighted by ∂L/∂θ_k.
     const u = new Float64Array(q),
       z = new Float64Array(q);
@@ -149,8 +161,12 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     };
     const loss2: BlockOperator = {
       p,
-      structure,
+      get structure() {
+        return loss().structure;
+      },
       apply(x, out) {
+        const { ws, thetaHessian } = values(),
+          J = ws.J;
         jac.times(J, x, u);
         z.fill(0);
         for (let t = 0; t < thetaK.length; t++) {
@@ -164,6 +180,9 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
         applyPsi(ws.gradTheta, x, out);
       },
       block(b) {
+        const { ws, thetaHessian } = values(),
+          J = ws.J;
+        const { structure, psi: lossPsi, theta: thetaByBlock } = loss();
         const nb = structure.blocks[b].length;
         const M = new Float64Array(nb * nb);
         // Accumulated on and above the diagonal, then mirrored: the result is exactly symmetric.
@@ -206,7 +225,7 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     });
     const dense = (): Float64Array => {
       const H = new Float64Array(p * p);
-      structure.blocks.forEach((members, b) => {
+      loss().structure.blocks.forEach((members, b) => {
         const M = loss2.block(b),
           nb = members.length;
         for (let i = 0; i < nb; i++) for (let j = 0; j < nb; j++) H[members[i] * p + members[j]] = M[i * nb + j];
@@ -215,18 +234,31 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     };
     const outputNorms = (denseMax = 64): Float64Array | null => {
       if (outputStructure.blocks.some((m) => m.length > denseMax)) return null;
+      if (second?.norms) return second.norms(psi, q);
       outputPsi ??= psiByBlock(outputStructure);
       return blockNorms(outputStructure, outputPsi, psiK, psiA, psiB, psi, q);
     };
     return {
       outputNorms,
       W: Float64Array.from(W),
-      theta: ws.theta,
-      J,
-      loss: ws.loss,
-      gradTheta: ws.gradTheta,
-      gradW: ws.gradW,
-      thetaHessian,
+      get theta() {
+        return values().ws.theta;
+      },
+      get J() {
+        return values().ws.J;
+      },
+      get loss() {
+        return values().ws.loss;
+      },
+      get gradTheta() {
+        return values().ws.gradTheta;
+      },
+      get gradW() {
+        return values().ws.gradW;
+      },
+      get thetaHessian() {
+        return values().thetaHessian;
+      },
       psi,
       loss2,
       outputs2,
@@ -238,7 +270,9 @@ export function compileHessian(obj: CompiledObjective, deadline?: number): Hessi
     get outputEntries() {
       return (listed ??= second!.entries());
     },
-    structure,
+    get structure() {
+      return loss().structure;
+    },
     outputStructure,
     pattern: (limit) => lossHessianPattern(input, limit),
     at,

@@ -13,7 +13,8 @@ export interface BlockStructure {
 
 /** A union-find over 0..n-1 with path halving; `union` keeps the smaller root, so results are order-free. */
 function makeUnionFind(n: number): { find(i: number): number; union(a: number, b: number): void } {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -36,21 +37,26 @@ function makeUnionFind(n: number): { find(i: number): number; union(a: number, b
 function blocksOf(p: number, find: (i: number) => number): BlockStructure {
   const blockOf = new Int32Array(p),
     local = new Int32Array(p);
-  const idOfRoot = new Map<number, number>();
-  const members: number[][] = [];
+  // Roots are the smallest member (union keeps the smaller root), so blocks are numbered in order of first member;
+  // counted, then laid out in one array with a view per block (a width-m model has m blocks).
+  const idOfRoot = new Int32Array(p).fill(-1);
+  const sizes: number[] = [];
   for (let j = 0; j < p; j++) {
     const r = find(j);
-    let id = idOfRoot.get(r);
-    if (id === undefined) {
-      id = members.length;
-      idOfRoot.set(r, id);
-      members.push([]);
+    let id = idOfRoot[r];
+    if (id < 0) {
+      id = idOfRoot[r] = sizes.length;
+      sizes.push(0);
     }
     blockOf[j] = id;
-    local[j] = members[id].length;
-    members[id].push(j);
+    local[j] = sizes[id]++;
   }
-  return { blocks: members.map((m) => Int32Array.from(m)), blockOf, local };
+  const start = new Int32Array(sizes.length + 1);
+  for (let b = 0; b < sizes.length; b++) start[b + 1] = start[b] + sizes[b];
+  const all = new Int32Array(p);
+  for (let j = 0; j < p; j++) all[start[blockOf[j]] + local[j]] = j;
+  const blocks = sizes.map((_, b) => all.subarray(start[b], start[b + 1]));
+  return { blocks, blockOf, local };
 }
 
 /** What the structure of ∇²_W L is computed from: index lists of the symbolic non-zeros. */

@@ -100,7 +100,7 @@ export function outputHessians(
 }
 
 /** The limit on the Hessian's work, checked before differentiating: `pairs` second derivatives would be built. */
-function checkHessianPattern(pairs: number): void {
+export function checkHessianPattern(pairs: number): void {
   if (pairs > LIMITS.hessianPattern)
     throw new RangeError(
       `the outputs' Hessians would have ${pairs} structural non-zeros; the limit is ${LIMITS.hessianPattern}`,

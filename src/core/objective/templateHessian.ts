@@ -4,6 +4,7 @@ import { rowProgram } from '../numeric/rowProgram';
 import type { BatchProgram } from '../numeric/codegen';
 import type { ExprStore } from '../symbolic/expr';
 import { atRow, type RowTemplate } from '../symbolic/rowTemplate';
+import { familySecondDerivatives } from './familyHessian';
 import { templateOutputHessians, type OutputHessianEntry } from './symbolicObjective';
 
 /** (k, a, b) of every row's second derivatives (row-major, each row as the template), their program and expressions. */
@@ -15,10 +16,15 @@ export interface RowSecondDerivatives {
   program: BatchProgram;
   /** The entries as expressions of W (built on demand: printing and checks). */
   entries(): OutputHessianEntry[];
+  /** Entries per row: every row has the same (a, b) pairs, laid out row after row. */
+  perRow: number;
+  /** ‖∇²f(x_k)‖ of every row from the values `psi` straight from its layout, when it knows one (a family's). */
+  norms?(psi: Float64Array, q: number): Float64Array;
 }
 
 /** Differentiates the template twice and lays the result out over its n rows. */
 export function outputSecondDerivatives(store: ExprStore, t: RowTemplate, deadline?: number): RowSecondDerivatives {
+  if (t.family) return familySecondDerivatives(store, t, t.family);
   const h = templateOutputHessians(store, t, deadline);
   const T = h.exprs.length,
     size = T * t.n;
@@ -44,5 +50,5 @@ export function outputSecondDerivatives(store: ExprStore, t: RowTemplate, deadli
     }
     return out;
   };
-  return { k, a, b, program, entries };
+  return { k, a, b, program, entries, perRow: T };
 }

@@ -1,5 +1,5 @@
 import { applyUnary } from './unary';
-import { Indexer, mergeVars, NO_VARS, PAIR_LIMIT, sameArgs, sortedIds } from './nodeLists';
+import { Indexer, mergeVars, NO_VARS, PairTable, PAIR_LIMIT, sameArgs, sortedIds } from './nodeLists';
 
 export { applyUnary } from './unary';
 export { dependsOn } from './nodeLists';
@@ -52,6 +52,12 @@ export type Expr =
       readonly vars: Int32Array;
     };
 
+/** Variables kept in an array by index (beyond it they are looked up by key). */
+const VARIABLE_SLOTS = 1 << 24;
+
+/** A factor the product's folding leaves as it is: not a number, product or power. */
+const plain = (e: Expr): boolean => e.kind === 'var' || e.kind === 'call' || e.kind === 'add' || e.kind === 'const';
+
 /**
  * Owns every expression node of one document: hash-consing gives common subexpressions for free, and the
  * smart constructors fold constants, drop `+ 0` / `* 1`, flatten sums and products and collect like terms,
@@ -62,11 +68,12 @@ export class ExprStore {
   /** Numbers by value (a number key is cheaper than its string, and numbers are the most looked-up nodes). */
   private readonly numbers = new Map<number, Expr>();
   /** Two-argument sums and products, powers and calls by a number made of their arguments' ids (no key string). */
-  private readonly pairs = [new Map<number, Expr>(), new Map<number, Expr>(), new Map<number, Expr>()];
+  private readonly pairs = [new PairTable(), new PairTable(), new PairTable()];
   private readonly calls = new Map<number, Expr>();
   /** Sums and products of three or more arguments by an order-free hash of their ids (collisions compared). */
   private readonly many = [new Map<number, Expr[]>(), new Map<number, Expr[]>()];
   private nextId = 0;
+  private readonly variables: Expr[] = [];
   /** Largest number of nodes this store may hold before it throws (a guard against exploding input). */
   constructor(readonly maxNodes = 2_000_000) {}
 
@@ -84,11 +91,13 @@ export class ExprStore {
   ): E {
     if (a >= PAIR_LIMIT || b >= PAIR_LIMIT) return this.intern(key(), make);
     const map = this.pairs[kind];
-    const k = kind === 2 || a < b ? a * PAIR_LIMIT + b : b * PAIR_LIMIT + a;
-    const hit = map.get(k);
+    const swap = kind !== 2 && b < a;
+    const x = swap ? b : a,
+      y = swap ? a : b;
+    const hit = map.get(x, y);
     if (hit) return hit as E;
     const e = this.fresh(make);
-    map.set(k, e);
+    map.set(x, y, e);
     return e;
   }
 
@@ -146,7 +155,10 @@ export class ExprStore {
   }
 
   variable(index: number): Expr {
-    return this.intern(`v${index}`, (id) => ({ kind: 'var', id, index, vars: Int32Array.of(index) }));
+    // By index in an array: a width-m model makes 2m of them, and a key string each was much of its compile time.
+    const make = (id: number): Expr => ({ kind: 'var', id, index, vars: Int32Array.of(index) });
+    if (index >= VARIABLE_SLOTS) return this.intern(`v${index}`, make);
+    return (this.variables[index] ??= this.fresh(make));
   }
 
   /** Sum with flattening, constant folding and collection of like terms (2x + 3x = 5x). */
@@ -197,6 +209,13 @@ export class ExprStore {
 
   /** Product with flattening, constant folding, and powers of equal bases merged (x * x^2 = x^3). */
   mul(factors: readonly Expr[]): Expr {
+    if (factors.length === 2) {
+      // Two factors with nothing to fold or merge (x * y, 2 * x): most products of a large model, built directly.
+      const [x, y] = factors;
+      if (x !== y && plain(x) && plain(y)) return this.rawMul([x, y]);
+      if (x.kind === 'num' && plain(y) && x.value !== 0 && x.value !== 1 && !Number.isNaN(x.value))
+        return this.rawMul([this.num(x.value), y]);
+    }
     let coefficient = 1;
     const base: Expr[] = [],
       exponent: Expr[][] = [];

@@ -22,6 +22,7 @@ export function mergeVars(args: readonly Expr[]): Int32Array {
   }
   if (total === 0) return NO_VARS;
   if (only !== undefined && only !== NO_VARS) return only;
+  if (args.length === 2) return mergeTwo(args[0].vars, args[1].vars);
   const all = new Int32Array(total);
   let k = 0;
   for (const a of args) {
@@ -32,6 +33,67 @@ export function mergeVars(args: readonly Expr[]): Int32Array {
   let w = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
   return all.slice(0, w);
+}
+
+/** The sorted union of two sorted lists, by one merge (no sort: v_i * tanh(w_i x) is most nodes of a wide model). */
+function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0,
+    j = 0,
+    k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i],
+      y = b[j];
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out[k++] = x <= y ? x : y;
+  }
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return k === out.length ? out : out.slice(0, k);
+}
+
+/**
+ * A hash table from a pair of ids (each below PAIR_LIMIT) to a node: open addressing over Int32Array keys, so no key
+ * number or string is allocated per lookup (a Map keyed by a * 2^26 + b boxed every key past 2^31).
+ */
+export class PairTable {
+  private keys = new Int32Array(2 * 1024).fill(-1);
+  private values: (Expr | undefined)[] = new Array(1024);
+  private count = 0;
+  private mask = 1023;
+
+  private slot(a: number, b: number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    const k = this.keys;
+    while (k[2 * i] !== -1 && (k[2 * i] !== a || k[2 * i + 1] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(a: number, b: number): Expr | undefined {
+    return this.values[this.slot(a, b)];
+  }
+
+  set(a: number, b: number, e: Expr): void {
+    if (2 * (this.count + 1) > this.mask) this.grow();
+    const i = this.slot(a, b);
+    if (this.keys[2 * i] === -1) this.count++;
+    this.keys[2 * i] = a;
+    this.keys[2 * i + 1] = b;
+    this.values[i] = e;
+  }
+
+  private grow(): void {
+    const keys = this.keys,
+      values = this.values;
+    this.mask = 2 * this.mask + 1;
+    this.keys = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    this.values = new Array(this.mask + 1);
+    this.count = 0;
+    for (let i = 0; i < values.length; i++) if (keys[2 * i] !== -1) this.set(keys[2 * i], keys[2 * i + 1], values[i]!);
+  }
 }
 
 /** Positions of distinct nodes in a list: a linear search while it is short, a Map once it is long. */

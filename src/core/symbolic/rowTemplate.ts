@@ -2,6 +2,7 @@
 // J = DF is ∇_W f at x = X_k. A width-m model on n inputs then has 2m derivatives to find, not 2mn, and the programs
 // loop over the rows instead of spelling out every (row, parameter) entry.
 import type { Expr, ExprStore } from './expr';
+import type { FamilySum } from './familySum';
 import { substitute } from './substitute';
 
 /** The predictions F_k = f(W, X_k) as one expression of the parameters and the input, with its gradient in W. */
@@ -16,6 +17,20 @@ export interface RowTemplate {
   /** J's columns in every row (ascending) and ∂f/∂W_col of each, expressions of W and x. */
   cols: Int32Array;
   grads: readonly Expr[];
+  /** f's sum over an indexed family, when it has one: programs and second derivatives then loop over its members. */
+  family?: FamilyLayout;
+}
+
+/** A family sum laid out over J's columns, with the template's derivatives (found once for all members). */
+export interface FamilyLayout extends FamilySum {
+  /** ∂T/∂(slot s): expressions of member 0's parameters and the input. */
+  termGrads: readonly Expr[];
+  /** Position in `cols` of member r's slot s: offsets[r * width + s]. */
+  offsets: Int32Array;
+  /** R's parameters, their positions in `cols` and ∂R/∂W_j of each. */
+  restCols: Int32Array;
+  restOffsets: Int32Array;
+  restGrads: readonly Expr[];
 }
 
 /**
