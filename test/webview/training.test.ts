@@ -46,7 +46,7 @@ export function trainingSuite(rig: Rig): void {
       const h = await PageHost.open(rig, example('training/canonical-loss.overparam'));
       try {
         await h.page.waitForFunction(
-          () => document.querySelector('.training-figures')?.getAttribute('data-phase') === 'done',
+          () => document.querySelector('#op-training .training-figures')?.getAttribute('data-phase') === 'done',
           undefined,
           { timeout: 15000 },
         );
@@ -58,7 +58,7 @@ export function trainingSuite(rig: Rig): void {
         );
         assert.ok(f.columns >= 0.9 * f.width, `the curve spans the plot (${f.columns} of ${f.width} columns)`);
         assert.ok(f.right - f.left > 0.5 * f.height, 'L falls by more than half the log axis');
-        const contours = Number(await h.page.locator('.training-figures').getAttribute('data-contours'));
+        const contours = Number(await h.page.locator('#op-training .training-figures').getAttribute('data-contours'));
         console.log(`  loss contours behind the θ paths: ${contours} segments`);
         assert.ok(contours > 100, `the canonical loss's contours are drawn (${contours} segments)`);
         const note = (await h.page.locator('#op-training .note').textContent()) ?? '';
@@ -74,7 +74,7 @@ export function trainingSuite(rig: Rig): void {
       const h = await PageHost.open(rig, example('training/canonical-loss.overparam'));
       try {
         await h.page.waitForFunction(
-          () => document.querySelector('.training-figures')?.getAttribute('data-phase') === 'done',
+          () => document.querySelector('#op-training .training-figures')?.getAttribute('data-phase') === 'done',
           undefined,
           { timeout: 15000 },
         );
@@ -87,7 +87,7 @@ export function trainingSuite(rig: Rig): void {
         h.host.reveal('training', true);
         await h.page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 5000 });
         await h.page.waitForFunction(
-          () => document.querySelector('.training-figures')?.getAttribute('data-phase') === 'done',
+          () => document.querySelector('#op-training .training-figures')?.getAttribute('data-phase') === 'done',
           undefined,
           { timeout: 15000 },
         );
